@@ -1,0 +1,129 @@
+/**
+ * `npm start`: show Qingdu at work on the bundled demo page.
+ *
+ * Builds the extension when the build is missing or older than the sources, serves demo/ on
+ * 127.0.0.1 and opens Chromium with Qingdu loaded. Without a display (DISPLAY unset) it runs
+ * headless: it prints the page's headlines before and after and writes screenshots to
+ * demo-output/, then exits.
+ */
+import { execSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import {
+  CHROME_MV3_DIR,
+  CHROMIUM_ARGS,
+  ChromiumNotFoundError,
+  findChromium,
+  launchWithExtension,
+} from './lib/chromium';
+import { startStaticServer } from './lib/static-server';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const DEMO_DIR = join(ROOT, 'demo');
+const OUTPUT_DIR = join(ROOT, 'demo-output');
+const SOURCE_PATHS = [
+  'entrypoints',
+  'lib',
+  'components',
+  'locales',
+  'public',
+  'assets',
+  'wxt.config.ts',
+  'package.json',
+];
+/** Elements whose text the demo prints as "headlines". */
+const HEADLINE_SELECTOR = 'h1, h3, nav.page-list a[href^="#a"]';
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
+}
+
+function buildIfNeeded(): void {
+  const manifest = join(CHROME_MV3_DIR, 'manifest.json');
+  const builtAt = existsSync(manifest) ? statSync(manifest).mtimeMs : 0;
+  const changedAt = Math.max(...SOURCE_PATHS.map((p) => newestMtime(join(ROOT, p))));
+  if (builtAt > changedAt) {
+    console.log('Using the existing build in .output/chrome-mv3.');
+    return;
+  }
+  console.log('Building the extension (npm run build)…');
+  execSync('npm run build', { cwd: ROOT, stdio: 'inherit' });
+}
+
+async function readHeadlines(page: Page): Promise<string[]> {
+  return page.locator(HEADLINE_SELECTOR).evaluateAll((nodes) => nodes.map((n) => (n.textContent ?? '').trim()));
+}
+
+/** Wait until Qingdu has finished its first pass over the page. */
+async function waitForQingdu(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-qingdu'), null, { timeout: 15_000 });
+  await page.waitForTimeout(300);
+}
+
+async function runHeadless(demoUrl: string): Promise<void> {
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+
+  // "Before": the page as a reader sees it without Qingdu.
+  const plain = await chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS });
+  const beforePage = await plain.newPage({ viewport: { width: 1280, height: 900 } });
+  await beforePage.goto(demoUrl);
+  const before = await readHeadlines(beforePage);
+  await beforePage.screenshot({ path: join(OUTPUT_DIR, 'before.png'), fullPage: true });
+  await plain.close();
+
+  // "After": the same page with Qingdu loaded.
+  const withQingdu = await launchWithExtension({ headless: true, locale: 'zh-CN' });
+  try {
+    const page = await withQingdu.context.newPage();
+    await page.goto(demoUrl);
+    await waitForQingdu(page);
+    const after = await readHeadlines(page);
+    await page.screenshot({ path: join(OUTPUT_DIR, 'after.png'), fullPage: true });
+
+    console.log('\nHeadlines on the demo page, before → after Qingdu:\n');
+    before.forEach((line, i) => {
+      const fixed = after[i] ?? '';
+      console.log(`  ${line === fixed ? ' ' : '✔'} ${line}`);
+      if (line !== fixed) console.log(`    → ${fixed}`);
+    });
+    console.log(`\nScreenshots: ${join('demo-output', 'before.png')}, ${join('demo-output', 'after.png')}`);
+  } finally {
+    await withQingdu.close();
+  }
+}
+
+async function runWithDisplay(demoUrl: string): Promise<void> {
+  const browser = await launchWithExtension({ headless: false, viewport: null, locale: 'zh-CN' });
+  const page = await browser.context.newPage();
+  await page.goto(demoUrl);
+  console.log(`Chromium is open on ${demoUrl} with Qingdu loaded. Close the window to stop.`);
+  await new Promise<void>((done) => browser.context.on('close', () => done()));
+}
+
+async function main(): Promise<void> {
+  try {
+    findChromium();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+  buildIfNeeded();
+  const server = await startStaticServer(DEMO_DIR);
+  const demoUrl = server.url('/article.html');
+  console.log(`Serving the demo page at ${demoUrl}`);
+  try {
+    if (process.env.DISPLAY) await runWithDisplay(demoUrl);
+    else await runHeadless(demoUrl);
+  } finally {
+    await server.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof ChromiumNotFoundError ? error.message : error);
+  process.exit(1);
+});
