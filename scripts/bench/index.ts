@@ -1,0 +1,163 @@
+/**
+ * `npm run bench`: Qingdu against the baselines a reader would otherwise pick, in one run.
+ *
+ *   npm run bench               the full run (all page sizes, 1 warm-up + 5 runs per figure)
+ *   npm run bench -- --quick    a fast check (50 KB and 1 MB pages, 1 warm-up + 3 runs)
+ *   npm run bench -- --json     also print the figures as one JSON object on the last line
+ *
+ * Builds the extension first when the build is missing or stale, generates the pages into
+ * bench-output/, prints a table and writes bench-output/latest.json. Progress goes to stderr.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { buildIfNeeded } from '../lib/build';
+import { CHROME_MV3_DIR, findChromium } from '../lib/chromium';
+import { startBrowsers } from './browsers';
+import { type MetricResult, type Results, toJsonObject } from './metrics';
+import { PAGE_SIZE_IDS, type PageSize } from './page-generator';
+import { detectFixFeature, measureFixPages, measureIdleOverhead, type RunPlan } from './page-metrics';
+import { OUTPUT_DIR, preparePages, ROOT } from './prepare';
+import { measureReadingAids, type ReadingAidTrigger } from './reading-aids';
+import { summarize } from './stats';
+import { formatTable } from './table';
+import { measureTextThroughput } from './text-throughput';
+
+const log = (line: string) => console.error(line);
+
+function describeMachine() {
+  const cpuInfo = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '';
+  const model = /^model name\s*:\s*(.+)$/m.exec(cpuInfo)?.[1] ?? cpus()[0]?.model ?? 'unknown';
+  let chromium = 'unknown';
+  try {
+    chromium = execFileSync(findChromium(), ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+      .trim()
+      .split('\n')
+      .pop() as string;
+  } catch {
+    // reported as unknown
+  }
+  const git = (args: string[]) => {
+    try {
+      return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    } catch {
+      return '';
+    }
+  };
+  return {
+    nproc: availableParallelism(),
+    cpu: model,
+    chromium,
+    node: process.version,
+    commit: git(['rev-parse', '--short', 'HEAD']),
+    branch: git(['rev-parse', '--abbrev-ref', 'HEAD']),
+    /** Feature branches already merged into this one, when the repository has them. */
+    merged: git(['branch', '--merged', 'HEAD', '--format=%(refname:short)'])
+      .split('\n')
+      .filter((b) => /^issue-/.test(b) && b !== git(['rev-parse', '--abbrev-ref', 'HEAD']))
+      .filter((b) => Number(git(['rev-list', '--count', `main..${b}`])) > 0),
+  };
+}
+
+function measureContentScript(): MetricResult {
+  const file = join(CHROME_MV3_DIR, 'content-scripts', 'content.js');
+  return { name: 'content_script_bytes', summary: summarize([statSync(file).size]), note: 'minified, as built' };
+}
+
+async function measurePinyinAccuracy(): Promise<MetricResult> {
+  const path = join(import.meta.dirname, 'pinyin-accuracy.ts');
+  if (!existsSync(path)) {
+    return { name: 'pinyin_polyphone_acc', summary: null, note: 'n/a (feature not built yet: no pinyin-accuracy.ts)' };
+  }
+  const module = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+  const measure = (module.default ?? Object.values(module).find((v) => typeof v === 'function')) as
+    | (() => Promise<{ pinyin_polyphone_acc: number; baseline_acc: number; sentences: number }>)
+    | undefined;
+  if (!measure)
+    return { name: 'pinyin_polyphone_acc', summary: null, note: 'n/a (pinyin-accuracy.ts exports no function)' };
+  const result = await measure();
+  return {
+    name: 'pinyin_polyphone_acc',
+    summary: summarize([result.pinyin_polyphone_acc]),
+    note: `${result.sentences} sentences; pinyin-pro alone: ${result.baseline_acc.toFixed(3)}`,
+  };
+}
+
+/** How to turn the reading aids on, once the reading-aid feature (issue 5) is on this branch. */
+function findReadingAidTriggers(): { pinyin: ReadingAidTrigger | null; conversion: ReadingAidTrigger | null } {
+  return { pinyin: null, conversion: null };
+}
+
+async function main(): Promise<void> {
+  const args = new Set(process.argv.slice(2));
+  const unknown = [...args].filter((a) => !['--json', '--quick'].includes(a));
+  if (unknown.length > 0) throw new Error(`unknown option(s) ${unknown.join(' ')}; use --quick and/or --json`);
+  const quick = args.has('--quick');
+  const sizes: PageSize[] = quick ? ['50k', '1m'] : ['50k', '1m', '5m'];
+  const plan: RunPlan = { sizes, warmups: 1, runs: quick ? 3 : 5 };
+  const started = performance.now();
+
+  buildIfNeeded(log);
+  log('Generating pages into bench-output/…');
+  const prepared = await preparePages(sizes);
+  const results: Results = {};
+  const checks: string[] = [];
+  const add = (list: readonly MetricResult[]) => {
+    for (const result of list) results[result.name] = result;
+  };
+  for (const size of PAGE_SIZE_IDS.filter((s) => !sizes.includes(s))) {
+    const note = `not measured with --quick (no ${size} page)`;
+    add([
+      { name: `fix_page_ms_${size}`, summary: null, note },
+      { name: `naive_fix_page_ms_${size}`, summary: null, note },
+    ]);
+    if (size === '5m') add([{ name: 'longest_task_ms_5m', summary: null, note }]);
+  }
+
+  log('Text engine throughput (Node)…');
+  const text = await measureTextThroughput(
+    prepared.fixPages['1m'].clean.page,
+    prepared.fixPages['1m'].garbled.page,
+    quick ? 3 : 7,
+  );
+  add(text.results);
+  checks.push(...text.checks);
+  add([measureContentScript()]);
+  add([await measurePinyinAccuracy()]);
+
+  log('Starting Chromium (with the extension, and plain for the baselines)…');
+  const browsers = await startBrowsers(prepared);
+  try {
+    const fixBuilt = await detectFixFeature(browsers, prepared.fixPages['50k'].garbled);
+    log(`Fixing pages (${fixBuilt ? 'fix feature found' : 'fix feature not built yet'})…`);
+    const pages = await measureFixPages(browsers, prepared, plan, fixBuilt, log);
+    add(pages.results);
+    checks.push(...pages.checks);
+    log('Content script overhead on the clean 1 MB page (CDP trace)…');
+    add([await measureIdleOverhead(browsers, prepared, plan, fixBuilt)]);
+    log('Pinyin and conversion…');
+    add(await measureReadingAids(browsers, prepared, plan, findReadingAidTriggers(), log));
+  } finally {
+    await browsers.close();
+  }
+
+  const machine = describeMachine();
+  const seconds = (performance.now() - started) / 1000;
+  const header =
+    `Qingdu benchmarks (${quick ? 'quick' : 'full'}: medians of ${plan.runs} runs after ${plan.warmups} warm-up; text engine ${quick ? 3 : 7} runs)\n` +
+    `${machine.nproc} cores, ${machine.cpu}, ${machine.chromium}, Node ${machine.node}; ${machine.branch} @ ${machine.commit}` +
+    (machine.merged.length > 0 ? ` (merged: ${machine.merged.join(', ')})` : '');
+  console.log(`${header}\n\n${formatTable(results)}\n`);
+  if (checks.length > 0) console.log(`Checks:\n${checks.map((c) => `  - ${c}`).join('\n')}\n`);
+  console.log(`Took ${seconds.toFixed(0)} s.`);
+  const json = toJsonObject(results, { machine, mode: quick ? 'quick' : 'full', checks, seconds });
+  writeFileSync(join(OUTPUT_DIR, 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);
+  if (args.has('--json')) console.log(JSON.stringify(json));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
