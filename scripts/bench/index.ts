@@ -85,9 +85,32 @@ async function measurePinyinAccuracy(): Promise<MetricResult> {
   };
 }
 
-/** How to turn the reading aids on, once the reading-aid feature (issue 5) is on this branch. */
+/**
+ * How to turn the reading aids on, the way the popup does: the `setReadingAid` message of
+ * lib/messaging.ts. An aid counts as built when its on-demand script is in the build.
+ */
 function findReadingAidTriggers(): { pinyin: ReadingAidTrigger | null; conversion: ReadingAidTrigger | null } {
-  return { pinyin: null, conversion: null };
+  const built = (name: string) => existsSync(join(CHROME_MV3_DIR, `reading-aid-${name}.js`));
+  return {
+    pinyin: built('pinyin')
+      ? {
+          attribute: 'data-qingdu-pinyin',
+          message: {
+            type: 'setReadingAid',
+            data: { name: 'pinyin', enabled: true, options: { style: 'tone-marks', toneColors: 'off' } },
+          },
+        }
+      : null,
+    conversion: built('conversion')
+      ? {
+          attribute: 'data-qingdu-conversion',
+          message: {
+            type: 'setReadingAid',
+            data: { name: 'conversion', enabled: true, options: { variant: 's2twp' } },
+          },
+        }
+      : null,
+  };
 }
 
 async function main(): Promise<void> {

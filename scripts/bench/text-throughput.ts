@@ -12,13 +12,16 @@ import { ROOT } from './prepare';
 import { summarize } from './stats';
 
 type FixText = (text: string, options?: object) => { text: string };
+type Prefilter = (text: string) => boolean;
 
 /** The engine from issue 3, if it has landed on this branch. */
-export async function loadFixText(): Promise<FixText | null> {
+export async function loadEngine(): Promise<{ fixText: FixText; prefilter: Prefilter | null } | null> {
   const path = join(ROOT, 'lib/text/index.ts');
   if (!existsSync(path)) return null;
-  const engine = (await import(pathToFileURL(path).href)) as { fixText?: FixText };
-  return typeof engine.fixText === 'function' ? engine.fixText : null;
+  const engine = (await import(pathToFileURL(path).href)) as { fixText?: FixText; mightContainDoubledText?: Prefilter };
+  if (typeof engine.fixText !== 'function') return null;
+  const prefilter = typeof engine.mightContainDoubledText === 'function' ? engine.mightContainDoubledText : null;
+  return { fixText: engine.fixText, prefilter };
 }
 
 /** The speed limit of any scan: touch every code unit once and nothing else. */
@@ -71,8 +74,8 @@ export async function measureTextThroughput(
 ): Promise<TextThroughput> {
   const scanSamples = measureMbps(() => scanCharCodes(clean.texts), clean.textBytes, runs);
   const scan: MetricResult = { name: 'scan_limit_mbps', summary: summarize(scanSamples) };
-  const fixText = await loadFixText();
-  if (!fixText) {
+  const engine = await loadEngine();
+  if (!engine) {
     const note = 'n/a (feature not built yet: lib/text/index.ts has no fixText)';
     return {
       results: [
@@ -84,6 +87,7 @@ export async function measureTextThroughput(
       checks: [],
     };
   }
+  const { fixText, prefilter } = engine;
   // Interleave engine and limit runs so both see the same machine.
   const cleanSamples: number[] = [];
   const limitSamples: number[] = [];
@@ -95,6 +99,16 @@ export async function measureTextThroughput(
   const ratios = cleanSamples.map((mbps, i) => mbps / (limitSamples[i] as number));
 
   const changedClean = clean.texts.filter((text) => fixText(text).text !== text).length;
+  const diagnostics: string[] = [];
+  if (prefilter) {
+    const passing = clean.texts.filter((text) => prefilter(text)).length;
+    const prefilterMbps = summarize(
+      measureMbps(() => clean.texts.filter((text) => prefilter(text)).length, clean.textBytes, runs),
+    ).median;
+    diagnostics.push(
+      `mightContainDoubledText alone: ${prefilterMbps.toFixed(0)} MB/s on the clean 1 MB text; ${passing} of ${clean.texts.length} clean text nodes pass it to the full engine`,
+    );
+  }
   const fixedHeadlines = garbled.headlines.filter((h) => fixText(h.shown).text === h.clean).length;
   return {
     results: [
@@ -106,6 +120,7 @@ export async function measureTextThroughput(
     checks: [
       `fixText repaired ${fixedHeadlines} of ${garbled.headlines.length} doubled headlines of the 1 MB page exactly`,
       `fixText changed ${changedClean} of ${clean.texts.length} clean text nodes of the 1 MB page (should be 0)`,
+      ...diagnostics,
     ],
   };
 }
