@@ -1,4 +1,7 @@
-/** Build the Chrome extension when `.output/chrome-mv3` is missing or older than its sources. */
+/**
+ * Build the Chrome extension when `.output/chrome-mv3` is missing or older than its sources.
+ * The same check as scripts/start.ts (kept there unchanged to spare the feature branches a merge).
+ */
 import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
