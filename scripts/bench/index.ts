@@ -161,7 +161,9 @@ async function main(): Promise<void> {
     log('Content script overhead on the clean 1 MB page (CDP trace)…');
     add([await measureIdleOverhead(browsers, prepared, plan, fixBuilt)]);
     log('Pinyin and conversion…');
-    add(await measureReadingAids(browsers, prepared, plan, findReadingAidTriggers(), log));
+    const aids = await measureReadingAids(browsers, prepared, plan, findReadingAidTriggers(), log);
+    add(aids.results);
+    checks.push(...aids.checks);
   } finally {
     await browsers.close();
   }

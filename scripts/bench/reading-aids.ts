@@ -9,6 +9,7 @@ import type { MetricResult } from './metrics';
 import type { RunPlan } from './page-metrics';
 import type { PageScript, Prepared } from './prepare';
 import { summarize } from './stats';
+import { describeDifference } from './table';
 
 /** How to switch a reading aid on in the tab, as the popup does; null while the feature is not built. */
 export interface ReadingAidTrigger {
@@ -36,6 +37,16 @@ async function sendFromServiceWorker(browsers: BenchBrowsers, page: Page, messag
 interface AidRun {
   fullMs: number;
   firstVisibleMs: number | null;
+  /** What a reader sees afterwards: the body's text, and how many <rt> it holds. */
+  bodyText: string;
+  rubyCount: number;
+}
+
+async function readResult(page: Page): Promise<{ bodyText: string; rubyCount: number }> {
+  return page.evaluate(() => ({
+    bodyText: document.body.textContent ?? '',
+    rubyCount: document.querySelectorAll('rt').length,
+  }));
 }
 
 async function runExtensionAid(
@@ -67,13 +78,18 @@ async function runExtensionAid(
     return {
       fullMs: idle.t - sentAtPage,
       firstVisibleMs: record.firstVisibleRubyAt === null ? null : record.firstVisibleRubyAt - sentAtPage,
+      ...(await readResult(page)),
     };
   } finally {
     await page.close();
   }
 }
 
-async function runBaseline(browsers: BenchBrowsers, prepared: Prepared, script: PageScript): Promise<number> {
+async function runBaseline(
+  browsers: BenchBrowsers,
+  prepared: Prepared,
+  script: PageScript,
+): Promise<{ ms: number; bodyText: string; rubyCount: number }> {
   const page = await browsers.plain.newPage();
   try {
     await page.goto(browsers.server.url(prepared.readingAidPage.path), { timeout: WAIT_TIMEOUT_MS });
@@ -85,7 +101,7 @@ async function runBaseline(browsers: BenchBrowsers, prepared: Prepared, script: 
       if (!baseline) throw new Error(`baseline ${name} missing`);
       return baseline();
     }, which);
-    return run.ms;
+    return { ms: run.ms, ...(await readResult(page)) };
   } finally {
     await page.close();
   }
@@ -97,8 +113,9 @@ export async function measureReadingAids(
   plan: RunPlan,
   triggers: { pinyin: ReadingAidTrigger | null; conversion: ReadingAidTrigger | null },
   log: (line: string) => void,
-): Promise<MetricResult[]> {
+): Promise<{ results: MetricResult[]; checks: string[] }> {
   const results: MetricResult[] = [];
+  const checks: string[] = [];
   // Pinyin: extension and baseline runs interleaved.
   {
     const baseline: number[] = [];
@@ -107,8 +124,13 @@ export async function measureReadingAids(
     for (let i = 0; i < plan.warmups + plan.runs; i++) {
       const b = await runBaseline(browsers, prepared, 'pinyin-baseline');
       const e = triggers.pinyin ? await runExtensionAid(browsers, prepared, triggers.pinyin) : undefined;
+      if (i === 0 && e) {
+        checks.push(
+          `pinyin: ${e.rubyCount.toLocaleString('en-US')} <rt> on the 100k-character page (html() baseline: ${b.rubyCount.toLocaleString('en-US')})`,
+        );
+      }
       if (i < plan.warmups) continue;
-      baseline.push(b);
+      baseline.push(b.ms);
       if (e) {
         full.push(e.fullMs);
         if (e.firstVisibleMs !== null) first.push(e.firstVisibleMs);
@@ -139,8 +161,13 @@ export async function measureReadingAids(
     for (let i = 0; i < plan.warmups + plan.runs; i++) {
       const b = await runBaseline(browsers, prepared, 'convert-baseline');
       const e = triggers.conversion ? await runExtensionAid(browsers, prepared, triggers.conversion) : undefined;
+      if (i === 0 && e) {
+        checks.push(
+          `conversion (s2twp): the page text after Qingdu vs after HTMLConverter: ${describeDifference(e.bodyText, b.bodyText)}`,
+        );
+      }
       if (i < plan.warmups) continue;
-      baseline.push(b);
+      baseline.push(b.ms);
       if (e) converted.push(e.fullMs);
     }
     log(`  conversion: baseline ${summarize(baseline).median.toFixed(0)} ms`);
@@ -159,5 +186,5 @@ export async function measureReadingAids(
       },
     );
   }
-  return results;
+  return { results, checks };
 }

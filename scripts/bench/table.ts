@@ -57,3 +57,11 @@ export function formatTable(results: Results, definitions: readonly MetricDefini
   if (footnotes.length > 0) lines.push('', ...footnotes.map((note, i) => `[${i + 1}] ${note}`));
   return lines.join('\n');
 }
+
+/** Where two texts first differ, for the report. */
+export function describeDifference(a: string, b: string): string {
+  if (a === b) return 'identical';
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return `first difference at character ${i}: “${a.slice(Math.max(0, i - 8), i + 8)}” vs “${b.slice(Math.max(0, i - 8), i + 8)}”`;
+}

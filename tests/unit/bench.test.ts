@@ -11,7 +11,7 @@ import {
   READING_AID_PAGE_CHARS,
 } from '../../scripts/bench/page-generator';
 import { findQuantile, summarize } from '../../scripts/bench/stats';
-import { formatNumber, formatTable } from '../../scripts/bench/table';
+import { describeDifference, formatNumber, formatTable } from '../../scripts/bench/table';
 import { sumScriptTime, type TraceEvent } from '../../scripts/bench/trace';
 
 describe('benchmark page generator', () => {
@@ -114,6 +114,13 @@ describe('benchmark table and JSON', () => {
     pinyin_full_ms: { name: 'pinyin_full_ms', summary: null, note: 'n/a (feature not built yet)' },
     convert_ms: { name: 'convert_ms', summary: null, note: 'n/a (feature not built yet)' },
   };
+
+  test('two page texts are compared by their first difference', () => {
+    expect(describeDifference('軟體與資訊', '軟體與資訊')).toBe('identical');
+    expect(describeDifference('軟體與資訊', '軟件與資訊')).toBe(
+      'first difference at character 1: “軟體與資訊” vs “軟件與資訊”',
+    );
+  });
 
   test('numbers get decimals by size and unit', () => {
     expect(formatNumber(1234.5, 'ms')).toBe('1235');
