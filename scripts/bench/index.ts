@@ -53,11 +53,17 @@ function describeMachine() {
     node: process.version,
     commit: git(['rev-parse', '--short', 'HEAD']),
     branch: git(['rev-parse', '--abbrev-ref', 'HEAD']),
-    /** Feature branches already merged into this one, when the repository has them. */
-    merged: git(['branch', '--merged', 'HEAD', '--format=%(refname:short)'])
+    /** Feature branches whose work is in this build: name, and how many newer commits it has since. */
+    merged: git(['branch', '--format=%(refname:short)'])
       .split('\n')
-      .filter((b) => /^issue-/.test(b) && b !== git(['rev-parse', '--abbrev-ref', 'HEAD']))
-      .filter((b) => Number(git(['rev-list', '--count', `main..${b}`])) > 0),
+      .filter((b) => /^issue-/.test(b))
+      .flatMap((b) => {
+        const base = git(['merge-base', 'HEAD', b]);
+        if (!base || Number(git(['rev-list', '--count', `main..${base}`])) === 0) return [];
+        if (git(['rev-parse', b]) === git(['rev-parse', 'HEAD'])) return [];
+        const newer = Number(git(['rev-list', '--count', `${base}..${b}`]));
+        return [newer > 0 ? `${b} (${newer} newer commits not merged)` : b];
+      }),
   };
 }
 
@@ -172,8 +178,8 @@ async function main(): Promise<void> {
   const seconds = (performance.now() - started) / 1000;
   const header =
     `Qingdu benchmarks (${quick ? 'quick' : 'full'}: medians of ${plan.runs} runs after ${plan.warmups} warm-up; text engine ${quick ? 3 : 7} runs)\n` +
-    `${machine.nproc} cores, ${machine.cpu}, ${machine.chromium}, Node ${machine.node}; ${machine.branch} @ ${machine.commit}` +
-    (machine.merged.length > 0 ? ` (merged: ${machine.merged.join(', ')})` : '');
+    `${machine.nproc} cores, ${machine.cpu}, ${machine.chromium}, Node ${machine.node}\n` +
+    `${machine.branch} @ ${machine.commit}; merged feature branches: ${machine.merged.join(', ') || 'none'}`;
   console.log(`${header}\n\n${formatTable(results)}\n`);
   if (checks.length > 0) console.log(`Checks:\n${checks.map((c) => `  - ${c}`).join('\n')}\n`);
   console.log(`Took ${seconds.toFixed(0)} s.`);
