@@ -24,6 +24,12 @@ export const SETTINGS_LIMITS = {
   maxIdLength: 64,
 } as const;
 
+/**
+ * "Annotate only less common characters": 0 annotates every character; N leaves the N most
+ * frequent characters without pinyin (the pinyin feature's COMMON_CHARACTER_LEVELS, 500…3000).
+ */
+export const PINYIN_THRESHOLDS = [0, 500, 1000, 2000, 3000] as const;
+
 export const SENSITIVITIES = ['conservative', 'balanced', 'aggressive'] as const;
 export const DOUBLING_FACTORS = [2, 3, 4] as const;
 /** `off`, or one of the OpenCC-named conversion variants. */
@@ -101,8 +107,8 @@ export const SettingsSchema = v.strictObject({
     toneColors: v.picklist(TONE_COLOR_SCHEMES),
     /** Ruby text size, percent of the base text. */
     rubySize: v.pipe(v.number(), v.integer(), v.minValue(40), v.maxValue(100)),
-    /** 0 annotates every character; N skips characters of HSK levels 1…N (the reader knows them). */
-    threshold: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(6)),
+    /** See PINYIN_THRESHOLDS. */
+    threshold: v.picklist(PINYIN_THRESHOLDS),
     /** Word → reading the reader corrected, e.g. `{ "银行": "yín háng" }`. */
     readingOverrides: overrides(SETTINGS_LIMITS.maxOverrideKeyLength, SETTINGS_LIMITS.maxOverrideValueLength),
   }),

@@ -64,13 +64,13 @@ describe('repairSettings', () => {
     const { settings, repairs } = repairSettings({
       siteDefaults: { fix: 'yes', pinyin: true, conversion: 's2hk' },
       detection: { sensitivity: 'extreme', factors: [2, 4], latin: false, outline: 0 },
-      pinyin: { style: 'zhuyin', rubySize: 1000, threshold: 3, readingOverrides: { 银行: 'yín háng' } },
+      pinyin: { style: 'zhuyin', rubySize: 1000, threshold: 2000, readingOverrides: { 银行: 'yín háng' } },
     });
     expect(settings.siteDefaults).toEqual({ fix: true, pinyin: true, conversion: 's2hk' });
     expect(settings.detection).toEqual({ sensitivity: 'conservative', factors: [2, 4], latin: false, outline: true });
     expect(settings.pinyin.style).toBe('zhuyin');
     expect(settings.pinyin.rubySize).toBe(DEFAULT_SETTINGS.pinyin.rubySize);
-    expect(settings.pinyin.threshold).toBe(3);
+    expect(settings.pinyin.threshold).toBe(2000);
     expect(settings.pinyin.readingOverrides).toEqual({ 银行: 'yín háng' });
     expect(repairs).toEqual([
       { path: 'siteDefaults.fix', reason: 'invalid' },
