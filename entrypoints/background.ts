@@ -37,7 +37,8 @@ export default defineBackground(() => {
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (tab?.id === undefined) return;
     const target = { tabId: tab.id, frameId: info.frameId ?? 0 };
-    if (info.menuItemId === MENU_FIX_SELECTION) void sendMessage('fixSelection', undefined, target).catch(() => undefined);
+    if (info.menuItemId === MENU_FIX_SELECTION)
+      void sendMessage('fixSelection', undefined, target).catch(() => undefined);
     if (info.menuItemId === MENU_COPY_REPAIRED)
       void sendMessage('copyRepairedText', undefined, target).catch(() => undefined);
   });

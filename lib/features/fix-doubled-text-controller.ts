@@ -60,7 +60,10 @@ export function createFixController(doc: Document, options: FixControllerOptions
   return {
     status,
     /** Apply the page's settings: start, restart with new options, or stop (restoring the page). */
-    configure(settings: FixPageSettings): void {
+    configure(pageSettings: FixPageSettings): void {
+      // Only what concerns this feature: other settings changing must not restart it.
+      const { fix, fixOptions, outline } = pageSettings;
+      const settings: FixPageSettings = { fix, fixOptions, outline };
       const key = JSON.stringify(settings);
       if (key === lastKey) return;
       lastKey = key;
