@@ -31,6 +31,7 @@ export function FixStatus({ tabId }: { tabId: number }) {
 
   const setShowOriginal = async (showOriginal: boolean) => {
     setBusy(true);
+    setStatus((current) => current && { ...current, showingOriginal: showOriginal });
     try {
       setStatus(await sendMessage('setTabShowOriginal', { tabId, showOriginal }));
     } finally {
@@ -56,6 +57,7 @@ export function FixStatus({ tabId }: { tabId: number }) {
             <input
               type="checkbox"
               role="switch"
+              aria-checked={status.showingOriginal}
               data-testid="fix-show-original"
               checked={status.showingOriginal}
               disabled={busy}
