@@ -53,17 +53,22 @@ function describeMachine() {
     node: process.version,
     commit: git(['rev-parse', '--short', 'HEAD']),
     branch: git(['rev-parse', '--abbrev-ref', 'HEAD']),
-    /** Feature branches whose work is in this build: name, and how many newer commits it has since. */
-    merged: git(['branch', '--format=%(refname:short)'])
+    /**
+     * Feature branches merged into this one (from its own merge commits), each with how many
+     * newer commits it has that this build does not.
+     */
+    merged: git(['log', '--merges', '--first-parent', '--format=%P%x09%s', 'main..HEAD'])
       .split('\n')
-      .filter((b) => /^issue-/.test(b))
-      .flatMap((b) => {
-        const base = git(['merge-base', 'HEAD', b]);
-        if (!base || Number(git(['rev-list', '--count', `main..${base}`])) === 0) return [];
-        if (git(['rev-parse', b]) === git(['rev-parse', 'HEAD'])) return [];
-        const newer = Number(git(['rev-list', '--count', `${base}..${b}`]));
-        return [newer > 0 ? `${b} (${newer} newer commits not merged)` : b];
-      }),
+      .filter(Boolean)
+      .map((line) => {
+        const [parents = '', subject = ''] = line.split('\t');
+        const mergedTip = parents.split(' ')[1] ?? '';
+        const branch = /issue-[\w-]+/.exec(subject.replace(/into issue-[\w-]+$/, ''))?.[0];
+        if (!branch) return subject;
+        const newer = Number(git(['rev-list', '--count', `${mergedTip}..${branch}`]) || 0);
+        return newer > 0 ? `${branch} (${newer} newer commits not merged)` : branch;
+      })
+      .filter((name, i, all) => all.findIndex((n) => n.split(' ')[0] === name.split(' ')[0]) === i),
   };
 }
 
