@@ -55,8 +55,20 @@ export async function startBrowsers(prepared: Prepared): Promise<BenchBrowsers> 
   }
 }
 
+/**
+ * What the observer recorded. `dcl` is taken from Navigation Timing (`domContentLoadedEventStart`)
+ * when there is one: a content script's own DOMContentLoaded listener may run before the
+ * observer's, and the clock must start before either.
+ */
 export async function readRecord(page: Page): Promise<BenchRecord> {
-  const record = await page.evaluate(() => JSON.stringify(window.__qingduBench ?? null));
+  const record = await page.evaluate(() => {
+    const bench = window.__qingduBench;
+    if (!bench) return 'null';
+    const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    const dcl =
+      navigation && navigation.domContentLoadedEventStart > 0 ? navigation.domContentLoadedEventStart : bench.dcl;
+    return JSON.stringify({ ...bench, dcl });
+  });
   const parsed = JSON.parse(record) as BenchRecord | null;
   if (!parsed) throw new Error(`the observer script did not run on ${page.url()}`);
   return parsed;

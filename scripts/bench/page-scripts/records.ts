@@ -6,6 +6,8 @@ export interface StateMark {
   /** Its value from this moment on (null: removed). */
   value: string | null;
   t: number;
+  /** For a reading aid's `idle`: when the page had been laid out with the result (forced at once). */
+  laidOutAt?: number;
 }
 
 export interface BenchRecord {
