@@ -3,6 +3,7 @@ import { markDocumentReady } from '@/lib/dom/markers';
 import { createFixController, DEFAULT_FIX_PAGE_SETTINGS } from '@/lib/features/fix-doubled-text-controller';
 import { onMessage, sendMessage } from '@/lib/messaging';
 import { loadSettings, resolveSiteSettings, watchSettings } from '@/lib/settings';
+import { fixText, mightContainDoubledText } from '@/lib/text';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -17,6 +18,7 @@ export default defineContentScript({
     // Fix doubled text, as this site's settings say.
     const documentKey = crypto.randomUUID();
     const fix = createFixController(document, {
+      engine: { fixText, mightContainDoubledText },
       originalLabel: i18n.t('fixOriginalLabel'),
       onStatus: (status) => void sendMessage('reportFixStatus', { ...status, documentKey }).catch(() => undefined),
     });
