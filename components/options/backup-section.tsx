@@ -1,5 +1,5 @@
-import { i18n } from '#i18n';
 import { useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import {
   createDefaultSettings,
   exportSettings,

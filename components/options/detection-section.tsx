@@ -25,7 +25,10 @@ function describeFactor(factor: DoublingFactor): string {
   }
 }
 
-export function DetectionSection(props: { settings: Settings; change: (mutate: (draft: Settings) => void) => unknown }) {
+export function DetectionSection(props: {
+  settings: Settings;
+  change: (mutate: (draft: Settings) => void) => unknown;
+}) {
   const { detection } = props.settings;
   return (
     <Section id="detection" title={i18n.t('options.detection.title')} intro={i18n.t('options.detection.intro')}>

@@ -15,7 +15,6 @@ export function Toggle(props: {
       <input
         id={id}
         type="checkbox"
-        role="switch"
         checked={props.checked}
         aria-describedby={props.hint ? `${id}-hint` : undefined}
         data-testid={props.testId}

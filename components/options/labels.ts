@@ -1,7 +1,12 @@
 /** Reader-facing names for the settings' values and errors, in the reader's language. */
 import { i18n } from '#i18n';
-import type { ImportError, ReplacementRuleError, SettingsRepair, SitePatternError } from '@/lib/settings';
-import type { ConversionChoice } from '@/lib/settings';
+import type {
+  ConversionChoice,
+  ImportError,
+  ReplacementRuleError,
+  SettingsRepair,
+  SitePatternError,
+} from '@/lib/settings';
 
 export function labelConversion(choice: ConversionChoice): string {
   switch (choice) {

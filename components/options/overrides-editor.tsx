@@ -1,5 +1,5 @@
-import { i18n } from '#i18n';
 import { useId, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { SETTINGS_LIMITS } from '@/lib/settings';
 import { FieldError } from './fields';
 

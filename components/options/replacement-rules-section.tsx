@@ -1,5 +1,5 @@
-import { i18n } from '#i18n';
 import { useId, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import {
   checkReplacementRule,
   createRuleId,
@@ -74,7 +74,9 @@ function RuleEditor(props: {
   const findError = errorFor('find');
   const replaceError = errorFor('replace');
   const sitesError = errorFor('sites');
-  const title = isNew ? i18n.t('options.replacements.newRule') : i18n.t('options.replacements.ruleN', [String(props.index + 1)]);
+  const title = isNew
+    ? i18n.t('options.replacements.newRule')
+    : i18n.t('options.replacements.ruleN', [String(props.index + 1)]);
 
   return (
     <form
@@ -88,7 +90,11 @@ function RuleEditor(props: {
         <h3>{title}</h3>
         {!isNew && (
           <label class="qd-choice">
-            <input type="checkbox" checked={draft.enabled} onChange={(event) => update({ enabled: event.currentTarget.checked })} />
+            <input
+              type="checkbox"
+              checked={draft.enabled}
+              onChange={(event) => update({ enabled: event.currentTarget.checked })}
+            />
             <span>{i18n.t('options.replacements.enabled')}</span>
           </label>
         )}
@@ -136,7 +142,11 @@ function RuleEditor(props: {
           <span>{i18n.t('options.replacements.regex')}</span>
         </label>
         <label class="qd-choice">
-          <input type="checkbox" checked={draft.ignoreCase} onChange={(event) => update({ ignoreCase: event.currentTarget.checked })} />
+          <input
+            type="checkbox"
+            checked={draft.ignoreCase}
+            onChange={(event) => update({ ignoreCase: event.currentTarget.checked })}
+          />
           <span>{i18n.t('options.replacements.ignoreCase')}</span>
         </label>
       </div>
@@ -177,7 +187,11 @@ export function ReplacementRulesSection({ settings, change }: { settings: Settin
   const rules = settings.replacementRules;
   const full = rules.length >= SETTINGS_LIMITS.maxReplacementRules;
   return (
-    <Section id="replacements" title={i18n.t('options.replacements.title')} intro={i18n.t('options.replacements.intro')}>
+    <Section
+      id="replacements"
+      title={i18n.t('options.replacements.title')}
+      intro={i18n.t('options.replacements.intro')}
+    >
       {rules.length === 0 && <p class="qd-hint">{i18n.t('options.replacements.empty')}</p>}
       {rules.map((rule, index) => (
         <RuleEditor

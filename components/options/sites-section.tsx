@@ -1,5 +1,5 @@
-import { i18n } from '#i18n';
 import { useId, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import {
   CONVERSION_CHOICES,
   type ConversionChoice,

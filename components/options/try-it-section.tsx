@@ -1,5 +1,5 @@
-import { i18n } from '#i18n';
 import { useMemo, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { applyReplacementRules, resolveSiteSettings, type Settings } from '@/lib/settings';
 import { fixText } from '@/lib/text';
 import type { TextEdit } from '@/lib/text/types';
@@ -38,7 +38,9 @@ export function TryItSection({ settings }: { settings: Settings }) {
   const result = useMemo(() => {
     const input = text.slice(0, MAX_TRY_IT_LENGTH);
     const site = resolveSiteSettings(settings, address.trim() || 'https://example.invalid/');
-    const rules = address.trim() ? site.replacementRules : settings.replacementRules.filter((r) => r.enabled && r.sites.length === 0);
+    const rules = address.trim()
+      ? site.replacementRules
+      : settings.replacementRules.filter((r) => r.enabled && r.sites.length === 0);
     const fixed = fixText(input, site.fixOptions);
     const replaced = applyReplacementRules(fixed.text, rules);
     return { text: replaced.text, fixEdits: fixed.edits, replacementEdits: replaced.edits };
