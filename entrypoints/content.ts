@@ -1,13 +1,40 @@
+import { i18n } from '#i18n';
 import { markDocumentReady } from '@/lib/dom/markers';
-import { onMessage } from '@/lib/messaging';
+import { createFixController, DEFAULT_FIX_PAGE_SETTINGS } from '@/lib/features/fix-doubled-text-controller';
+import { onMessage, sendMessage } from '@/lib/messaging';
+import { loadSettings, resolveSiteSettings, watchSettings } from '@/lib/settings';
+import { fixText, mightContainDoubledText } from '@/lib/text';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   allFrames: true,
   matchAboutBlank: true,
-  runAt: 'document_idle',
-  main() {
+  // As soon as the document is parsed, before images and other subresources load.
+  runAt: 'document_end',
+  main(ctx) {
     markDocumentReady(document);
     onMessage('ping', () => ({ ready: true, url: location.href }));
+
+    // Fix doubled text, as this site's settings say.
+    const documentKey = crypto.randomUUID();
+    const fix = createFixController(document, {
+      engine: { fixText, mightContainDoubledText },
+      originalLabel: i18n.t('fixOriginalLabel'),
+      onStatus: (status) => void sendMessage('reportFixStatus', { ...status, documentKey }).catch(() => undefined),
+    });
+    const configure = (settings: Parameters<typeof resolveSiteSettings>[0]) =>
+      fix.configure(resolveSiteSettings(settings, location.href));
+    loadSettings().then(
+      ({ settings }) => configure(settings),
+      () => fix.configure(DEFAULT_FIX_PAGE_SETTINGS),
+    );
+    const unwatch = watchSettings(({ settings }) => configure(settings));
+    onMessage('setShowOriginal', ({ data }) => fix.setShowOriginal(data));
+    onMessage('fixSelection', () => fix.fixSelection());
+    onMessage('copyRepairedText', () => fix.copyRepairedText());
+    ctx.onInvalidated(() => {
+      unwatch();
+      fix.stop();
+    });
   },
 });
