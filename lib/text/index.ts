@@ -99,6 +99,8 @@ function findDoubledEdits(text: string, opts: ResolvedOptions): TextEdit[] {
     const accepted: Array<{ segment: Segment; rule: string }> = [];
     for (const factor of opts.factors) {
       for (const segment of findSegments(text, units, factor, consumed, { latin: opts.latin })) {
+        // Runs of four at factor 2 were judged at factor 4 already; halving them would be wrong.
+        if (factor === 2 && segment.fitsDoubleFactor) continue;
         const rule = rules.find((x) => x.covers(segment.evidence));
         if (rule === undefined || !rule.accepts(segment.evidence, opts.sensitivity)) continue;
         accepted.push({ segment, rule: rule.name });
