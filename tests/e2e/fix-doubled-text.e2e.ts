@@ -177,7 +177,7 @@ describe('fix doubled text in Chromium', () => {
 
   test('"Copy repaired text" puts the repaired selection of a text field on the clipboard, leaving the field alone', async () => {
     const page = await env.browser.context.newPage();
-    await env.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.origin });
+    await env.browser.context.grantPermissions(['clipboard-read'], { origin: env.server.origin });
     await page.goto(env.server.url('/fix-article.html'));
     await waitForFixIdle(page);
     await page.locator('#editor-textarea').focus();
