@@ -9,9 +9,14 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   allFrames: true,
   matchAboutBlank: true,
-  // As soon as the document is parsed, before images and other subresources load.
-  runAt: 'document_end',
-  main(ctx) {
+  // Start early so reading the settings overlaps with parsing; the first pass runs at
+  // DOMContentLoaded (a document_end script is often queued behind the page's first layout).
+  runAt: 'document_start',
+  async main(ctx) {
+    const settingsLoaded = loadSettings();
+    if (document.readyState === 'loading') {
+      await new Promise((parsed) => document.addEventListener('DOMContentLoaded', parsed, { once: true }));
+    }
     markDocumentReady(document);
     onMessage('ping', () => ({ ready: true, url: location.href }));
 
@@ -24,7 +29,7 @@ export default defineContentScript({
     });
     const configure = (settings: Parameters<typeof resolveSiteSettings>[0]) =>
       fix.configure(resolveSiteSettings(settings, location.href));
-    loadSettings().then(
+    settingsLoaded.then(
       ({ settings }) => configure(settings),
       () => fix.configure(DEFAULT_FIX_PAGE_SETTINGS),
     );
