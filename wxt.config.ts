@@ -14,7 +14,18 @@ export default defineConfig({
     short_name: '清读 Qingdu',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage'],
+    // `scripting`: inject a reading aid's code (dictionaries) into a page only when the reader turns it on.
+    permissions: ['storage', 'scripting'],
+    commands: {
+      'toggle-pinyin': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: '__MSG_commandTogglePinyin__',
+      },
+      'toggle-conversion': {
+        suggested_key: { default: 'Alt+Shift+C' },
+        description: '__MSG_commandToggleConversion__',
+      },
+    },
     content_security_policy: {
       extension_pages: EXTENSION_PAGE_CSP,
     },
