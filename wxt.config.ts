@@ -14,8 +14,11 @@ export default defineConfig({
     short_name: '清读 Qingdu',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // `scripting`: inject a reading aid's code (dictionaries) into a page only when the reader turns it on.
+    // `scripting` + the content script's own hosts: inject a reading aid's code (its dictionaries)
+    // into a page only when the reader turns it on. The hosts add no install warning (the content
+    // script already runs there); see README "Permissions".
     permissions: ['storage', 'scripting'],
+    host_permissions: ['http://*/*', 'https://*/*'],
     commands: {
       'toggle-pinyin': {
         suggested_key: { default: 'Alt+Shift+P' },

@@ -3,7 +3,12 @@ import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { READING_AID_COMMANDS, type ReadingAidName, type ReadingAidOptionsMap } from '@/lib/features/reading-aid';
 import { type ReadingAidRequest, type ReadingAidsStatus, sendMessage } from '@/lib/messaging';
-import { CONVERSION_VARIANT_IDS, type ConversionVariant, PINYIN_STYLES, type PinyinStyle } from '@/lib/text/reading-aid-options';
+import {
+  CONVERSION_VARIANT_IDS,
+  type ConversionVariant,
+  PINYIN_STYLES,
+  type PinyinStyle,
+} from '@/lib/text/reading-aid-options';
 
 const PINYIN_STYLE_LABELS: Record<PinyinStyle, () => string> = {
   'tone-marks': () => i18n.t('pinyinStyleToneMarks'),
@@ -74,6 +79,7 @@ function AidSection({ name, label, enabled, busy, error, shortcut, onToggle, chi
           class="qd-switch__input"
           data-testid={`${name}-switch`}
           checked={enabled}
+          aria-checked={enabled}
           disabled={busy}
           onChange={(event) => onToggle(event.currentTarget.checked)}
         />

@@ -1,4 +1,9 @@
-import { isReadingAidName, READING_AID_COMMANDS, READING_AID_NAMES, READING_AID_SCRIPTS } from '@/lib/features/reading-aid';
+import {
+  isReadingAidName,
+  READING_AID_COMMANDS,
+  READING_AID_NAMES,
+  READING_AID_SCRIPTS,
+} from '@/lib/features/reading-aid';
 import { onMessage, sendMessage } from '@/lib/messaging';
 
 export default defineBackground(() => {

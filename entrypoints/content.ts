@@ -1,5 +1,5 @@
-import { createReadingAidController } from '@/lib/features/reading-aid-controller';
 import { markDocumentReady } from '@/lib/dom/markers';
+import { createReadingAidController } from '@/lib/features/reading-aid-controller';
 import { onMessage, sendMessage } from '@/lib/messaging';
 
 export default defineContentScript({

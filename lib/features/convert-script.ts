@@ -10,8 +10,9 @@
  * elements marked Japanese or Korean are left alone, since their Han characters are not Chinese.
  * Every change is recorded and `stop` restores the page exactly.
  */
-import { DEFAULT_CHUNK_BUDGET_MS, runChunked } from '@/lib/dom/chunked';
+
 import { OriginalAttributeStore } from '@/lib/dom/attribute-store';
+import { DEFAULT_CHUNK_BUDGET_MS, runChunked } from '@/lib/dom/chunked';
 import { setFeatureState } from '@/lib/dom/markers';
 import { type PageChanges, PageObserver } from '@/lib/dom/page-observer';
 import { applyBlockEdits, type BlockEdit, OriginalTextStore } from '@/lib/dom/rewrite';
@@ -87,10 +88,7 @@ class ConversionAid implements ReadingAid<ConversionAidOptions> {
   update(options: ConversionAidOptions): void {
     const previous = this.options;
     this.options = options;
-    if (
-      !this.doc ||
-      (previous?.variant === options.variant && previous?.phraseOverrides === options.phraseOverrides)
-    ) {
+    if (!this.doc || (previous?.variant === options.variant && previous?.phraseOverrides === options.phraseOverrides)) {
       return;
     }
     this.converter = createConverter(options.variant, { phraseOverrides: options.phraseOverrides });
@@ -143,10 +141,14 @@ class ConversionAid implements ReadingAid<ConversionAidOptions> {
       skip: isForeignHanScope,
       onShadowRoot: (shadow) => this.observer?.observeShadowRoot(shadow),
     });
-    const convertBlocks = runChunked(blocks, (block) => applyBlockEdits(block, findBlockEdits(converter, block), this.texts), {
-      signal,
-      budgetMs: DEFAULT_CHUNK_BUDGET_MS,
-    });
+    const convertBlocks = runChunked(
+      blocks,
+      (block) => applyBlockEdits(block, findBlockEdits(converter, block), this.texts),
+      {
+        signal,
+        budgetMs: DEFAULT_CHUNK_BUDGET_MS,
+      },
+    );
     void convertBlocks
       .then((done) => (done ? this.convertAttributes(root, converter, signal) : false))
       .catch((error: unknown) => console.error('Qingdu: conversion failed', error))
