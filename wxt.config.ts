@@ -21,11 +21,11 @@ export default defineConfig({
     host_permissions: ['http://*/*', 'https://*/*'],
     commands: {
       'toggle-pinyin': {
-        suggested_key: { default: 'Alt+Shift+P' },
+        suggested_key: { default: 'Alt+P' },
         description: '__MSG_commandTogglePinyin__',
       },
       'toggle-conversion': {
-        suggested_key: { default: 'Alt+Shift+C' },
+        suggested_key: { default: 'Alt+C' },
         description: '__MSG_commandToggleConversion__',
       },
     },

@@ -3,6 +3,9 @@ import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { READING_AID_COMMANDS, type ReadingAidName, type ReadingAidOptionsMap } from '@/lib/features/reading-aid';
 import { type ReadingAidRequest, type ReadingAidsStatus, sendMessage } from '@/lib/messaging';
+import type { Settings, SiteValues } from '@/lib/settings/schema';
+import { resolveSiteSettings, suggestSitePattern, upsertSiteRule } from '@/lib/settings/site-rules';
+import { loadSettings, saveSettings, watchSettings } from '@/lib/settings/storage';
 import {
   CONVERSION_VARIANT_IDS,
   type ConversionVariant,
@@ -42,12 +45,17 @@ function useShortcuts(): Partial<Record<ReadingAidName, string>> {
   return shortcuts;
 }
 
-function Shortcut({ keys }: { keys: string | undefined }) {
+function Shortcut({ name, keys }: { name: ReadingAidName; keys: string | undefined }) {
   if (keys === undefined) return null;
-  if (!keys) return <p class="qd-aid__shortcut">{i18n.t('shortcutNotSet')}</p>;
+  if (!keys)
+    return (
+      <p class="qd-aid__shortcut" data-testid={`${name}-shortcut`}>
+        {i18n.t('shortcutNotSet')}
+      </p>
+    );
   const [before, after] = i18n.t('shortcut', ['\u0000']).split('\u0000');
   return (
-    <p class="qd-aid__shortcut">
+    <p class="qd-aid__shortcut" data-testid={`${name}-shortcut`}>
       {before}
       <kbd>{keys}</kbd>
       {after}
@@ -62,11 +70,15 @@ interface AidSectionProps {
   busy: boolean;
   error?: string;
   shortcut: string | undefined;
+  /** "Always on this site": undefined where no site rule can be written (no settings, no host). */
+  always: boolean | undefined;
   onToggle(enabled: boolean): void;
+  onAlwaysChange(always: boolean): void;
   children: preact.ComponentChildren;
 }
 
-function AidSection({ name, label, enabled, busy, error, shortcut, onToggle, children }: AidSectionProps) {
+function AidSection(props: AidSectionProps) {
+  const { name, label, enabled, busy, error, shortcut, always, onToggle, onAlwaysChange, children } = props;
   return (
     <section class="qd-aid" aria-labelledby={`qd-${name}-label`} aria-busy={busy}>
       <label class="qd-switch">
@@ -85,7 +97,18 @@ function AidSection({ name, label, enabled, busy, error, shortcut, onToggle, chi
         />
       </label>
       {children}
-      <Shortcut keys={shortcut} />
+      {always !== undefined && (
+        <label class="qd-check">
+          <input
+            type="checkbox"
+            data-testid={`${name}-always`}
+            checked={always}
+            onChange={(event) => onAlwaysChange(event.currentTarget.checked)}
+          />
+          <span>{i18n.t('alwaysOnThisSite')}</span>
+        </label>
+      )}
+      <Shortcut name={name} keys={shortcut} />
       {busy && (
         <p class="qd-aid__note" role="status">
           {i18n.t('aidLoading')}
@@ -100,6 +123,16 @@ function AidSection({ name, label, enabled, busy, error, shortcut, onToggle, chi
   );
 }
 
+/** The stored settings, kept current while the popup is open. */
+function useSettings(): Settings | undefined {
+  const [settings, setSettings] = useState<Settings | undefined>();
+  useEffect(() => {
+    void loadSettings().then((loaded) => setSettings(loaded.settings));
+    return watchSettings((loaded) => setSettings(loaded.settings));
+  }, []);
+  return settings;
+}
+
 /**
  * Pinyin and conversion switches for one tab. Reads the state from the tab's content script (top
  * frame) and switches every frame of the tab.
@@ -107,12 +140,20 @@ function AidSection({ name, label, enabled, busy, error, shortcut, onToggle, chi
 export function ReadingAidControls({ tabId }: { tabId: number }) {
   const [status, setStatus] = useState<ReadingAidsStatus | 'unavailable' | undefined>();
   const [busy, setBusy] = useState<Partial<Record<ReadingAidName, boolean>>>({});
+  const [pageUrl, setPageUrl] = useState<string | undefined>();
+  const [saveError, setSaveError] = useState<string | undefined>();
   const shortcuts = useShortcuts();
+  const settings = useSettings();
 
   useEffect(() => {
     sendMessage('getReadingAids', undefined, { tabId, frameId: 0 }).then(
       (value) => setStatus(value ?? 'unavailable'),
       () => setStatus('unavailable'),
+    );
+    // The page's address comes from its own content script: the popup needs no `tabs` permission.
+    sendMessage('ping', undefined, { tabId, frameId: 0 }).then(
+      (page) => setPageUrl(page?.url),
+      () => undefined,
     );
   }, [tabId]);
 
@@ -137,11 +178,42 @@ export function ReadingAidControls({ tabId }: { tabId: number }) {
     }
   }
 
+  const sitePattern = pageUrl ? suggestSitePattern(pageUrl) : undefined;
+  const site = settings && pageUrl && sitePattern ? resolveSiteSettings(settings, pageUrl) : undefined;
+
+  async function store(next: Settings) {
+    const result = await saveSettings(next);
+    setSaveError(result.ok ? undefined : result.detail);
+  }
+
+  /** Remember a choice made here (style, variant) as the setting, so the switch uses it next time too. */
   function setOptions<N extends ReadingAidName>(name: N, options: ReadingAidOptionsMap[N]) {
     if (status === undefined || status === 'unavailable') return;
     const current = status[name];
     if (current.enabled) void send({ name, enabled: true, options } as ReadingAidRequest);
     else setStatus({ ...status, [name]: { ...current, options } });
+    if (!settings) return;
+    if (name === 'pinyin') {
+      const { style } = options as ReadingAidOptionsMap['pinyin'];
+      void store({ ...settings, pinyin: { ...settings.pinyin, style } });
+    } else {
+      const { variant } = options as ReadingAidOptionsMap['conversion'];
+      let next: Settings = { ...settings, conversion: { ...settings.conversion, variant } };
+      // A site rule that converts here converts with the variant chosen here.
+      if (site && sitePattern && site.conversion !== 'off')
+        next = upsertSiteRule(next, sitePattern, { conversion: variant });
+      void store(next);
+    }
+  }
+
+  /**
+   * "Always on this site" writes this site's rule and switches the aid in this tab to match (the
+   * tab's content scripts would do the same when they see the rule change; this keeps the popup in step).
+   */
+  async function setAlways(request: ReadingAidRequest, values: Partial<SiteValues>) {
+    if (!settings || !sitePattern) return;
+    await store(upsertSiteRule(settings, sitePattern, values));
+    await send(request);
   }
 
   const { pinyin, conversion } = status;
@@ -155,7 +227,11 @@ export function ReadingAidControls({ tabId }: { tabId: number }) {
         busy={busy.pinyin === true}
         error={pinyin.error}
         shortcut={shortcuts.pinyin}
+        always={site?.pinyin}
         onToggle={(enabled) => void send({ name: 'pinyin', enabled, options: pinyin.options })}
+        onAlwaysChange={(always) =>
+          void setAlways({ name: 'pinyin', enabled: always, options: pinyin.options }, { pinyin: always })
+        }
       >
         <label class="qd-field">
           <span>{i18n.t('pinyinStyle')}</span>
@@ -181,7 +257,14 @@ export function ReadingAidControls({ tabId }: { tabId: number }) {
         busy={busy.conversion === true}
         error={conversion.error}
         shortcut={shortcuts.conversion}
+        always={site === undefined ? undefined : site.conversion !== 'off'}
         onToggle={(enabled) => void send({ name: 'conversion', enabled, options: conversion.options })}
+        onAlwaysChange={(always) =>
+          void setAlways(
+            { name: 'conversion', enabled: always, options: conversion.options },
+            { conversion: always ? conversion.options.variant : 'off' },
+          )
+        }
       >
         <label class="qd-field">
           <span>{i18n.t('conversionVariant')}</span>
@@ -203,6 +286,11 @@ export function ReadingAidControls({ tabId }: { tabId: number }) {
           </select>
         </label>
       </AidSection>
+      {saveError && (
+        <p class="qd-aid__error" role="alert">
+          {i18n.t('saveFailed', [saveError])}
+        </p>
+      )}
     </div>
   );
 }

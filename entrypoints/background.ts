@@ -1,3 +1,4 @@
+import { resolvePageSettings } from '@/lib/features/page-settings';
 import {
   isReadingAidName,
   READING_AID_COMMANDS,
@@ -5,6 +6,7 @@ import {
   READING_AID_SCRIPTS,
 } from '@/lib/features/reading-aid';
 import { onMessage, sendMessage } from '@/lib/messaging';
+import { loadSettings } from '@/lib/settings/storage';
 
 export default defineBackground(() => {
   // The service worker wires browser events (badge, context menu, commands) to the
@@ -21,6 +23,11 @@ export default defineBackground(() => {
       target: { tabId, frameIds: [sender.frameId ?? 0] },
       files: [READING_AID_SCRIPTS[data]],
     });
+  });
+
+  onMessage('getPageSettings', async ({ data }) => {
+    if (typeof data !== 'string') throw new Error('A page URL is expected.');
+    return resolvePageSettings((await loadSettings()).settings, data);
   });
 
   browser.commands.onCommand.addListener((command, tab) => {

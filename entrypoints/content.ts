@@ -1,5 +1,7 @@
+import { browser } from 'wxt/browser';
 import { markDocumentReady } from '@/lib/dom/markers';
 import { createReadingAidController } from '@/lib/features/reading-aid-controller';
+import { createReadingAidSettingsFollower } from '@/lib/features/reading-aid-settings';
 import { onMessage, sendMessage } from '@/lib/messaging';
 
 export default defineContentScript({
@@ -16,6 +18,17 @@ export default defineContentScript({
     onMessage('getReadingAids', () => readingAids.getStatus());
     onMessage('setReadingAid', ({ data }) => readingAids.set(data));
     onMessage('toggleReadingAid', ({ data }) => readingAids.toggle(data));
-    ctx.onInvalidated(() => readingAids.stopAll());
+
+    // Site rules ("always on this site") switch them on as the page loads, and live. The
+    // background resolves the settings, so this script carries no settings code.
+    const followSettings = createReadingAidSettingsFollower(readingAids);
+    const refreshSettings = () =>
+      void sendMessage('getPageSettings', location.href).then(followSettings, () => undefined);
+    refreshSettings();
+    browser.storage.onChanged.addListener(refreshSettings);
+    ctx.onInvalidated(() => {
+      browser.storage.onChanged.removeListener(refreshSettings);
+      readingAids.stopAll();
+    });
   },
 });

@@ -1,11 +1,22 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ReadingAidName, ReadingAidOptionsMap } from '@/lib/features/reading-aid';
+import type { SiteSettings } from '@/lib/settings/site-rules';
 
 /** What the content script reports about its page. */
 export interface PageStatus {
   /** Marker that the content script is alive in this frame. */
   ready: true;
   url: string;
+}
+
+/**
+ * What applies on one page, resolved by the background from the stored settings, so the
+ * always-injected content script needs neither the settings schema nor its validation code.
+ */
+export interface PageSettings {
+  site: SiteSettings;
+  /** The options each reading aid runs with here. */
+  readingAids: ReadingAidOptionsMap;
 }
 
 /** One reading aid's state in a frame, as the popup shows it. */
@@ -37,6 +48,8 @@ export interface ProtocolMap {
   setReadingAid(request: ReadingAidRequest): ReadingAidsStatus;
   /** Background (keyboard shortcut) → content scripts (every frame): switch a reading aid on or off. */
   toggleReadingAid(name: ReadingAidName): ReadingAidsStatus;
+  /** Content script → background: the settings that apply to this URL. */
+  getPageSettings(url: string): PageSettings;
   /** Content script → background: inject this aid's code into my frame (loaded on demand). */
   injectReadingAid(name: ReadingAidName): void;
 }

@@ -26,10 +26,17 @@ interface Slot<N extends ReadingAidName> {
   queue: Promise<unknown>;
 }
 
+/** Options are small plain data (from the settings or a message): compare them by value. */
+function sameOptions(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 export interface ReadingAidController {
   getStatus(): ReadingAidsStatus;
   set(request: ReadingAidRequest): Promise<ReadingAidsStatus>;
   toggle(name: ReadingAidName): Promise<ReadingAidsStatus>;
+  /** Set the options an aid runs with (from the settings); a running aid switches to them. */
+  configure<N extends ReadingAidName>(name: N, options: ReadingAidOptionsMap[N]): void;
   /** Stop every aid and restore the page (the extension is going away). */
   stopAll(): void;
 }
@@ -109,6 +116,12 @@ export function createReadingAidController(
     getStatus,
     set: (request) => apply(request.name, request.enabled, request.options as never),
     toggle: (name) => apply(name, 'toggle'),
+    configure(name, options) {
+      const slot = slots[name] as Slot<typeof name>;
+      if (sameOptions(slot.options, options)) return;
+      if (slot.running) void apply(name, true, options);
+      else slot.options = options;
+    },
     stopAll() {
       for (const name of READING_AID_NAMES) stopRunning(slots[name] as Slot<ReadingAidName>);
     },

@@ -1,8 +1,9 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FEATURE_STATE_ATTRIBUTES, READY_ATTRIBUTE, READY_VALUE } from '../../lib/dom/markers';
+import { CHROME_MV3_DIR } from '../../scripts/lib/chromium';
 import { type E2eEnvironment, startE2e } from './support';
 
 const SCREENSHOTS_DIR = resolve(import.meta.dirname, '../../docs/screenshots');
@@ -141,5 +142,50 @@ describe('conversion from the real popup', () => {
     await popup.getByTestId('conversion-switch').click();
     await expect.poll(conversionState).toBe(null);
     expect(await page.evaluate(() => document.getElementById('headline')?.textContent)).toBe('网络时代的软件新闻');
+  });
+
+  test('the popup shows the keyboard shortcuts, and the shortcut path switches conversion', async () => {
+    await expect.poll(() => popup.locator('[data-testid="conversion-shortcut"] kbd').textContent()).toBe('Alt+C');
+    expect(await popup.locator('[data-testid="pinyin-shortcut"] kbd').textContent()).toBe('Alt+P');
+    // What the background's command listener sends; headless Chromium cannot press a browser shortcut.
+    const toggle = () =>
+      env.browser.serviceWorker.evaluate(async () => {
+        const [tab] = await chrome.tabs.query({ url: 'http://127.0.0.1/*' });
+        if (tab?.id === undefined) throw new Error('no fixture tab');
+        await chrome.tabs.sendMessage(tab.id, { id: 2, type: 'toggleReadingAid', data: 'conversion', timestamp: 0 });
+      });
+    await page.bringToFront();
+    await toggle();
+    await expect.poll(conversionState).toBe('idle');
+    await toggle();
+    await expect.poll(conversionState).toBe(null);
+  });
+
+  test('"always on this site" converts the site\'s pages as they load, and unchecking it stops', async () => {
+    await popup.getByTestId('conversion-variant').selectOption('s2twp');
+    await popup.getByTestId('conversion-always').check();
+    await expect.poll(conversionState).toBe('idle');
+    expect(await popup.getByTestId('conversion-switch').isChecked()).toBe(true);
+
+    const second = await env.browser.context.newPage();
+    await second.goto(env.server.url('/conversion.html'));
+    await second.waitForFunction((name) => document.documentElement.getAttribute(name) === 'idle', CONVERSION_STATE);
+    expect(await second.evaluate(() => document.getElementById('headline')?.textContent)).toBe('網路時代的軟體新聞');
+
+    await popup.getByTestId('conversion-always').uncheck();
+    await expect.poll(conversionState).toBe(null);
+    // The other tab of the site follows the rule live.
+    await expect
+      .poll(() => second.evaluate(() => document.getElementById('headline')?.textContent))
+      .toBe('网络时代的软件新闻');
+    await second.close();
+  });
+
+  test('the always-injected content script carries no dictionary and stays within its budget', () => {
+    const content = resolve(CHROME_MV3_DIR, 'content-scripts/content.js');
+    expect(statSync(content).size).toBeLessThanOrEqual(32 * 1024);
+    // A few entries of opencc-js's phrase dictionary: they live in the injected file only.
+    expect(readFileSync(content, 'utf8')).not.toContain('隨身碟');
+    expect(readFileSync(resolve(CHROME_MV3_DIR, 'reading-aid-conversion.js'), 'utf8')).toContain('隨身碟');
   });
 });
