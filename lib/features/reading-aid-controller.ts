@@ -16,6 +16,8 @@ import {
 interface Running<N extends ReadingAidName> {
   aid: ReadingAid<ReadingAidOptionsMap[N]>;
   abort: AbortController;
+  /** What it was last started or updated with. */
+  options: ReadingAidOptionsMap[N];
 }
 
 interface Slot<N extends ReadingAidName> {
@@ -70,10 +72,10 @@ export function createReadingAidController(
       factory = findReadingAid(name);
     }
     if (!factory) throw new Error(`The ${name} code did not load.`);
-    const running: Running<N> = { aid: factory(), abort: new AbortController() };
+    const running: Running<N> = { aid: factory(), abort: new AbortController(), options: slot.options };
     slot.running = running;
     try {
-      await running.aid.start(doc, slot.options, running.abort.signal);
+      await running.aid.start(doc, running.options, running.abort.signal);
     } catch (error) {
       stopRunning(slot);
       throw error;
@@ -101,8 +103,11 @@ export function createReadingAidController(
       const on = enabled === 'toggle' ? slot.running === undefined : enabled;
       try {
         if (!on) stopRunning(slot);
-        else if (slot.running) await slot.running.aid.update(slot.options);
-        else await startAid(name, slot);
+        else if (slot.running) {
+          if (sameOptions(slot.running.options, slot.options)) return;
+          slot.running.options = slot.options;
+          await slot.running.aid.update(slot.options);
+        } else await startAid(name, slot);
       } catch (error) {
         slot.error = error instanceof Error ? error.message : String(error);
       }
@@ -119,8 +124,8 @@ export function createReadingAidController(
     configure(name, options) {
       const slot = slots[name] as Slot<typeof name>;
       if (sameOptions(slot.options, options)) return;
-      if (slot.running) void apply(name, true, options);
-      else slot.options = options;
+      slot.options = options;
+      if (slot.running) void apply(name, true);
     },
     stopAll() {
       for (const name of READING_AID_NAMES) stopRunning(slots[name] as Slot<ReadingAidName>);
