@@ -15,9 +15,9 @@ import { doubledCjk } from './rules/doubled-cjk';
 import { doubledLatin } from './rules/doubled-latin';
 import { DOUBLED_LIGATURE, matchDoubledLigature } from './rules/doubled-ligature';
 import { findRepeatedPhrase, REPEATED_PHRASE } from './rules/repeated-phrase';
-import { collapseUnit, findSegments, KIND_HAN, KIND_NUMBER, KIND_WORD, type Segment } from './segments';
+import { collapseUnit, findSegments, KIND_NUMBER, KIND_WORD, type Segment } from './segments';
 import type { DoublingFactor, FixOptions, FixResult, Sensitivity, TextEdit } from './types';
-import { buildUnits } from './units';
+import { buildUnits, type Unit } from './units';
 
 export { mightContainDoubledText } from './prefilter';
 export type { DoublingFactor, FixOptions, FixResult, Sensitivity, TextEdit } from './types';
@@ -59,19 +59,42 @@ function resolveOptions(options: FixOptions | undefined): ResolvedOptions {
 export function fixText(text: string, options?: FixOptions): FixResult {
   if (typeof text !== 'string' || !mightContainDoubledText(text)) return { text, edits: [] };
   const opts = resolveOptions(options);
-  let edits = findDoubledEdits(text, opts);
-  if (edits.length === 0 && !opts.disabled.has(REPEATED_PHRASE)) {
-    const edit = findRepeatedPhrase(text, opts.sensitivity);
-    // Only when what is left is stable: fixing the phrase again must change nothing.
-    if (edit !== null) {
-      const rest = applyEdits(text, [edit]);
-      if (findDoubledEdits(rest, opts).length === 0 && findRepeatedPhrase(rest, opts.sensitivity) === null) {
-        edits = [edit];
-      }
-    }
+  let edits = findEdits(text, opts);
+  // A fix whose result would itself be fixed again is ambiguous (`宁宁宁教教教教””””` at factor 2
+  // leaves `教教””`): drop it. Repeat until what is left is stable, which makes fixText idempotent.
+  while (edits.length > 0) {
+    const fixed = applyEdits(text, edits);
+    if (!mightContainDoubledText(fixed)) return { text: fixed, edits };
+    const again = findEdits(fixed, opts);
+    if (again.length === 0) return { text: fixed, edits };
+    edits = dropUnstableEdits(edits, again);
   }
-  if (edits.length === 0) return { text, edits };
-  return { text: applyEdits(text, edits), edits };
+  return { text, edits: [] };
+}
+
+/** Every edit except those whose output the second pass `again` (offsets into the output) touches. */
+function dropUnstableEdits(edits: TextEdit[], again: TextEdit[]): TextEdit[] {
+  const keep: TextEdit[] = [];
+  let shift = 0;
+  let explained = 0;
+  for (const e of edits) {
+    const outStart = e.start - shift;
+    const outEnd = outStart + e.replacement.length;
+    shift += e.end - e.start - e.replacement.length;
+    const touched = again.filter((a) => a.start <= outEnd && a.end >= outStart).length;
+    explained += touched;
+    if (touched === 0) keep.push(e);
+  }
+  // A second-pass edit in text no first-pass edit produced: the first pass changed its context,
+  // so none of it can be trusted.
+  return explained >= again.length ? keep : [];
+}
+
+function findEdits(text: string, opts: ResolvedOptions): TextEdit[] {
+  const edits = findDoubledEdits(text, opts);
+  if (edits.length > 0 || opts.disabled.has(REPEATED_PHRASE)) return edits;
+  const edit = findRepeatedPhrase(text, opts.sensitivity);
+  return edit === null ? [] : [edit];
 }
 
 /** Applies sorted, non-overlapping edits. */
@@ -99,6 +122,8 @@ function findDoubledEdits(text: string, opts: ResolvedOptions): TextEdit[] {
     const accepted: Array<{ segment: Segment; rule: string }> = [];
     for (const factor of opts.factors) {
       for (const segment of findSegments(text, units, factor, consumed, { latin: opts.latin })) {
+        // Runs of four at factor 2 were judged at factor 4 already; halving them would be wrong.
+        if (factor === 2 && segment.fitsDoubleFactor) continue;
         const rule = rules.find((x) => x.covers(segment.evidence));
         if (rule === undefined || !rule.accepts(segment.evidence, opts.sensitivity)) continue;
         accepted.push({ segment, rule: rule.name });
@@ -141,61 +166,34 @@ function isLowSurrogate(c: number): boolean {
  * The edits for one accepted segment: consecutive changes by the same rule are merged into one
  * edit (with the unchanged text between them); ligature units get their own edits.
  */
-function editSegment(text: string, units: ReturnType<typeof buildUnits>, segment: Segment, rule: string): TextEdit[] {
+function editSegment(text: string, units: Unit[], segment: Segment, rule: string): TextEdit[] {
   const factor = segment.evidence.factor;
   const edits: TextEdit[] = [];
-  let open: { rule: string; start: number; end: number; replacement: string } | null = null;
+  // `end`/`replacement` stop at the last change; `carried` is unchanged text after it.
+  let open: { rule: string; start: number; end: number; replacement: string; carried: string } | null = null;
   const flush = () => {
     if (open !== null) {
-      edits.push({
-        rule: open.rule,
-        factor,
-        start: open.start,
-        end: open.end,
-        original: text.slice(open.start, open.end),
-        replacement: open.replacement,
-      });
+      const { start, end, replacement } = open;
+      edits.push({ rule: open.rule, factor, start, end, original: text.slice(start, end), replacement });
       open = null;
     }
   };
   for (const g of segment.groups) {
     const collapse = g.doubled && (segment.collapseTokens || (g.kind !== KIND_WORD && g.kind !== KIND_NUMBER));
     for (let i = g.from; i < g.to; i++) {
-      const unit = units[i] as ReturnType<typeof buildUnits>[number];
+      const unit = units[i] as Unit;
       const unitRule = unit.ligature !== null ? DOUBLED_LIGATURE : rule;
       if (!collapse || unit.count < factor) {
-        if (open !== null) {
-          // Unchanged text between two changes of one segment stays inside the edit.
-          open.replacement += text.slice(open.end, unit.end);
-          open.end = unit.end;
-        }
+        if (open !== null) open.carried += text.slice(unit.start, unit.end);
         continue;
       }
       if (open !== null && open.rule !== unitRule) flush();
-      if (open === null) open = { rule: unitRule, start: unit.start, end: unit.start, replacement: '' };
-      open.replacement += text.slice(open.end, unit.start) + collapseUnit(unit, factor);
+      if (open === null) open = { rule: unitRule, start: unit.start, end: unit.start, replacement: '', carried: '' };
+      open.replacement += open.carried + collapseUnit(unit, factor);
+      open.carried = '';
       open.end = unit.end;
     }
   }
   flush();
-  // An edit must not end in unchanged text: trim what was carried after the last change.
-  return edits.map(trimEdit).filter((e) => e.original !== e.replacement);
+  return edits;
 }
-
-function trimEdit(e: TextEdit): TextEdit {
-  let o = e.original.length;
-  let r = e.replacement.length;
-  while (o > 0 && r > 0 && e.original.charCodeAt(o - 1) === e.replacement.charCodeAt(r - 1)) {
-    o--;
-    r--;
-  }
-  // Keep surrogate pairs whole.
-  if (o < e.original.length && isLowSurrogate(e.original.charCodeAt(o))) {
-    o++;
-    r++;
-  }
-  if (o === e.original.length) return e;
-  return { ...e, end: e.start + o, original: e.original.slice(0, o), replacement: e.replacement.slice(0, r) };
-}
-
-export { KIND_HAN };
