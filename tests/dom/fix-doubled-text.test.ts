@@ -59,7 +59,9 @@ describe('startFixDoubledText', () => {
     // Elements stay; each text node keeps its own share.
     expect(h1.querySelector('span')?.textContent).toBe('确保“双');
     expect(h1.querySelector('b')?.textContent).toBe('招双引”');
-    expect(document.getElementById('body')?.textContent).toContain('牢牢把握“十强”产业，紧盯500强项目。大家高高兴兴，常常研究研究。');
+    expect(document.getElementById('body')?.textContent).toContain(
+      '牢牢把握“十强”产业，紧盯500强项目。大家高高兴兴，常常研究研究。',
+    );
     expect(document.getElementById('pre')?.textContent).toBe('新新新新项项项项目目目目');
     expect((document.getElementById('ta') as HTMLTextAreaElement).value).toBe('勇勇于于担担当当');
     expect(document.getElementById('ce')?.textContent).toBe('马马马马蹄蹄蹄蹄疾疾疾疾');
@@ -174,7 +176,8 @@ describe('startFixDoubledText', () => {
 
   test('fixRange fixes a selection the automatic pass left alone, and keeps it fixed', async () => {
     const lead = document.createElement('p');
-    lead.textContent = '本本报报讯讯 25日，济宁高新区召开“双招双引”工作调度推进会，高新区党工委书记刘章箭出席会议并讲话。';
+    lead.textContent =
+      '本本报报讯讯 25日，济宁高新区召开“双招双引”工作调度推进会，高新区党工委书记刘章箭出席会议并讲话。';
     document.body.append(lead);
     const feature = start();
     await feature.whenIdle();
@@ -210,5 +213,29 @@ describe('startFixDoubledText', () => {
     await settle();
     await feature.whenIdle();
     expect(later.textContent).toBe('让社区更美');
+  });
+});
+
+describe('startFixDoubledText on a page that changes a lot at once', () => {
+  test('past the huge-mutation threshold the page is walked again and everything is fixed', async () => {
+    document.body.replaceChildren();
+    const controller = new AbortController();
+    const feature = startFixDoubledText(document, { signal: controller.signal, engine });
+    await feature.whenIdle();
+    // 1,500 separate insertions in one task: one batch of records past the threshold.
+    for (let i = 0; i < 1500; i++) {
+      const p = document.createElement('p');
+      p.textContent = i % 2 ? '新新新新项项项项目目目目' : '会议强调要立足重点产业';
+      document.body.append(p);
+    }
+    await settle();
+    await feature.whenIdle();
+    const texts = new Set([...document.querySelectorAll('p')].map((p) => p.textContent));
+    expect(texts).toEqual(new Set(['新项目', '会议强调要立足重点产业']));
+    expect(feature.status().count).toBe(750);
+    controller.abort();
+    expect(new Set([...document.querySelectorAll('p')].map((p) => p.textContent))).toEqual(
+      new Set(['新新新新项项项项目目目目', '会议强调要立足重点产业']),
+    );
   });
 });
