@@ -18,7 +18,13 @@ import { CHROME_MV3_DIR, findChromium } from '../lib/chromium';
 import { startBrowsers } from './browsers';
 import { type MetricResult, type Results, toJsonObject } from './metrics';
 import { PAGE_SIZE_IDS, type PageSize } from './page-generator';
-import { detectFixFeature, measureFixPages, measureIdleOverhead, type RunPlan } from './page-metrics';
+import {
+  detectFixFeature,
+  measureFixPages,
+  measureIdleOverhead,
+  measureLongestTask,
+  type RunPlan,
+} from './page-metrics';
 import { OUTPUT_DIR, preparePages, ROOT } from './prepare';
 import { measureReadingAids, type ReadingAidTrigger } from './reading-aids';
 import { summarize } from './stats';
@@ -174,6 +180,10 @@ async function main(): Promise<void> {
     checks.push(...pages.checks);
     log('Content script overhead on the clean 1 MB page (CDP trace)…');
     add([await measureIdleOverhead(browsers, prepared, plan, fixBuilt)]);
+    if (sizes.includes('5m')) {
+      log('Longest task while fixing the 5 MB page (CDP trace)…');
+      add([await measureLongestTask(browsers, prepared, plan, fixBuilt)]);
+    }
     log('Pinyin and conversion…');
     const aids = await measureReadingAids(browsers, prepared, plan, findReadingAidTriggers(), log);
     add(aids.results);

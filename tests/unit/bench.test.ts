@@ -12,7 +12,7 @@ import {
 } from '../../scripts/bench/page-generator';
 import { findQuantile, summarize } from '../../scripts/bench/stats';
 import { describeDifference, formatNumber, formatTable } from '../../scripts/bench/table';
-import { sumScriptTime, type TraceEvent } from '../../scripts/bench/trace';
+import { findLongestExtensionTask, sumScriptTime, TASK_EVENT, type TraceEvent } from '../../scripts/bench/trace';
 
 describe('benchmark page generator', () => {
   test('the same seed gives the same page, another seed another page', () => {
@@ -173,7 +173,7 @@ describe('benchmark table and JSON', () => {
 
 describe('trace reading', () => {
   const ext = 'chrome-extension://abc/';
-  const event = (name: string, ts: number, dur: number, url: string, tid = 1): TraceEvent => ({
+  const event = (name: string, ts: number, dur: number, url = '', tid = 1): TraceEvent => ({
     name,
     ph: 'X',
     ts,
@@ -183,16 +183,35 @@ describe('trace reading', () => {
     tid,
     args: { data: { url } },
   });
+  const script = `${ext}content-scripts/content.js`;
 
   test('nested and overlapping events of the extension count once; other scripts and threads not at all', () => {
     const events = [
-      event('EvaluateScript', 1000, 3000, `${ext}content-scripts/content.js`),
-      event('v8.compile', 1100, 500, `${ext}content-scripts/content.js`),
-      event('FunctionCall', 10_000, 1000, `${ext}content-scripts/content.js`),
-      event('FunctionCall', 10_500, 1000, `${ext}content-scripts/content.js`),
+      event('EvaluateScript', 1000, 3000, script),
+      event('v8.compile', 1100, 500, script),
+      event('FunctionCall', 10_000, 1000, script),
+      event('FunctionCall', 10_500, 1000, script),
       event('FunctionCall', 20_000, 5000, 'http://127.0.0.1/page.js'),
-      event('v8.compile', 30_000, 9000, `${ext}content-scripts/content.js`, 2),
+      event('v8.compile', 30_000, 9000, script, 2),
     ];
     expect(sumScriptTime(events, ext)).toEqual({ wallMs: 4.5, cpuMs: 2 });
+  });
+
+  test('yield continuations and microtasks in tasks where the extension ran are its time too', () => {
+    const events = [
+      event(TASK_EVENT, 0, 5000),
+      event('FunctionCall', 100, 1000, script),
+      event('RunMicrotasks', 1200, 2000),
+      event(TASK_EVENT, 10_000, 3000),
+      event('RunYieldContinuation', 10_100, 2500),
+      event('RunMicrotasks', 10_150, 2000),
+      // A task the extension had no part in: its microtasks are not counted.
+      event(TASK_EVENT, 20_000, 90_000),
+      event('FunctionCall', 20_100, 500, 'http://127.0.0.1/page.js'),
+      event('RunMicrotasks', 21_000, 4000),
+    ];
+    expect(sumScriptTime(events, ext).wallMs).toBe(5.5);
+    expect(findLongestExtensionTask(events, ext)).toBe(5);
+    expect(findLongestExtensionTask(events.slice(6), ext)).toBe(0);
   });
 });
