@@ -112,6 +112,8 @@ export function createFixController(doc: Document, options: FixControllerOptions
       const { text } = options.engine.fixText(selected, { ...current?.fixOptions, ...EXPLICIT_FIX_OPTIONS });
       return (await writeClipboardText(doc, text)) ? text : '';
     },
+    /** Send the frame's status again (a page restored from the back/forward cache is news to the badge). */
+    announce: report,
     stop,
   };
 }
