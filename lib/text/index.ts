@@ -10,7 +10,7 @@
  * by its own rule.
  */
 import type { SegmentRule } from './evidence';
-import { mightContainDoubledText, scanDoubledRuns } from './prefilter';
+import { mightBeRepeatedPhrase, mightContainDoubledText, scanDoubledRuns } from './prefilter';
 import { doubledCjk } from './rules/doubled-cjk';
 import { doubledLatin } from './rules/doubled-latin';
 import { DOUBLED_LIGATURE, matchDoubledLigature } from './rules/doubled-ligature';
@@ -32,13 +32,18 @@ export const DEFAULT_FACTORS: readonly DoublingFactor[] = [2, 3, 4];
 const SEGMENT_RULES: readonly SegmentRule[] = [doubledCjk, doubledLatin];
 
 /** Text around a cluster of doubled runs that is looked at with it (punctuation, single words). */
-const CONTEXT = 48;
+const CONTEXT = 8;
 
 interface ResolvedOptions {
   sensitivity: Sensitivity;
   factors: number[];
   latin: boolean;
   disabled: ReadonlySet<string>;
+}
+
+/** Every rule wants at least three doubled runs of text at conservative, two otherwise. */
+function minRunsFor(sensitivity: Sensitivity): number {
+  return sensitivity === 'conservative' ? 3 : 2;
 }
 
 function resolveOptions(options: FixOptions | undefined): ResolvedOptions {
@@ -57,8 +62,15 @@ function resolveOptions(options: FixOptions | undefined): ResolvedOptions {
  * overlapping, UTF-16 offsets into `text`). Idempotent; the output is a subsequence of the input.
  */
 export function fixText(text: string, options?: FixOptions): FixResult {
-  if (typeof text !== 'string' || !mightContainDoubledText(text)) return { text, edits: [] };
-  const opts = resolveOptions(options);
+  if (typeof text !== 'string') return { text, edits: [] };
+  // Fast path for clean text, before any allocation: no cluster of doubled runs big enough for
+  // any rule at this sensitivity, and not a phrase printed twice.
+  if (
+    !scanDoubledRuns(text, null, minRunsFor(options?.sensitivity ?? DEFAULT_SENSITIVITY)) &&
+    !mightBeRepeatedPhrase(text)
+  )
+    return { text, edits: [] };
+  const opts = options === undefined ? DEFAULT_OPTIONS : resolveOptions(options);
   let edits = findEdits(text, opts);
   // A fix whose result would itself be fixed again is ambiguous (`宁宁宁教教教教””””` at factor 2
   // leaves `教教””`): drop it. Repeat until what is left is stable, which makes fixText idempotent.
@@ -92,7 +104,7 @@ function dropUnstableEdits(edits: TextEdit[], again: TextEdit[]): TextEdit[] {
 
 function findEdits(text: string, opts: ResolvedOptions): TextEdit[] {
   const edits = findDoubledEdits(text, opts);
-  if (edits.length > 0 || opts.disabled.has(REPEATED_PHRASE)) return edits;
+  if (edits.length > 0 || opts.disabled.has(REPEATED_PHRASE) || !mightBeRepeatedPhrase(text)) return edits;
   const edit = findRepeatedPhrase(text, opts.sensitivity);
   return edit === null ? [] : [edit];
 }
@@ -108,11 +120,13 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   return out + text.slice(at);
 }
 
+const DEFAULT_OPTIONS = resolveOptions(undefined);
+
 function findDoubledEdits(text: string, opts: ResolvedOptions): TextEdit[] {
   const rules = SEGMENT_RULES.filter((r) => !opts.disabled.has(r.name));
   if (rules.length === 0 || opts.factors.length === 0) return [];
   const clusters: number[] = [];
-  scanDoubledRuns(text, clusters);
+  if (!scanDoubledRuns(text, clusters, minRunsFor(opts.sensitivity))) return [];
   const regions = toRegions(text, clusters);
   const ligatures = opts.latin && !opts.disabled.has(DOUBLED_LIGATURE) ? matchDoubledLigature : null;
   const edits: TextEdit[] = [];
