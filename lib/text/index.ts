@@ -9,6 +9,7 @@
  * segments the rule accepts are collapsed. A block that is one phrase printed twice is handled
  * by its own rule.
  */
+import { isContentClass } from './chars';
 import type { SegmentRule } from './evidence';
 import { mightBeRepeatedPhrase, mightContainDoubledText, scanDoubledRuns } from './prefilter';
 import { doubledCjk } from './rules/doubled-cjk';
@@ -126,7 +127,9 @@ function findDoubledEdits(text: string, opts: ResolvedOptions): TextEdit[] {
   const rules = SEGMENT_RULES.filter((r) => !opts.disabled.has(r.name));
   if (rules.length === 0 || opts.factors.length === 0) return [];
   const clusters: number[] = [];
-  if (!scanDoubledRuns(text, clusters, minRunsFor(opts.sensitivity))) return [];
+  const minRuns = minRunsFor(opts.sensitivity);
+  if (!scanDoubledRuns(text, clusters, minRuns)) return [];
+  const segmentOptions = { latin: opts.latin };
   const regions = toRegions(text, clusters);
   const ligatures = opts.latin && !opts.disabled.has(DOUBLED_LIGATURE) ? matchDoubledLigature : null;
   const edits: TextEdit[] = [];
@@ -135,7 +138,9 @@ function findDoubledEdits(text: string, opts: ResolvedOptions): TextEdit[] {
     const consumed = new Uint8Array(units.length);
     const accepted: Array<{ segment: Segment; rule: string }> = [];
     for (const factor of opts.factors) {
-      for (const segment of findSegments(text, units, factor, consumed, { latin: opts.latin })) {
+      // Not enough runs of this factor in the region for any rule: skip the segment finder.
+      if (countRunsOfFactor(units, factor, consumed) < minRuns) continue;
+      for (const segment of findSegments(text, units, factor, consumed, segmentOptions)) {
         // Runs of four at factor 2 were judged at factor 4 already; halving them would be wrong.
         if (factor === 2 && segment.fitsDoubleFactor) continue;
         const rule = rules.find((x) => x.covers(segment.evidence));
@@ -148,6 +153,16 @@ function findDoubledEdits(text: string, opts: ResolvedOptions): TextEdit[] {
     for (const { segment, rule } of accepted) edits.push(...editSegment(text, units, segment, rule));
   }
   return edits;
+}
+
+/** Runs of text (Han, letters, digits) not yet consumed whose length is a multiple of `factor`. */
+function countRunsOfFactor(units: Unit[], factor: number, consumed: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i] as Unit;
+    if (consumed[i] === 0 && u.count >= factor && u.count % factor === 0 && isContentClass(u.cls)) n++;
+  }
+  return n;
 }
 
 /** Turns clusters of run starts into merged [from, to) regions with context, cut at safe places. */
