@@ -24,7 +24,7 @@ export { mightContainDoubledText } from './prefilter';
 export type { DoublingFactor, FixOptions, FixResult, Sensitivity, TextEdit } from './types';
 
 /** Every rule, by name, in the order they are tried. */
-export const RULE_NAMES = [doubledCjk.name, doubledLatin.name, DOUBLED_LIGATURE, REPEATED_PHRASE] as const;
+export const RULE_NAMES = ['doubled-cjk', 'doubled-latin', 'doubled-ligature', 'repeated-phrase'] as const;
 export type RuleName = (typeof RULE_NAMES)[number];
 
 export const DEFAULT_SENSITIVITY: Sensitivity = 'conservative';
