@@ -151,7 +151,7 @@ describe('lexicon', () => {
   it('knows reduplicated characters from CC-CEDICT, Simplified and Traditional', () => {
     for (const c of '常看谢纷高兴牢冷淒戚') expect(isReduplicable(c.codePointAt(0) as number), c).toBe(true);
     for (const c of '确保招引') expect(isReduplicable(c.codePointAt(0) as number), c).toBe(false);
-    for (const c of '哈呵嘿') expect(isSoundWord(c.codePointAt(0) as number), c).toBe(true);
+    for (const c of '哈呵') expect(isSoundWord(c.codePointAt(0) as number), c).toBe(true);
   });
 });
 
