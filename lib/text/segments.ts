@@ -88,7 +88,15 @@ function groupUnits(units: Unit[], factor: number, consumed: Uint8Array, options
       kind = u.cls === CLASS_HAN ? KIND_HAN : u.cls === CLASS_SPACE ? KIND_BLANK : KIND_PUNCT;
     }
     const end = (units[j - 1] as Unit).end;
-    groups.push({ kind, from: i, to: j, start: u.start, end, doubled, strong: doubled && u.cls === CLASS_STRONG_PUNCT });
+    groups.push({
+      kind,
+      from: i,
+      to: j,
+      start: u.start,
+      end,
+      doubled,
+      strong: doubled && u.cls === CLASS_STRONG_PUNCT,
+    });
     i = j;
   }
   return groups;
