@@ -166,6 +166,29 @@ describe('the settings store', () => {
     expect((await createSettingsStore().load()).settings).toEqual(settings);
   });
 
+  test("hitting sync's write rate limit keeps the change locally, then goes back to sync", async () => {
+    const store = createSettingsStore();
+    const set = vi
+      .spyOn(fakeBrowser.storage.sync, 'set')
+      .mockRejectedValueOnce(new Error('This request exceeds the MAX_WRITE_OPERATIONS_PER_MINUTE quota.'));
+    const first = settingsWith((s) => {
+      s.detection.latin = false;
+    });
+    expect(await store.save(first)).toEqual({ ok: true, area: 'local', problems: [{ kind: 'sync-rate' }] });
+    expect(await createSettingsStore().load()).toEqual({
+      settings: first,
+      area: 'local',
+      problems: [{ kind: 'sync-rate' }],
+    });
+    const second = settingsWith((s) => {
+      s.detection.latin = false;
+      s.detection.outline = false;
+    });
+    expect(await store.save(second)).toEqual({ ok: true, area: 'sync', problems: [] });
+    expect(await createSettingsStore().load()).toEqual({ settings: second, area: 'sync', problems: [] });
+    expect(set).toHaveBeenCalled();
+  });
+
   test('sync storage unavailable: reads and writes go to local, and the reader is told', async () => {
     // Created first: WXT's items read storage once when defined, outside any promise we can catch.
     const store = createSettingsStore();
