@@ -54,6 +54,29 @@ describe('migrations', () => {
     expect(migrateV1ToV2(v2)).toBe(v2);
   });
 
+  test('settings from a newer version (a downgrade) load field by field instead of failing', async () => {
+    const newer = {
+      ...createDefaultSettings(),
+      detection: { ...DEFAULT_SETTINGS.detection, latin: false },
+      v3Field: 1,
+    };
+    await fakeBrowser.storage.sync.set({ settings: newer, settings$: { v: SETTINGS_VERSION + 1 } });
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const loaded = await createSettingsStore().load();
+    expect(loaded.settings.detection.latin).toBe(false);
+    expect(loaded.problems).toEqual([]);
+    // WXT reports the downgrade; the stored value is left as it was.
+    expect(errors).toHaveBeenCalled();
+    expect((await fakeBrowser.storage.sync.get('settings')).settings).toEqual(newer);
+  });
+
+  test('the defaults cannot be changed by accident', () => {
+    expect(() => {
+      (DEFAULT_SETTINGS.siteRules as unknown[]).push({});
+    }).toThrow(TypeError);
+    expect(Object.isFrozen(DEFAULT_SETTINGS.detection.factors)).toBe(true);
+  });
+
   test('stored v1 settings load migrated and repaired, and are written back as v2', async () => {
     await fakeBrowser.storage.sync.set({ settings: V1_SETTINGS });
     const loaded = await createSettingsStore().load();
