@@ -1,17 +1,25 @@
 import { i18n } from '#i18n';
 import { markDocumentReady } from '@/lib/dom/markers';
 import { createFixController, DEFAULT_FIX_PAGE_SETTINGS } from '@/lib/features/fix-doubled-text-controller';
+import { resolvePageSettings } from '@/lib/features/page-settings';
+import { createReadingAidController } from '@/lib/features/reading-aid-controller';
+import { createReadingAidSettingsFollower } from '@/lib/features/reading-aid-settings';
 import { onMessage, sendMessage } from '@/lib/messaging';
-import { loadSettings, resolveSiteSettings, watchSettings } from '@/lib/settings';
+import { loadSettings, type Settings, watchSettings } from '@/lib/settings';
 import { fixText, mightContainDoubledText } from '@/lib/text';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   allFrames: true,
   matchAboutBlank: true,
-  // As soon as the document is parsed, before images and other subresources load.
-  runAt: 'document_end',
-  main(ctx) {
+  // Start early so reading the settings overlaps with parsing; the first pass runs at
+  // DOMContentLoaded (a document_end script is often queued behind the page's first layout).
+  runAt: 'document_start',
+  async main(ctx) {
+    const settingsLoaded = loadSettings();
+    if (document.readyState === 'loading') {
+      await new Promise((parsed) => document.addEventListener('DOMContentLoaded', parsed, { once: true }));
+    }
     markDocumentReady(document);
     onMessage('ping', () => ({ ready: true, url: location.href }));
 
@@ -22,19 +30,32 @@ export default defineContentScript({
       originalLabel: i18n.t('fixOriginalLabel'),
       onStatus: (status) => void sendMessage('reportFixStatus', { ...status, documentKey }).catch(() => undefined),
     });
-    const configure = (settings: Parameters<typeof resolveSiteSettings>[0]) =>
-      fix.configure(resolveSiteSettings(settings, location.href));
-    loadSettings().then(
+    onMessage('setShowOriginal', ({ data }) => fix.setShowOriginal(data));
+    onMessage('fixSelection', () => fix.fixSelection());
+    onMessage('copyRepairedText', () => fix.copyRepairedText());
+
+    // Reading aids: their code is injected into this frame by the background on first use.
+    const readingAids = createReadingAidController(document, (name) => sendMessage('injectReadingAid', name));
+    onMessage('getReadingAids', () => readingAids.getStatus());
+    onMessage('setReadingAid', ({ data }) => readingAids.set(data));
+    onMessage('toggleReadingAid', ({ data }) => readingAids.toggle(data));
+    const followReadingAidSettings = createReadingAidSettingsFollower(readingAids);
+
+    // Site rules and preferences, as the page loads and live as they change.
+    const configure = (settings: Settings) => {
+      const page = resolvePageSettings(settings, location.href);
+      fix.configure(page.site);
+      followReadingAidSettings(page);
+    };
+    settingsLoaded.then(
       ({ settings }) => configure(settings),
       () => fix.configure(DEFAULT_FIX_PAGE_SETTINGS),
     );
     const unwatch = watchSettings(({ settings }) => configure(settings));
-    onMessage('setShowOriginal', ({ data }) => fix.setShowOriginal(data));
-    onMessage('fixSelection', () => fix.fixSelection());
-    onMessage('copyRepairedText', () => fix.copyRepairedText());
     ctx.onInvalidated(() => {
       unwatch();
       fix.stop();
+      readingAids.stopAll();
     });
   },
 });
