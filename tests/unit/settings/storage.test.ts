@@ -54,6 +54,29 @@ describe('migrations', () => {
     expect(migrateV1ToV2(v2)).toBe(v2);
   });
 
+  test('settings from a newer version (a downgrade) load field by field instead of failing', async () => {
+    const newer = {
+      ...createDefaultSettings(),
+      detection: { ...DEFAULT_SETTINGS.detection, latin: false },
+      v3Field: 1,
+    };
+    await fakeBrowser.storage.sync.set({ settings: newer, settings$: { v: SETTINGS_VERSION + 1 } });
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const loaded = await createSettingsStore().load();
+    expect(loaded.settings.detection.latin).toBe(false);
+    expect(loaded.problems).toEqual([]);
+    // WXT reports the downgrade; the stored value is left as it was.
+    expect(errors).toHaveBeenCalled();
+    expect((await fakeBrowser.storage.sync.get('settings')).settings).toEqual(newer);
+  });
+
+  test('the defaults cannot be changed by accident', () => {
+    expect(() => {
+      (DEFAULT_SETTINGS.siteRules as unknown[]).push({});
+    }).toThrow(TypeError);
+    expect(Object.isFrozen(DEFAULT_SETTINGS.detection.factors)).toBe(true);
+  });
+
   test('stored v1 settings load migrated and repaired, and are written back as v2', async () => {
     await fakeBrowser.storage.sync.set({ settings: V1_SETTINGS });
     const loaded = await createSettingsStore().load();
@@ -166,10 +189,51 @@ describe('the settings store', () => {
     expect((await createSettingsStore().load()).settings).toEqual(settings);
   });
 
+  test("hitting sync's write rate limit keeps the change locally, then goes back to sync", async () => {
+    const store = createSettingsStore();
+    const set = vi
+      .spyOn(fakeBrowser.storage.sync, 'set')
+      .mockRejectedValueOnce(new Error('This request exceeds the MAX_WRITE_OPERATIONS_PER_MINUTE quota.'));
+    const first = settingsWith((s) => {
+      s.detection.latin = false;
+    });
+    expect(await store.save(first)).toEqual({ ok: true, area: 'local', problems: [{ kind: 'sync-rate' }] });
+    expect(await createSettingsStore().load()).toEqual({
+      settings: first,
+      area: 'local',
+      problems: [{ kind: 'sync-rate' }],
+    });
+    const second = settingsWith((s) => {
+      s.detection.latin = false;
+      s.detection.outline = false;
+    });
+    expect(await store.save(second)).toEqual({ ok: true, area: 'sync', problems: [] });
+    expect(await createSettingsStore().load()).toEqual({ settings: second, area: 'sync', problems: [] });
+    expect(set).toHaveBeenCalled();
+  });
+
+  test("sync failing with no local copy: reported unreadable, never shown as the reader's settings", async () => {
+    const store = createSettingsStore();
+    await store.save(
+      settingsWith((s) => {
+        s.detection.sensitivity = 'aggressive';
+      }),
+    );
+    vi.spyOn(fakeBrowser.storage.sync, 'get').mockRejectedValueOnce(new Error('sync hiccup'));
+    expect(await store.load()).toEqual({
+      settings: DEFAULT_SETTINGS,
+      area: 'none',
+      problems: [{ kind: 'unavailable', detail: 'sync hiccup' }],
+    });
+    // Once sync answers again, the reader's settings are there, untouched.
+    expect((await store.load()).settings.detection.sensitivity).toBe('aggressive');
+  });
+
   test('sync storage unavailable: reads and writes go to local, and the reader is told', async () => {
     // Created first: WXT's items read storage once when defined, outside any promise we can catch.
     const store = createSettingsStore();
     await store.load();
+    await fakeBrowser.storage.local.set({ settings: createDefaultSettings() });
     vi.spyOn(fakeBrowser.storage.sync, 'get').mockRejectedValue(new Error('sync is disabled'));
     vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValue(new Error('sync is disabled'));
     const loaded = await store.load();
