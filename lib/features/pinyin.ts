@@ -1,0 +1,320 @@
+/**
+ * Pinyin over Chinese characters, as ruby. Loaded on demand with its data (never in the
+ * always-injected content script) and driven through the reading aid interface.
+ *
+ * - Whole blocks are read at once (`collectTextBlocks`), so `<b>银</b>行` is read as 银行 yín háng.
+ * - Visible blocks are annotated at once, the rest in slices that give the page the main thread
+ *   back (`runChunked`); new content is followed with the shared page observer.
+ * - Every display option (tone marks / numbers / Zhuyin, tone colours, size, only less common
+ *   characters) is one injected stylesheet: all forms are stored on each `<rt>` and the sheet picks.
+ * - Off restores the page exactly: the very same text nodes go back (see lib/dom/ruby.ts).
+ */
+
+import { runChunked } from '@/lib/dom/chunked';
+import { markOwnNode, setFeatureState } from '@/lib/dom/markers';
+import { PageObserver } from '@/lib/dom/page-observer';
+import { RUBY_CLASS, type RubyAnnotation, RubyAnnotations } from '@/lib/dom/ruby';
+import { findBlockContainer, iterateTextBlocks, type TextBlock } from '@/lib/dom/text-blocks';
+import { type CharFrequencyData, COMMON_CHARACTER_LEVELS, findCommonLevel } from '@/lib/text/char-frequency';
+import { containsHan, formatAllStyles, getTone, type PinyinData, readPinyin } from '@/lib/text/pinyin';
+import { CHAR_FREQUENCY, DEFAULT_PINYIN_DATA } from '@/lib/text/pinyin-data';
+import type { PinyinStyle } from '@/lib/text/reading-aid-options';
+import type { PinyinAidOptions, ReadingAid } from './reading-aid';
+
+/** Data attributes on each `<rt>`, one per written form. */
+export const PINYIN_FORM_ATTRIBUTES: Record<PinyinStyle, string> = {
+  'tone-marks': 'data-qingdu-marks',
+  'tone-numbers': 'data-qingdu-numbers',
+  zhuyin: 'data-qingdu-zhuyin',
+};
+/** On each `<ruby>`: the tone (1–5) and, for common characters, the smallest level they are common at. */
+export const PINYIN_TONE_ATTRIBUTE = 'data-qingdu-tone';
+export const PINYIN_COMMON_ATTRIBUTE = 'data-qingdu-common';
+/** The id of the one stylesheet the feature injects. */
+export const PINYIN_STYLE_ID = 'qingdu-pinyin-style';
+
+export const DEFAULT_RUBY_SIZE = 50;
+
+/**
+ * The standard five-colour tone scheme (as in MDBG and Pleco's defaults): first tone red, second
+ * orange, third green, fourth blue, neutral grey.
+ */
+export const TONE_COLORS = ['#e30000', '#d98c00', '#00a000', '#1c4fe0', '#808080'] as const;
+
+export interface PinyinFeatureDeps {
+  data?: PinyinData;
+  frequency?: CharFrequencyData;
+}
+
+/** The stylesheet for a set of display options. Exported for tests. */
+export function buildPinyinStylesheet(options: PinyinAidOptions): string {
+  const size = Math.min(100, Math.max(30, Math.round(options.rubySize ?? DEFAULT_RUBY_SIZE)));
+  const form = PINYIN_FORM_ATTRIBUTES[options.style] ?? PINYIN_FORM_ATTRIBUTES['tone-marks'];
+  const ruby = `ruby.${RUBY_CLASS}`;
+  const rules = [
+    `${ruby}{ruby-position:over;ruby-align:center;text-indent:0}`,
+    // The pinyin is generated content: never selected, copied or matched by find-in-page.
+    `${ruby}>rt{display:ruby-text;font-size:${size}%;font-style:normal;font-weight:normal;letter-spacing:0;` +
+      'text-transform:none;text-decoration:none;user-select:none;-webkit-user-select:none;line-height:1}',
+    `${ruby}>rt::before{content:attr(${form})}`,
+  ];
+  if (options.toneColors === 'standard') {
+    TONE_COLORS.forEach((color, i) => {
+      rules.push(`${ruby}[${PINYIN_TONE_ATTRIBUTE}="${i + 1}"]>rt{color:${color}}`);
+    });
+  }
+  if (options.onlyLessCommon !== undefined) {
+    const hidden = COMMON_CHARACTER_LEVELS.filter((level) => level <= (options.onlyLessCommon ?? 0));
+    if (hidden.length > 0) {
+      const selector = hidden.map((level) => `${ruby}[${PINYIN_COMMON_ATTRIBUTE}="${level}"]>rt`).join(',');
+      rules.push(`${selector}{display:none}`);
+    }
+  }
+  return rules.join('\n');
+}
+
+/** Is the element at least partly in the viewport (or has no layout to tell)? */
+function isVisible(container: TextBlock['container'], viewHeight: number): boolean {
+  if (!('getBoundingClientRect' in container)) return true;
+  const rect = container.getBoundingClientRect();
+  return rect.bottom >= 0 && rect.top <= viewHeight;
+}
+
+function sameOverrides(a: PinyinAidOptions['readingOverrides'], b: PinyinAidOptions['readingOverrides']): boolean {
+  return JSON.stringify(a ?? {}) === JSON.stringify(b ?? {});
+}
+
+/**
+ * The pinyin annotator for one document. Also used directly (synchronously, via `annotateRoot`)
+ * by the polyphone accuracy benchmark, so the benchmark scores exactly this path.
+ */
+export class PinyinAnnotator {
+  readonly annotations = new RubyAnnotations();
+  private readonly data: PinyinData;
+  private readonly frequency: CharFrequencyData;
+
+  constructor(
+    private options: PinyinAidOptions,
+    deps: PinyinFeatureDeps = {},
+  ) {
+    this.data = deps.data ?? DEFAULT_PINYIN_DATA;
+    this.frequency = deps.frequency ?? CHAR_FREQUENCY;
+  }
+
+  setOptions(options: PinyinAidOptions): void {
+    this.options = options;
+  }
+
+  /** The annotations of one block (pure planning; nothing is written). */
+  planBlock(text: string): RubyAnnotation[] {
+    const readings = readPinyin(text, this.data, { overrides: this.options.readingOverrides });
+    return readings.map((reading) => {
+      const forms = formatAllStyles(reading.numbered);
+      const rubyAttributes: Record<string, string> = { [PINYIN_TONE_ATTRIBUTE]: String(getTone(reading.numbered)) };
+      const level = findCommonLevel(reading.char, this.frequency, this.data.traditional);
+      if (level !== undefined) rubyAttributes[PINYIN_COMMON_ATTRIBUTE] = String(level);
+      return {
+        index: reading.index,
+        length: reading.char.length,
+        rubyAttributes,
+        rtAttributes: {
+          [PINYIN_FORM_ATTRIBUTES['tone-marks']]: forms['tone-marks'],
+          [PINYIN_FORM_ATTRIBUTES['tone-numbers']]: forms['tone-numbers'],
+          [PINYIN_FORM_ATTRIBUTES.zhuyin]: forms.zhuyin,
+        },
+      };
+    });
+  }
+
+  /** Annotate one block; returns the original text nodes that were replaced. */
+  annotateBlock(block: TextBlock): Text[] {
+    return this.annotations.annotateBlock(block, this.planBlock(block.text));
+  }
+
+  /** The blocks under `root` worth reading (holding Han characters, not yet annotated). */
+  iterateBlocks(root: Node): Generator<TextBlock, void, undefined> {
+    return iterateTextBlocks(root, { accept: containsHan });
+  }
+
+  /** Annotate everything under `root` at once (tests and the benchmark). */
+  annotateRoot(root: Node): void {
+    for (const block of this.iterateBlocks(root)) this.annotateBlock(block);
+  }
+
+  restoreAll(): void {
+    this.annotations.restoreAll();
+  }
+}
+
+/** A running pinyin aid in one document. */
+class PinyinAid implements ReadingAid<PinyinAidOptions> {
+  private doc: Document | undefined;
+  private annotator: PinyinAnnotator | undefined;
+  private style: HTMLStyleElement | undefined;
+  private observer: PageObserver | undefined;
+  /** Watches the text nodes we took out of the page: a page script that updates one is followed. */
+  private detachedObserver: MutationObserver | undefined;
+  private controller: AbortController | undefined;
+  private readonly queue: Node[] = [];
+  private pumping = false;
+  private options: PinyinAidOptions | undefined;
+
+  constructor(private readonly deps: PinyinFeatureDeps) {}
+
+  start(doc: Document, options: PinyinAidOptions, signal: AbortSignal): void {
+    if (this.doc) this.stop();
+    this.doc = doc;
+    this.options = options;
+    this.controller = new AbortController();
+    const controller = this.controller;
+    signal.addEventListener('abort', () => controller.abort(), { once: true });
+    if (signal.aborted) controller.abort();
+    this.annotator = new PinyinAnnotator(options, this.deps);
+    this.injectStyle(options);
+    const View = doc.defaultView?.MutationObserver ?? MutationObserver;
+    this.detachedObserver = new View((records) => this.onDetachedChanges(records));
+    this.observer = new PageObserver(doc, {
+      onChanges: (changes) => {
+        if (changes.rescan) this.enqueue(doc);
+        else for (const root of [...changes.addedRoots, ...changes.changedTexts]) this.enqueue(root);
+      },
+    });
+    this.observer.start();
+    this.runFirstPass();
+  }
+
+  update(options: PinyinAidOptions): void {
+    if (!this.doc || !this.annotator || !this.options) return;
+    const reread = !sameOverrides(this.options.readingOverrides, options.readingOverrides);
+    this.options = options;
+    this.annotator.setOptions(options);
+    this.injectStyle(options);
+    if (reread) {
+      // Readings changed: put the page back and read it again (the display options never need this).
+      this.observer?.stop();
+      this.detachedObserver?.disconnect();
+      this.queue.length = 0;
+      this.annotator.restoreAll();
+      this.observer?.start();
+      this.runFirstPass();
+    }
+  }
+
+  stop(): void {
+    this.controller?.abort();
+    this.observer?.stop();
+    this.detachedObserver?.disconnect();
+    this.queue.length = 0;
+    this.annotator?.restoreAll();
+    this.style?.remove();
+    if (this.doc) setFeatureState(this.doc, 'pinyin', undefined);
+    this.doc = undefined;
+    this.annotator = undefined;
+    this.style = undefined;
+    this.observer = undefined;
+    this.detachedObserver = undefined;
+  }
+
+  private injectStyle(options: PinyinAidOptions): void {
+    const doc = this.doc;
+    if (!doc) return;
+    if (!this.style?.isConnected) {
+      this.style = markOwnNode(doc.createElement('style'));
+      this.style.id = PINYIN_STYLE_ID;
+      (doc.head ?? doc.documentElement)?.appendChild(this.style);
+    }
+    const css = buildPinyinStylesheet(options);
+    if (this.style.textContent !== css) this.style.textContent = css;
+  }
+
+  private annotate(block: TextBlock): void {
+    const replaced = this.annotator?.annotateBlock(block) ?? [];
+    for (const node of replaced) this.detachedObserver?.observe(node, { characterData: true });
+  }
+
+  /** Visible blocks now, the rest in slices. */
+  private runFirstPass(): void {
+    const doc = this.doc;
+    const annotator = this.annotator;
+    const signal = this.controller?.signal;
+    if (!doc || !annotator || signal?.aborted) return;
+    setFeatureState(doc, 'pinyin', 'working');
+    const blocks = [...annotator.iterateBlocks(doc)];
+    const viewHeight = doc.defaultView?.innerHeight ?? 0;
+    // Measure every block before writing anything, so layout is computed once.
+    const visible = blocks.map((block) => isVisible(block.container, viewHeight));
+    const rest: TextBlock[] = [];
+    blocks.forEach((block, i) => {
+      if (visible[i]) this.annotate(block);
+      else rest.push(block);
+    });
+    this.pumping = true;
+    void runChunked(rest, (block) => this.annotate(block), { signal }).then(() => {
+      this.pumping = false;
+      this.pump();
+    });
+  }
+
+  private enqueue(root: Node): void {
+    this.queue.push(root);
+    this.pump();
+  }
+
+  /** Work through queued new content in slices; report idle when nothing is left. */
+  private pump(): void {
+    const doc = this.doc;
+    const signal = this.controller?.signal;
+    if (!doc || this.pumping || signal?.aborted) return;
+    if (this.queue.length === 0) {
+      setFeatureState(doc, 'pinyin', 'idle');
+      return;
+    }
+    setFeatureState(doc, 'pinyin', 'working');
+    this.pumping = true;
+    const annotator = this.annotator;
+    const queue = this.queue;
+    function* pending(): Generator<TextBlock | Element> {
+      while (queue.length > 0 && annotator) {
+        const root = queue.shift() as Node;
+        if (!root.isConnected) continue;
+        const container = findBlockContainer(root);
+        // A whole-page rescan goes block by block; it only picks up what is not annotated yet.
+        if (container.nodeType === 1) yield container as Element;
+        else yield* annotator.iterateBlocks(container);
+      }
+    }
+    void runChunked(pending(), (item) => this.annotateNew(item), { signal }).then(() => {
+      this.pumping = false;
+      this.pump();
+    });
+  }
+
+  /**
+   * New content joins a block that may already be annotated: put the block's text nodes back and
+   * read it again as a whole, in one synchronous step (so our own restore is never seen as new
+   * content), so `<b>银</b>` + a later `行` still reads yín háng.
+   */
+  private annotateNew(item: TextBlock | Element): void {
+    const annotator = this.annotator;
+    if (!annotator) return;
+    if (!('nodeType' in item)) {
+      this.annotate(item);
+      return;
+    }
+    annotator.annotations.restoreWithin(item);
+    for (const block of annotator.iterateBlocks(item)) this.annotate(block);
+  }
+
+  /** A page script changed a text node we had taken out: put it back and read it again. */
+  private onDetachedChanges(records: MutationRecord[]): void {
+    for (const record of records) {
+      const node = record.target as Text;
+      if (this.annotator?.annotations.restore(node)) this.enqueue(node);
+    }
+  }
+}
+
+/** A fresh pinyin aid (one per document). */
+export function createPinyinAid(deps: PinyinFeatureDeps = {}): ReadingAid<PinyinAidOptions> {
+  return new PinyinAid(deps);
+}
