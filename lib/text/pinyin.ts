@@ -213,11 +213,21 @@ export function formatReading(numbered: string, style: PinyinStyle): string {
   return convert(`${body}${tone}`, { format: 'numToSymbol' });
 }
 
-/** All three written forms at once, so the page can switch between them with a stylesheet. */
-export function formatAllStyles(numbered: string): Record<PinyinStyle, string> {
-  return {
-    'tone-marks': formatReading(numbered, 'tone-marks'),
-    'tone-numbers': formatReading(numbered, 'tone-numbers'),
-    zhuyin: formatReading(numbered, 'zhuyin'),
-  };
+const formsCache = new Map<string, Readonly<Record<PinyinStyle, string>>>();
+
+/**
+ * All three written forms at once, so the page can switch between them with a stylesheet. Cached:
+ * Mandarin has about 1,300 toned syllables, and a page repeats them endlessly.
+ */
+export function formatAllStyles(numbered: string): Readonly<Record<PinyinStyle, string>> {
+  let forms = formsCache.get(numbered);
+  if (!forms) {
+    forms = {
+      'tone-marks': formatReading(numbered, 'tone-marks'),
+      'tone-numbers': formatReading(numbered, 'tone-numbers'),
+      zhuyin: formatReading(numbered, 'zhuyin'),
+    };
+    formsCache.set(numbered, forms);
+  }
+  return forms;
 }
