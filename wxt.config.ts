@@ -14,7 +14,21 @@ export default defineConfig({
     short_name: '清读 Qingdu',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage'],
+    // `scripting` + the content script's own hosts: inject a reading aid's code (its dictionaries)
+    // into a page only when the reader turns it on. The hosts add no install warning (the content
+    // script already runs there); see README "Permissions".
+    permissions: ['storage', 'scripting'],
+    host_permissions: ['http://*/*', 'https://*/*'],
+    commands: {
+      'toggle-pinyin': {
+        suggested_key: { default: 'Alt+P' },
+        description: '__MSG_commandTogglePinyin__',
+      },
+      'toggle-conversion': {
+        suggested_key: { default: 'Alt+C' },
+        description: '__MSG_commandToggleConversion__',
+      },
+    },
     content_security_policy: {
       extension_pages: EXTENSION_PAGE_CSP,
     },

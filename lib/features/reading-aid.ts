@@ -96,3 +96,19 @@ export function registerReadingAid<N extends ReadingAidName>(name: N, factory: R
 export function findReadingAid<N extends ReadingAidName>(name: N): ReadingAidFactory<N> | undefined {
   return (getRegistry() as Partial<Record<N, ReadingAidFactory<N>>>)[name];
 }
+
+/** What an aid starts with when nothing else says otherwise (a keyboard shortcut with no site rule). */
+export const DEFAULT_READING_AID_OPTIONS: ReadingAidOptionsMap = {
+  pinyin: { style: 'tone-marks', toneColors: 'off' },
+  conversion: { variant: 's2t' },
+};
+
+/** The manifest `commands` (keyboard shortcuts) that switch each aid in the current tab. */
+export const READING_AID_COMMANDS: Record<ReadingAidName, string> = {
+  pinyin: 'toggle-pinyin',
+  conversion: 'toggle-conversion',
+};
+
+export function isReadingAidName(value: unknown): value is ReadingAidName {
+  return typeof value === 'string' && (READING_AID_NAMES as readonly string[]).includes(value);
+}
