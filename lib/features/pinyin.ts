@@ -56,15 +56,17 @@ export function buildPinyinStylesheet(options: PinyinAidOptions): string {
     // The pinyin is generated content: never selected, copied or matched by find-in-page.
     `${ruby}>rt{display:ruby-text;font-size:${size}%;font-style:normal;font-weight:normal;letter-spacing:0;` +
       'text-transform:none;text-decoration:none;user-select:none;-webkit-user-select:none;line-height:1}',
-    `${ruby}>rt::before{content:attr(${form})}`,
+    // A little room on each side, so neighbouring readings never run together.
+    `${ruby}>rt::before{content:attr(${form});padding:0 0.12em}`,
   ];
   if (options.toneColors === 'standard') {
     TONE_COLORS.forEach((color, i) => {
       rules.push(`${ruby}[${PINYIN_TONE_ATTRIBUTE}="${i + 1}"]>rt{color:${color}}`);
     });
   }
-  if (options.onlyLessCommon !== undefined) {
-    const hidden = COMMON_CHARACTER_LEVELS.filter((level) => level <= (options.onlyLessCommon ?? 0));
+  if (options.threshold) {
+    const threshold = options.threshold;
+    const hidden = COMMON_CHARACTER_LEVELS.filter((level) => level <= threshold);
     if (hidden.length > 0) {
       const selector = hidden.map((level) => `${ruby}[${PINYIN_COMMON_ATTRIBUTE}="${level}"]>rt`).join(',');
       rules.push(`${selector}{display:none}`);
@@ -78,6 +80,17 @@ function isVisible(container: TextBlock['container'], viewHeight: number): boole
   if (!('getBoundingClientRect' in container)) return true;
   const rect = container.getBoundingClientRect();
   return rect.bottom >= 0 && rect.top <= viewHeight;
+}
+
+/**
+ * Elements pinyin stays out of on top of the page layer's rules: the document head (a `<title>`
+ * cannot hold ruby), and Japanese or Korean text (kanji and hanja are not read in Mandarin).
+ */
+function isSkippedForPinyin(element: Element): boolean {
+  const name = element.localName;
+  if (name === 'head' || name === 'title') return true;
+  const lang = element.getAttribute('lang');
+  return lang !== null && /^(ja|ko)(-|$)/i.test(lang);
 }
 
 function sameOverrides(a: PinyinAidOptions['readingOverrides'], b: PinyinAidOptions['readingOverrides']): boolean {
@@ -133,7 +146,7 @@ export class PinyinAnnotator {
 
   /** The blocks under `root` worth reading (holding Han characters, not yet annotated). */
   iterateBlocks(root: Node): Generator<TextBlock, void, undefined> {
-    return iterateTextBlocks(root, { accept: containsHan });
+    return iterateTextBlocks(root, { accept: containsHan, skip: isSkippedForPinyin });
   }
 
   /** Annotate everything under `root` at once (tests and the benchmark). */

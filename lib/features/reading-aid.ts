@@ -30,8 +30,11 @@ export interface PinyinAidOptions {
   readingOverrides?: Readonly<Record<string, string>>;
   /** Size of the pinyin relative to the characters, in percent (default 50, clamped to 30–100). */
   rubySize?: number;
-  /** Leave the N most frequent characters without pinyin; undefined annotates every character. */
-  onlyLessCommon?: CommonCharacterLevel;
+  /**
+   * Leave the N most frequent characters without pinyin (the settings' `pinyin.threshold`); 0 or
+   * undefined annotates every character.
+   */
+  threshold?: 0 | CommonCharacterLevel;
 }
 
 /** Options of the conversion aid. */

@@ -91,7 +91,7 @@ describe('PinyinAnnotator', () => {
   test('leaves code, form fields, editable regions and opt-outs alone', () => {
     setBody(
       '<p>中文</p><pre>代码</pre><code>代码</code><textarea>文本</textarea>' +
-        '<div contenteditable="true">编辑</div><div class="qingdu-skip">跳过</div>',
+        '<div contenteditable="true">编辑</div><div class="qingdu-skip">跳过</div><p lang="ja">漢字の読み</p>',
     );
     new PinyinAnnotator(OPTIONS).annotateRoot(document.body);
     expect(readRubies(document.body)).toEqual(['中:zhong1', '文:wen2']);
@@ -110,6 +110,14 @@ describe('PinyinAnnotator', () => {
     const after = listTextNodes(document.body);
     expect(after.length).toBe(before.length);
     expect(after.every((node, i) => node === before[i])).toBe(true);
+  });
+
+  test('stays out of the document head', () => {
+    setBody('<p>正文</p>');
+    document.title = '标题';
+    new PinyinAnnotator(OPTIONS).annotateRoot(document);
+    expect(document.title).toBe('标题');
+    expect(readRubies(document)).toEqual(['正:zheng4', '文:wen2']);
   });
 
   test('applies reader overrides', () => {
@@ -131,10 +139,11 @@ describe('buildPinyinStylesheet', () => {
     );
     expect(buildPinyinStylesheet({ ...OPTIONS, rubySize: 70 })).toContain('font-size:70%');
     expect(buildPinyinStylesheet({ ...OPTIONS, rubySize: 5000 })).toContain('font-size:100%');
-    const css = buildPinyinStylesheet({ ...OPTIONS, onlyLessCommon: 1000 });
+    const css = buildPinyinStylesheet({ ...OPTIONS, threshold: 1000 });
     expect(css).toContain(`[${PINYIN_COMMON_ATTRIBUTE}="500"]>rt`);
     expect(css).toContain(`[${PINYIN_COMMON_ATTRIBUTE}="1000"]>rt`);
     expect(css).not.toContain(`[${PINYIN_COMMON_ATTRIBUTE}="2000"]>rt`);
+    expect(buildPinyinStylesheet({ ...OPTIONS, threshold: 0 })).not.toContain('display:none');
     expect(buildPinyinStylesheet(OPTIONS)).toContain('user-select:none');
   });
 });
