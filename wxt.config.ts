@@ -14,10 +14,12 @@ export default defineConfig({
     short_name: '清读 Qingdu',
     description: '__MSG_extDescription__',
     default_locale: 'en',
+    // contextMenus: "Fix selection" and "Copy repaired text"; clipboardWrite: the copy happens in the
+    // content script after the menu click, where there is no user gesture to allow it otherwise.
+    permissions: ['storage', 'contextMenus', 'clipboardWrite', 'scripting'],
     // `scripting` + the content script's own hosts: inject a reading aid's code (its dictionaries)
     // into a page only when the reader turns it on. The hosts add no install warning (the content
     // script already runs there); see README "Permissions".
-    permissions: ['storage', 'scripting'],
     host_permissions: ['http://*/*', 'https://*/*'],
     commands: {
       'toggle-pinyin': {

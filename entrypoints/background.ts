@@ -1,4 +1,5 @@
-import { resolvePageSettings } from '@/lib/features/page-settings';
+import { i18n } from '#i18n';
+import { BADGE_COLOR, createFixTabStatus } from '@/lib/features/fix-tab-status';
 import {
   isReadingAidName,
   READING_AID_COMMANDS,
@@ -6,16 +7,51 @@ import {
   READING_AID_SCRIPTS,
 } from '@/lib/features/reading-aid';
 import { onMessage, sendMessage } from '@/lib/messaging';
-import { loadSettings } from '@/lib/settings/storage';
+
+/** Context-menu entries of fix doubled text. */
+const MENU_FIX_SELECTION = 'qingdu-fix-selection';
+const MENU_COPY_REPAIRED = 'qingdu-copy-repaired';
 
 export default defineBackground(() => {
   // The service worker wires browser events (badge, context menu, commands) to the
   // content scripts; each feature registers its listeners here as it lands.
 
+  // Fix doubled text: the badge counts the tab's fixed passages; the popup's switch reaches every frame.
+  const fixTabs = createFixTabStatus({
+    setFrameShowOriginal: (tabId, frameId, showOriginal) =>
+      sendMessage('setShowOriginal', showOriginal, { tabId, frameId }),
+  });
+  void browser.action.setBadgeBackgroundColor({ color: BADGE_COLOR });
+  onMessage('reportFixStatus', async ({ data, sender }) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) return;
+    const { documentKey, ...status } = data;
+    await fixTabs.report(tabId, sender.frameId ?? 0, documentKey, status);
+  });
+  onMessage('getTabFixStatus', ({ data }) => fixTabs.get(data));
+  onMessage('setTabShowOriginal', ({ data }) => fixTabs.setShowOriginal(data.tabId, data.showOriginal));
+  browser.tabs.onRemoved.addListener((tabId) => void fixTabs.forget(tabId));
+
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({ id: MENU_FIX_SELECTION, title: i18n.t('menuFixSelection'), contexts: ['selection'] });
+    browser.contextMenus.create({
+      id: MENU_COPY_REPAIRED,
+      title: i18n.t('menuCopyRepaired'),
+      contexts: ['selection', 'editable'],
+    });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (tab?.id === undefined) return;
+    const target = { tabId: tab.id, frameId: info.frameId ?? 0 };
+    if (info.menuItemId === MENU_FIX_SELECTION)
+      void sendMessage('fixSelection', undefined, target).catch(() => undefined);
+    if (info.menuItemId === MENU_COPY_REPAIRED)
+      void sendMessage('copyRepairedText', undefined, target).catch(() => undefined);
+  });
+
   // A reading aid's code (dictionaries included) is injected only into the frame that asks for
-  // it, the first time the reader turns the aid on there. The content script's host match
-  // patterns let the extension script these pages, so this needs only the `scripting`
-  // permission, whether the reader clicked the popup or a site rule turned the aid on at load.
+  // it, the first time the reader turns the aid on there (from the popup, a shortcut, or a site
+  // rule as the page loads). Needs `scripting` and host access to the page (see README).
   onMessage('injectReadingAid', async ({ data, sender }) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined || !isReadingAidName(data)) throw new Error('Reading aids run in tabs only.');
@@ -23,11 +59,6 @@ export default defineBackground(() => {
       target: { tabId, frameIds: [sender.frameId ?? 0] },
       files: [READING_AID_SCRIPTS[data]],
     });
-  });
-
-  onMessage('getPageSettings', async ({ data }) => {
-    if (typeof data !== 'string') throw new Error('A page URL is expected.');
-    return resolvePageSettings((await loadSettings()).settings, data);
   });
 
   browser.commands.onCommand.addListener((command, tab) => {

@@ -9,10 +9,25 @@ export interface PageStatus {
   url: string;
 }
 
-/**
- * What applies on one page, resolved by the background from the stored settings, so the
- * always-injected content script needs neither the settings schema nor its validation code.
- */
+/** Fix doubled text's state in one frame. */
+export interface FrameFixStatus {
+  /** Passages fixed in the frame now. */
+  count: number;
+  /** The reader chose "Show original": the frame shows the page's own text. */
+  showingOriginal: boolean;
+  /** A pass is still running. */
+  working: boolean;
+  /** False where fixing is off (a site rule, or the global switch). */
+  enabled: boolean;
+}
+
+/** Fix doubled text's state in a whole tab (all frames together), as the popup and the badge show it. */
+export interface TabFixStatus extends FrameFixStatus {
+  /** Frames that reported. */
+  frames: number;
+}
+
+/** What applies on one page: the site's settings and the options each reading aid runs with there. */
 export interface PageSettings {
   site: SiteSettings;
   /** The options each reading aid runs with here. */
@@ -48,10 +63,20 @@ export interface ProtocolMap {
   setReadingAid(request: ReadingAidRequest): ReadingAidsStatus;
   /** Background (keyboard shortcut) → content scripts (every frame): switch a reading aid on or off. */
   toggleReadingAid(name: ReadingAidName): ReadingAidsStatus;
-  /** Content script → background: the settings that apply to this URL. */
-  getPageSettings(url: string): PageSettings;
   /** Content script → background: inject this aid's code into my frame (loaded on demand). */
   injectReadingAid(name: ReadingAidName): void;
+  /** Content script → background: this frame's fix status changed (drives the badge). */
+  reportFixStatus(status: FrameFixStatus & { documentKey: string }): void;
+  /** Popup → background: the tab's fix status, all frames together. */
+  getTabFixStatus(tabId: number): TabFixStatus;
+  /** Popup → background: "Show original" (true) or "Fix again" (false) in every frame of the tab. */
+  setTabShowOriginal(request: { tabId: number; showOriginal: boolean }): TabFixStatus;
+  /** Background → content script (one frame): show original / fix again. */
+  setShowOriginal(showOriginal: boolean): FrameFixStatus;
+  /** Background (context menu) → content script (the frame clicked): fix the selected text; returns passages fixed. */
+  fixSelection(): number;
+  /** Background (context menu) → content script (the frame clicked): copy the selection, repaired; returns the text. */
+  copyRepairedText(): string;
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();

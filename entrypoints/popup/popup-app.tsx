@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { ExtensionHeader } from '@/components/extension-header';
+import { FixStatus } from '@/components/fix-status';
 import { ReadingAidControls } from '@/components/reading-aid-controls';
 import { findTargetTab } from '@/lib/target-tab';
 
@@ -13,6 +14,7 @@ export function PopupApp() {
   return (
     <main class="qd-popup">
       <ExtensionHeader subtitle={i18n.t('popupTitle')} />
+      {tabId !== undefined && <FixStatus tabId={tabId} />}
       {tabId !== undefined && <ReadingAidControls tabId={tabId} />}
       <footer class="qd-popup__footer">
         <a

@@ -45,13 +45,9 @@ function isChineseLang(value: string | null): boolean {
   return value !== null && /^zh(-|$)/i.test(value);
 }
 
-/** Block edits for the pieces of a conversion that changed. */
+/** Block edits for the pieces of a conversion that changed (for blocks of several text nodes). */
 function findBlockEdits(converter: Converter, block: TextBlock): BlockEdit[] {
   const { text } = block;
-  if (block.nodes.length === 1) {
-    const converted = converter.convertText(text);
-    return converted === text ? [] : [{ start: 0, end: text.length, replacement: converted }];
-  }
   const edits: BlockEdit[] = [];
   for (const piece of converter.planConversion(text).pieces) {
     if (piece.text !== text.slice(piece.start, piece.end)) {
@@ -141,14 +137,10 @@ class ConversionAid implements ReadingAid<ConversionAidOptions> {
       skip: isForeignHanScope,
       onShadowRoot: (shadow) => this.observer?.observeShadowRoot(shadow),
     });
-    const convertBlocks = runChunked(
-      blocks,
-      (block) => applyBlockEdits(block, findBlockEdits(converter, block), this.texts),
-      {
-        signal,
-        budgetMs: DEFAULT_CHUNK_BUDGET_MS,
-      },
-    );
+    const convertBlocks = runChunked(blocks, (block) => this.convertBlock(converter, block), {
+      signal,
+      budgetMs: DEFAULT_CHUNK_BUDGET_MS,
+    });
     void convertBlocks
       .then((done) => (done ? this.convertAttributes(root, converter, signal) : false))
       .catch((error: unknown) => console.error('Qingdu: conversion failed', error))
@@ -157,6 +149,20 @@ class ConversionAid implements ReadingAid<ConversionAidOptions> {
         this.pending -= 1;
         if (this.pending === 0) setFeatureState(doc, 'conversion', 'idle');
       });
+  }
+
+  private convertBlock(converter: Converter, block: TextBlock): void {
+    const node = block.nodes.length === 1 ? block.nodes[0] : undefined;
+    if (!node) {
+      applyBlockEdits(block, findBlockEdits(converter, block), this.texts);
+      return;
+    }
+    // Most blocks are one text node: no mapping needed, and writing it directly is what
+    // `applyBlockEdits` would do, without splitting the text character by character.
+    if (this.texts.isContested(node)) return;
+    const converted = converter.convertText(block.text);
+    if (node.data !== converted) node.data = converted;
+    this.texts.remember(node, block.text, converted);
   }
 
   private convertAttributes(root: Node, converter: Converter, signal: AbortSignal): Promise<boolean> {

@@ -1,6 +1,4 @@
-/**
- * The settings that apply to one page, resolved in the background for its content script.
- */
+/** The settings that apply to one page, for its content script. */
 import type { PageSettings } from '@/lib/messaging';
 import type { Settings } from '@/lib/settings/schema';
 import { resolveSiteSettings } from '@/lib/settings/site-rules';
@@ -18,7 +16,7 @@ export function readingAidOptionsFor(settings: Settings, url: string): ReadingAi
   };
 }
 
-/** Everything a page's content script needs from the settings (computed in the background). */
+/** Everything a page's content script needs from the settings. */
 export function resolvePageSettings(settings: Settings, url: string): PageSettings {
   return { site: resolveSiteSettings(settings, url), readingAids: readingAidOptionsFor(settings, url) };
 }

@@ -1,7 +1,6 @@
 /**
  * Reading aids and the reader's settings, content script side: site rules ("always on this site")
- * switch the aids on as a page loads and live when the rules change. The background resolves the
- * settings (page-settings.ts), so this file imports no settings code.
+ * switch the aids on as a page loads and live when the rules change.
  */
 import type { ReadingAidController } from '@/lib/features/reading-aid-controller';
 import type { PageSettings } from '@/lib/messaging';

@@ -55,6 +55,13 @@ interface OpenccConfig {
   conversionChain: readonly (readonly DictLike[])[];
 }
 
+/**
+ * The characters OpenCC's normalisation step (CJK_Compatibility_Ideographs) maps: CJK
+ * compatibility ideographs, U+F900–FAFF and U+2F800–2FA1F (a unit test checks the dictionary
+ * against this). Text without them skips the step, which is a whole pass over the text.
+ */
+const COMPATIBILITY_IDEOGRAPH_PATTERN = /[\uf900-\ufaff]|\ud87e[\udc00-\ude1f]/;
+
 /** The rough "is there anything to convert" test: CJK ideographs, compatibility ideographs, IDS. */
 const HAN_PATTERN = /[\u2ff0-\u2fff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ud840-\ud87f]/;
 
@@ -175,7 +182,12 @@ function segmentText(trie: Trie, input: string): number[] {
 }
 
 /** The OpenCC pipeline of one variant, run both as plain strings and with alignment. */
+/** Segments (words, mostly) converted so far, per variant: natural text repeats its words a lot. */
+const SEGMENT_CACHE_LIMIT = 50_000;
+
 class Pipeline {
+  private readonly segmentCache = new Map<string, string>();
+  private readonly segmentAlignmentCache = new Map<string, Alignment>();
   private readonly normalization: Trie[];
   private readonly segmentation: Trie | undefined;
   private readonly chain: Trie[];
@@ -194,23 +206,53 @@ class Pipeline {
     this.chain = config.conversionChain.map(buildTrie);
   }
 
+  private needsNormalization(input: string): boolean {
+    return this.normalization.length > 0 && COMPATIBILITY_IDEOGRAPH_PATTERN.test(input);
+  }
+
   convertText(input: string): string {
     let text = input;
-    for (const trie of this.normalization) text = trie.convert(text);
+    if (this.needsNormalization(input)) for (const trie of this.normalization) text = trie.convert(text);
     if (!this.segmentation) return this.chain.reduce((s, trie) => trie.convert(s), text);
     let out = '';
     let start = 0;
+    const cache = this.segmentCache;
     for (const end of segmentText(this.segmentation, text)) {
-      out += this.chain.reduce((s, trie) => trie.convert(s), text.slice(start, end));
+      const segment = text.slice(start, end);
+      let converted = cache.get(segment);
+      if (converted === undefined) {
+        converted = this.chain.reduce((s, trie) => trie.convert(s), segment);
+        if (cache.size >= SEGMENT_CACHE_LIMIT) cache.clear();
+        cache.set(segment, converted);
+      }
+      out += converted;
       start = end;
     }
     return out;
   }
 
+  private alignSegment(segment: string): Alignment | undefined {
+    const cache = this.segmentAlignmentCache;
+    const cached = cache.get(segment);
+    if (cached) return cached;
+    let alignment: Alignment | undefined;
+    let current = segment;
+    for (const trie of this.chain) {
+      const step = alignTrie(trie, current);
+      alignment = alignment ? composeAlignments(alignment, step) : step;
+      current = step.out;
+    }
+    if (alignment && this.segmentation) {
+      if (cache.size >= SEGMENT_CACHE_LIMIT) cache.clear();
+      cache.set(segment, alignment);
+    }
+    return alignment;
+  }
+
   align(input: string): Alignment {
     let alignment: Alignment | undefined;
     let text = input;
-    for (const trie of this.normalization) {
+    for (const trie of this.needsNormalization(input) ? this.normalization : []) {
       const step = alignTrie(trie, text);
       alignment = alignment ? composeAlignments(alignment, step) : step;
       text = step.out;
@@ -219,14 +261,7 @@ class Pipeline {
     const segmentEnds = this.segmentation ? segmentText(this.segmentation, text) : [text.length];
     let start = 0;
     for (const end of segmentEnds) {
-      const segment = text.slice(start, end);
-      let segmentAlignment: Alignment | undefined;
-      let current = segment;
-      for (const trie of this.chain) {
-        const step = alignTrie(trie, current);
-        segmentAlignment = segmentAlignment ? composeAlignments(segmentAlignment, step) : step;
-        current = step.out;
-      }
+      const segmentAlignment = this.alignSegment(text.slice(start, end));
       if (segmentAlignment) appendAlignment(converted, segmentAlignment, start);
       start = end;
     }

@@ -134,3 +134,27 @@ describe('mapConversionOntoParts', () => {
     expect(mapConversionOntoParts(plan, [5])).toEqual(['我的隨身碟']);
   });
 });
+
+describe('the normalisation shortcut', () => {
+  test('every character OpenCC normalises is in the ranges the shortcut tests for', async () => {
+    const { configs } = await import('opencc-js/preset');
+    // Every variant normalises with the same dictionary.
+    const chains = CONVERSION_VARIANT_IDS.map(
+      (variant) => (configs[variant] as unknown as { normalizationChain: string[][] }).normalizationChain,
+    );
+    expect(new Set(chains.map((chain) => JSON.stringify(chain))).size).toBe(1);
+    const dictionary = chains[0]?.[0]?.[0] ?? '';
+    const sources = dictionary.split('|').map((entry) => entry.split(' ')[0] as string);
+    expect(sources.length).toBeGreaterThan(900);
+    for (const source of sources) expect(source).toMatch(/^(?:[\uf900-\ufaff]|\ud87e[\udc00-\ude1f])$/);
+  });
+
+  test('compatibility ideographs are still normalised, as opencc-js does', () => {
+    const text = '\uf900\u{2f800}头发';
+    for (const variant of CONVERSION_VARIANT_IDS) {
+      const reference = OpenCC.Converter(CONVERSION_VARIANTS[variant]);
+      expect(createConverter(variant).convertText(text)).toBe(reference(text));
+      expect(createConverter(variant).planConversion(text).text).toBe(reference(text));
+    }
+  });
+});
