@@ -3,6 +3,10 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FEATURE_STATE_ATTRIBUTES, READY_ATTRIBUTE, READY_VALUE } from '../../lib/dom/markers';
+import { DEFAULT_SETTINGS, SETTINGS_VERSION, type Settings } from '../../lib/settings/schema';
+import { SETTINGS_KEY } from '../../lib/settings/storage';
+import { findCommonLevel } from '../../lib/text/char-frequency';
+import { CHAR_FREQUENCY } from '../../lib/text/pinyin-data';
 import { CHROME_MV3_DIR } from '../../scripts/lib/chromium';
 import { type E2eEnvironment, startE2e } from './support';
 
@@ -142,6 +146,56 @@ describe('pinyin from the real popup', () => {
     );
     expect(await page.evaluate(() => document.querySelectorAll('style#qingdu-pinyin-style').length)).toBe(1);
     await popup.getByTestId('pinyin-style').selectOption('tone-marks');
+  });
+
+  test('tone colours, size, only less common characters and reading overrides follow the settings', async () => {
+    const pinyinSettings: Settings['pinyin'] = {
+      ...DEFAULT_SETTINGS.pinyin,
+      style: 'tone-marks',
+      toneColors: 'standard',
+      rubySize: 80,
+      threshold: 500,
+      readingOverrides: { 行走: 'háng zǒu' },
+    };
+    const writeSettings = (pinyin: Settings['pinyin']) =>
+      env.browser.serviceWorker.evaluate(
+        async ({ key, value, version }) => {
+          await chrome.storage.sync.set({ [key]: value, [`${key}$`]: { v: version } });
+        },
+        { key: SETTINGS_KEY, value: { ...DEFAULT_SETTINGS, pinyin }, version: SETTINGS_VERSION },
+      );
+    await writeSettings(pinyinSettings);
+    // The 500 most frequent characters go bare; the override reads 行走 as the reader asked.
+    const readings = ['tā', 'zài', 'yín', 'háng', 'gōng', 'zuò', 'háng', 'zǒu', 'shàng', 'bān'];
+    const expected = [...'他在银行工作行走上班'].map((char, i) =>
+      findCommonLevel(char, CHAR_FREQUENCY) === 500 ? '' : readings[i],
+    );
+    expect(expected).toContain('');
+    expect(expected[2]).toBe('yín');
+    await expect.poll(() => readShownPinyin(page, 'split')).toEqual(expected);
+    const look = await page.evaluate(() => {
+      const rt = [...document.querySelectorAll('#split ruby')].find((r) => r.firstChild?.textContent === '银')
+        ?.lastElementChild as HTMLElement; // second tone
+      const base = getComputedStyle(rt.parentElement as HTMLElement).fontSize;
+      return { color: getComputedStyle(rt).color, size: getComputedStyle(rt).fontSize, base };
+    });
+    expect(look.color).toBe('rgb(217, 140, 0)');
+    expect(Number.parseFloat(look.size)).toBeCloseTo(Number.parseFloat(look.base) * 0.8, 0);
+    // Tone colours over every character, for the README.
+    await writeSettings({ ...DEFAULT_SETTINGS.pinyin, style: 'tone-marks', toneColors: 'standard' });
+    await expect.poll(() => readShownPinyin(page, 'split')).not.toContain('');
+    await page.screenshot({
+      path: resolve(SCREENSHOTS_DIR, 'pinyin-tone-colours.png'),
+      clip: { x: 0, y: 0, width: 900, height: 250 },
+      caret: 'initial',
+    });
+    await writeSettings({ ...DEFAULT_SETTINGS.pinyin, style: 'tone-marks' });
+    await expect
+      .poll(() => readShownPinyin(page, 'split'))
+      .toEqual(['tā', 'zài', 'yín', 'háng', 'gōng', 'zuò', 'xíng', 'zǒu', 'shàng', 'bān']);
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('#split rt') as Element).color)).toBe(
+      'rgb(34, 34, 34)',
+    );
   });
 
   test('new content is annotated as it arrives, and turning pinyin off restores the page exactly', async () => {
