@@ -139,6 +139,8 @@ export class PinyinAnnotator {
         length: reading.char.length,
         rubyAttributes,
         rtAttributes: {
+          // Screen readers already say the characters; the readings drawn over them would be noise.
+          'aria-hidden': 'true',
           [PINYIN_FORM_ATTRIBUTES['tone-marks']]: forms['tone-marks'],
           [PINYIN_FORM_ATTRIBUTES['tone-numbers']]: forms['tone-numbers'],
           [PINYIN_FORM_ATTRIBUTES.zhuyin]: forms.zhuyin,

@@ -76,6 +76,7 @@ describe('PinyinAnnotator', () => {
     expect(de?.getAttribute(PINYIN_TONE_ATTRIBUTE)).toBe('5');
     expect(de?.getAttribute(PINYIN_COMMON_ATTRIBUTE)).toBe('500');
     expect(rt?.childNodes.length).toBe(0);
+    expect(rt?.getAttribute('aria-hidden')).toBe('true');
   });
 
   test('keeps page text that looks like markup as text', () => {
