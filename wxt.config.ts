@@ -14,8 +14,9 @@ export default defineConfig({
     short_name: '清读 Qingdu',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // contextMenus: "Fix selection" and "Copy repaired text"; clipboardWrite: the copy happens in the
-    // content script after the menu click, where there is no user gesture to allow it otherwise.
+    // contextMenus: "Fix selection" and "Copy repaired text". clipboardWrite: that copy happens in the
+    // page's frame after the menu click, with no user gesture left, and on http pages, where the async
+    // clipboard API does not exist and `execCommand('copy')` needs the permission.
     permissions: ['storage', 'contextMenus', 'clipboardWrite', 'scripting'],
     // `scripting` + the content script's own hosts: inject a reading aid's code (its dictionaries)
     // into a page only when the reader turns it on. The hosts add no install warning (the content

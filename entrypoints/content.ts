@@ -6,20 +6,27 @@ import { createReadingAidController } from '@/lib/features/reading-aid-controlle
 import { createReadingAidSettingsFollower } from '@/lib/features/reading-aid-settings';
 import { onMessage, sendMessage } from '@/lib/messaging';
 import { loadSettings, type Settings, watchSettings } from '@/lib/settings';
+import { fixText, mightContainDoubledText } from '@/lib/text';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   allFrames: true,
   matchAboutBlank: true,
-  // As soon as the document is parsed, before images and other subresources load.
-  runAt: 'document_end',
-  main(ctx) {
+  // Start early so reading the settings overlaps with parsing; the first pass runs at
+  // DOMContentLoaded (a document_end script is often queued behind the page's first layout).
+  runAt: 'document_start',
+  async main(ctx) {
+    const settingsLoaded = loadSettings();
+    if (document.readyState === 'loading') {
+      await new Promise((parsed) => document.addEventListener('DOMContentLoaded', parsed, { once: true }));
+    }
     markDocumentReady(document);
     onMessage('ping', () => ({ ready: true, url: location.href }));
 
     // Fix doubled text, as this site's settings say.
     const documentKey = crypto.randomUUID();
     const fix = createFixController(document, {
+      engine: { fixText, mightContainDoubledText },
       originalLabel: i18n.t('fixOriginalLabel'),
       onStatus: (status) => void sendMessage('reportFixStatus', { ...status, documentKey }).catch(() => undefined),
     });
@@ -40,7 +47,7 @@ export default defineContentScript({
       fix.configure(page.site);
       followReadingAidSettings(page);
     };
-    loadSettings().then(
+    settingsLoaded.then(
       ({ settings }) => configure(settings),
       () => fix.configure(DEFAULT_FIX_PAGE_SETTINGS),
     );

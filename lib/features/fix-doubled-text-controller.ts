@@ -3,19 +3,24 @@
  * turn it on, restarts it when they change, and answers the popup and context menu.
  */
 import type { FrameFixStatus } from '@/lib/messaging';
-import type { ReplacementRule } from '@/lib/settings';
+import { withReplacementRules } from '@/lib/settings/replacement-rules';
+import type { ReplacementRule } from '@/lib/settings/schema';
 import type { FixOptions } from '@/lib/text/types';
 import { readSelectedText, writeClipboardText } from './copy-repaired-text';
-import { EXPLICIT_FIX_OPTIONS, type FixDoubledText, startFixDoubledText } from './fix-doubled-text';
-import { createFixEngine } from './fix-engine';
+import {
+  type DoubledTextEngine,
+  EXPLICIT_FIX_OPTIONS,
+  type FixDoubledText,
+  startFixDoubledText,
+} from './fix-doubled-text';
 
 /** What the settings decide for this page (a subset of lib/settings' SiteSettings). */
 export interface FixPageSettings {
   fix: boolean;
   fixOptions: FixOptions;
   outline: boolean;
-  /** The reader's replacement rules for this site, applied after the fix. */
-  replacementRules: readonly ReplacementRule[];
+  /** The site's replacement rules, applied after the doubled-text fix. */
+  replacementRules?: readonly ReplacementRule[];
 }
 
 /** Used until the settings are read, and where they cannot be: fixing on, conservative, outlined. */
@@ -23,10 +28,10 @@ export const DEFAULT_FIX_PAGE_SETTINGS: FixPageSettings = {
   fix: true,
   fixOptions: { sensitivity: 'conservative' },
   outline: true,
-  replacementRules: [],
 };
 
 export interface FixControllerOptions {
+  engine: DoubledTextEngine;
   /** The tooltip heading for originals, in the reader's language. */
   originalLabel: string;
   /** Called with the frame's status whenever it changes. */
@@ -37,7 +42,6 @@ export function createFixController(doc: Document, options: FixControllerOptions
   let controller: AbortController | undefined;
   let feature: FixDoubledText | undefined;
   let current: FixPageSettings | undefined;
-  let engine = createFixEngine();
   let lastKey = '';
 
   const status = (): FrameFixStatus => {
@@ -62,19 +66,18 @@ export function createFixController(doc: Document, options: FixControllerOptions
     /** Apply the page's settings: start, restart with new options, or stop (restoring the page). */
     configure(pageSettings: FixPageSettings): void {
       // Only what concerns this feature: other settings changing must not restart it.
-      const { fix, fixOptions, outline, replacementRules } = pageSettings;
+      const { fix, fixOptions, outline, replacementRules = [] } = pageSettings;
       const settings: FixPageSettings = { fix, fixOptions, outline, replacementRules };
       const key = JSON.stringify(settings);
       if (key === lastKey) return;
       lastKey = key;
       current = settings;
       stop();
-      engine = createFixEngine(replacementRules);
       if (settings.fix) {
         controller = new AbortController();
         feature = startFixDoubledText(doc, {
           signal: controller.signal,
-          engine,
+          engine: withReplacementRules(options.engine, replacementRules),
           fixOptions: settings.fixOptions,
           outline: settings.outline,
           originalLabel: options.originalLabel,
@@ -103,7 +106,7 @@ export function createFixController(doc: Document, options: FixControllerOptions
     async copyRepairedText(): Promise<string> {
       const selected = readSelectedText(doc);
       if (!selected) return '';
-      const { text } = engine.fixText(selected, { ...current?.fixOptions, ...EXPLICIT_FIX_OPTIONS });
+      const { text } = options.engine.fixText(selected, { ...current?.fixOptions, ...EXPLICIT_FIX_OPTIONS });
       return (await writeClipboardText(doc, text)) ? text : '';
     },
     stop,

@@ -29,7 +29,7 @@ export interface FixDoubledTextOptions {
   showOriginalOnHover?: boolean;
   /** The tooltip's heading, e.g. "Original" in the reader's language. */
   originalLabel?: string;
-  /** Called whenever the status changes (count, show original, pending work). */
+  /** Called when the status changes: at the end of each pass, and on show original / fix again. */
   onStatus?: (status: FixStatus) => void;
   /** Time budget of one slice of work before yielding to the page. */
   budgetMs?: number;
@@ -241,7 +241,6 @@ export function startFixDoubledText(doc: Document, options: FixDoubledTextOption
         report();
       }
     })();
-    report();
   }
 
   function enqueue(node: Node): void {

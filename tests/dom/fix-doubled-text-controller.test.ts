@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { FEATURE_STATE_ATTRIBUTES } from '../../lib/dom/markers';
 import { createFixController, DEFAULT_FIX_PAGE_SETTINGS } from '../../lib/features/fix-doubled-text-controller';
-import { createFixEngine } from '../../lib/features/fix-engine';
 import type { FrameFixStatus } from '../../lib/messaging';
 import type { ReplacementRule } from '../../lib/settings';
+import { fixText, mightContainDoubledText } from '../../lib/text';
 
 const rule = (find: string, replace: string): ReplacementRule => ({
   id: find,
@@ -15,32 +15,6 @@ const rule = (find: string, replace: string): ReplacementRule => ({
   sites: [],
 });
 
-describe('createFixEngine', () => {
-  test('applies replacement rules after the fix, as one set of edits on the original', () => {
-    const engine = createFixEngine([rule('新华社', '新华通讯社')]);
-    const input = '勇勇于于担担当当，新新华华社社讯讯';
-    const result = engine.fixText(input);
-    expect(result.text).toBe('勇于担当，新华通讯社讯');
-    let rebuilt = '';
-    let at = 0;
-    for (const edit of result.edits) {
-      expect(input.slice(edit.start, edit.end)).toBe(edit.original);
-      rebuilt += input.slice(at, edit.start) + edit.replacement;
-      at = edit.end;
-    }
-    expect(rebuilt + input.slice(at)).toBe(result.text);
-    // Clean text can still match a rule.
-    expect(engine.mightContainDoubledText('新华社')).toBe(true);
-    expect(engine.fixText('新华社电').text).toBe('新华通讯社电');
-  });
-
-  test('without rules it is the text engine', () => {
-    const engine = createFixEngine();
-    expect(engine.mightContainDoubledText('干净的句子')).toBe(false);
-    expect(engine.fixText('新新新新项项项项目目目目').text).toBe('新项目');
-  });
-});
-
 describe('createFixController', () => {
   let statuses: FrameFixStatus[];
   let fix: ReturnType<typeof createFixController>;
@@ -48,7 +22,11 @@ describe('createFixController', () => {
   beforeEach(() => {
     statuses = [];
     document.body.innerHTML = '<h1>勇勇于于担担当当作作为为</h1><p>新华社电</p>';
-    fix = createFixController(document, { originalLabel: 'Original', onStatus: (s) => statuses.push(s) });
+    fix = createFixController(document, {
+      engine: { fixText, mightContainDoubledText },
+      originalLabel: 'Original',
+      onStatus: (s) => statuses.push(s),
+    });
   });
   afterEach(() => fix.stop());
 

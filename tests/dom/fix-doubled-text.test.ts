@@ -215,3 +215,27 @@ describe('startFixDoubledText', () => {
     expect(later.textContent).toBe('让社区更美');
   });
 });
+
+describe('startFixDoubledText on a page that changes a lot at once', () => {
+  test('past the huge-mutation threshold the page is walked again and everything is fixed', async () => {
+    document.body.replaceChildren();
+    const controller = new AbortController();
+    const feature = startFixDoubledText(document, { signal: controller.signal, engine });
+    await feature.whenIdle();
+    // 1,500 separate insertions in one task: one batch of records past the threshold.
+    for (let i = 0; i < 1500; i++) {
+      const p = document.createElement('p');
+      p.textContent = i % 2 ? '新新新新项项项项目目目目' : '会议强调要立足重点产业';
+      document.body.append(p);
+    }
+    await settle();
+    await feature.whenIdle();
+    const texts = new Set([...document.querySelectorAll('p')].map((p) => p.textContent));
+    expect(texts).toEqual(new Set(['新项目', '会议强调要立足重点产业']));
+    expect(feature.status().count).toBe(750);
+    controller.abort();
+    expect(new Set([...document.querySelectorAll('p')].map((p) => p.textContent))).toEqual(
+      new Set(['新新新新项项项项目目目目', '会议强调要立足重点产业']),
+    );
+  });
+});
