@@ -83,6 +83,21 @@ export function buildPinyinStylesheet(options: PinyinAidOptions): string {
   return rules.join('\n');
 }
 
+/** Blocks measured together in the first pass, before any of them is written. */
+const FIRST_PASS_BATCH = 64;
+
+function* batchItems<T>(items: Iterable<T>, size: number): Generator<T[]> {
+  let batch: T[] = [];
+  for (const item of items) {
+    batch.push(item);
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
 /** Is the element at least partly in the viewport (or has no layout to tell)? */
 function isVisible(container: TextBlock['container'], viewHeight: number): boolean {
   if (!('getBoundingClientRect' in container)) return true;
@@ -262,20 +277,25 @@ class PinyinAid implements ReadingAid<PinyinAidOptions> {
     const signal = this.controller?.signal;
     if (!doc || !annotator || signal?.aborted) return;
     setFeatureState(doc, 'pinyin', 'working');
-    const blocks = [...annotator.iterateBlocks(doc)];
     const viewHeight = doc.defaultView?.innerHeight ?? 0;
-    // Measure every block before writing anything, so layout is computed once.
-    const visible = blocks.map((block) => isVisible(block.container, viewHeight));
     const rest: TextBlock[] = [];
-    blocks.forEach((block, i) => {
-      if (visible[i]) this.annotate(block);
-      else rest.push(block);
-    });
+    // One walk in slices: each batch is measured first and then written, so a slice forces at most
+    // one layout; visible blocks are annotated as the walk meets them, the rest afterwards.
+    const classify = (batch: TextBlock[]) => {
+      const visible = batch.map((block) => isVisible(block.container, viewHeight));
+      batch.forEach((block, i) => {
+        if (visible[i]) this.annotate(block);
+        else rest.push(block);
+      });
+    };
+    const options = { signal, budgetMs: PINYIN_CHUNK_BUDGET_MS };
     this.pumping = true;
-    void runChunked(rest, (block) => this.annotate(block), { signal, budgetMs: PINYIN_CHUNK_BUDGET_MS }).then(() => {
-      this.pumping = false;
-      this.pump();
-    });
+    void runChunked(batchItems(annotator.iterateBlocks(doc), FIRST_PASS_BATCH), classify, options)
+      .then((done) => done && runChunked(rest, (block) => this.annotate(block), options))
+      .then(() => {
+        this.pumping = false;
+        this.pump();
+      });
   }
 
   private enqueue(root: Node): void {
