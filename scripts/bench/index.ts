@@ -71,7 +71,8 @@ function describeMachine() {
         const mergedTip = parents.split(' ')[1] ?? '';
         const branch = /issue-[\w-]+/.exec(subject.replace(/into issue-[\w-]+$/, ''))?.[0];
         if (!branch) return subject;
-        const newer = Number(git(['rev-list', '--count', `${mergedTip}..${branch}`]) || 0);
+        if (!mergedTip) return branch;
+        const newer = Number(git(['rev-list', '--count', `HEAD..${branch}`]) || 0);
         return newer > 0 ? `${branch} (${newer} newer commits not merged)` : branch;
       })
       .filter((name, i, all) => all.findIndex((n) => n.split(' ')[0] === name.split(' ')[0]) === i),
