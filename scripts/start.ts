@@ -6,13 +6,12 @@
  * headless: it prints the page's headlines before and after and writes screenshots to
  * demo-output/, then exits.
  */
-import { execSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { FEATURE_STATE_ATTRIBUTES } from '../lib/dom/markers';
+import { buildIfNeeded } from './lib/build';
 import {
-  CHROME_MV3_DIR,
   CHROMIUM_ARGS,
   ChromiumNotFoundError,
   type ExtensionBrowser,
@@ -24,37 +23,8 @@ import { startStaticServer } from './lib/static-server';
 const ROOT = resolve(import.meta.dirname, '..');
 const DEMO_DIR = join(ROOT, 'demo');
 const OUTPUT_DIR = join(ROOT, 'demo-output');
-const SOURCE_PATHS = [
-  'entrypoints',
-  'lib',
-  'components',
-  'locales',
-  'public',
-  'assets',
-  'wxt.config.ts',
-  'package.json',
-];
 /** Elements whose text the demo prints as "headlines". */
 const HEADLINE_SELECTOR = 'h1, h3, nav.page-list a[href^="#a"]';
-
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
-}
-
-function buildIfNeeded(): void {
-  const manifest = join(CHROME_MV3_DIR, 'manifest.json');
-  const builtAt = existsSync(manifest) ? statSync(manifest).mtimeMs : 0;
-  const changedAt = Math.max(...SOURCE_PATHS.map((p) => newestMtime(join(ROOT, p))));
-  if (builtAt > changedAt) {
-    console.log('Using the existing build in .output/chrome-mv3.');
-    return;
-  }
-  console.log('Building the extension (npm run build)…');
-  execSync('npm run build', { cwd: ROOT, stdio: 'inherit' });
-}
 
 async function readHeadlines(page: Page): Promise<string[]> {
   return page.locator(HEADLINE_SELECTOR).evaluateAll((nodes) => nodes.map((n) => (n.textContent ?? '').trim()));

@@ -1,6 +1,6 @@
 /**
  * Build the Chrome extension when `.output/chrome-mv3` is missing or older than its sources.
- * The same check as scripts/start.ts (kept there unchanged to spare the feature branches a merge).
+ * Shared by `npm start` and `npm run bench`.
  */
 import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';

@@ -4,9 +4,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FEATURE_STATE_ATTRIBUTES, READY_ATTRIBUTE, READY_VALUE } from '../../lib/dom/markers';
 import { CHROME_MV3_DIR } from '../../scripts/lib/chromium';
-import { type E2eEnvironment, startE2e } from './support';
+import { type E2eEnvironment, SCREENSHOTS_DIR, startE2e } from './support';
 
-const SCREENSHOTS_DIR = resolve(import.meta.dirname, '../../docs/screenshots');
 const CONVERSION_STATE = FEATURE_STATE_ATTRIBUTES.conversion;
 
 /** Everything a reader could see or hear that conversion may change, and what it must not. */

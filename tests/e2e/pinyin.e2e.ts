@@ -8,9 +8,8 @@ import { SETTINGS_KEY } from '../../lib/settings/storage';
 import { findCommonLevel } from '../../lib/text/char-frequency';
 import { CHAR_FREQUENCY } from '../../lib/text/pinyin-data';
 import { CHROME_MV3_DIR } from '../../scripts/lib/chromium';
-import { type E2eEnvironment, startE2e } from './support';
+import { type E2eEnvironment, SCREENSHOTS_DIR, startE2e } from './support';
 
-const SCREENSHOTS_DIR = resolve(import.meta.dirname, '../../docs/screenshots');
 const PINYIN_STATE = FEATURE_STATE_ATTRIBUTES.pinyin;
 
 /** What the reader sees over each character of an element: the rendered `rt::before` text. */

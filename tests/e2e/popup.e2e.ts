@@ -2,9 +2,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { READY_ATTRIBUTE, READY_VALUE } from '../../lib/dom/markers';
-import { type E2eEnvironment, startE2e } from './support';
-
-const SCREENSHOTS_DIR = resolve(import.meta.dirname, '../../docs/screenshots');
+import { type E2eEnvironment, SCREENSHOTS_DIR, startE2e } from './support';
 
 /** The popup in a Chinese browser: its language, keyboard use, focus and dark mode. */
 describe('the popup in Simplified Chinese', () => {

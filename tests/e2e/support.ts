@@ -1,4 +1,5 @@
 /** Shared setup for end-to-end tests: one Chromium with the built extension, one page server. */
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { type ExtensionBrowser, launchWithExtension } from '../../scripts/lib/chromium';
@@ -6,6 +7,14 @@ import { type StaticServer, startStaticServer } from '../../scripts/lib/static-s
 
 export const FIXTURES_DIR = resolve(import.meta.dirname, '../fixtures');
 export const DEMO_DIR = resolve(import.meta.dirname, '../../demo');
+/**
+ * Where end-to-end tests save their screenshots: an ignored folder on every run, so `npm test`
+ * leaves the tree clean; `UPDATE_SCREENSHOTS=1 npm run test:e2e` refreshes the README's copies.
+ */
+export const SCREENSHOTS_DIR = process.env.UPDATE_SCREENSHOTS
+  ? resolve(import.meta.dirname, '../../docs/screenshots')
+  : resolve(import.meta.dirname, '../../test-output/screenshots');
+mkdirSync(SCREENSHOTS_DIR, { recursive: true });
 
 export interface E2eEnvironment {
   browser: ExtensionBrowser;
