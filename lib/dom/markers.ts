@@ -32,3 +32,8 @@ export function setFeatureState(doc: Document, feature: PageFeatureName, state: 
   if (state === undefined) root.removeAttribute(name);
   else if (root.getAttribute(name) !== state) root.setAttribute(name, state);
 }
+
+/** Remove the ready marker when the content script stops in this frame. */
+export function clearDocumentReady(doc: Document): void {
+  doc.documentElement?.removeAttribute(READY_ATTRIBUTE);
+}

@@ -1,5 +1,5 @@
 /**
- * Proves the Biome plugin `lint/no-html-or-code-from-strings.grit` still fires, so the ban on HTML
+ * Proves the Biome plugin `lint/qingdu-security.grit` still fires, so the ban on HTML
  * sinks and code-from-strings cannot silently stop working (a Biome upgrade that changes GritQL
  * node names would otherwise turn the rule into a no-op and `npm run lint` would stay green).
  *
@@ -46,6 +46,10 @@ const FORBIDDEN_TS = [
   "el.setAttribute('onclick', 'alert(1)');",
   "const script = document.createElement('script');",
   "const parsed = new DOMParser().parseFromString('<p>', 'text/html');",
+  "window.addEventListener('message', onPageMessage);",
+  'window.onmessage = onPageMessage;',
+  'chrome.runtime.onMessageExternal.addListener(onPageMessage);',
+  'browser.runtime.onConnectExternal.addListener(onPageMessage);',
 ];
 
 const FORBIDDEN_TSX = [
@@ -65,6 +69,9 @@ const ALLOWED_TS = [
   "el.append(document.createTextNode('x'));",
   "const span = document.createElement('span');",
   'const fn: () => void = () => {};',
+  "window.addEventListener('pagehide', stop);",
+  "onMessage('ping', reply);",
+  'chrome.runtime.onMessage.addListener(reply);',
 ];
 
 interface Diagnostic {
