@@ -1,0 +1,174 @@
+/**
+ * The text engine: finds doubled text (`勇勇于于担担当当` → `勇于担当`) in a block and repairs it,
+ * explaining every change. Pure and DOM-free.
+ *
+ * How it works: a cheap scan finds clusters of doubled runs; only around those is the text
+ * run-length encoded and cut into candidate segments, for each factor from 4 down to 2. Each
+ * segment's evidence (how many runs are doubled, whether the dictionary explains them, doubled
+ * punctuation, whether the segment is the whole block) goes to the named rule that covers it;
+ * segments the rule accepts are collapsed. A block that is one phrase printed twice is handled
+ * by its own rule.
+ */
+import type { SegmentRule } from './evidence';
+import { mightContainDoubledText, scanDoubledRuns } from './prefilter';
+import { doubledCjk } from './rules/doubled-cjk';
+import { doubledLatin } from './rules/doubled-latin';
+import { DOUBLED_LIGATURE, matchDoubledLigature } from './rules/doubled-ligature';
+import { findRepeatedPhrase, REPEATED_PHRASE } from './rules/repeated-phrase';
+import { collapseUnit, findSegments, KIND_NUMBER, KIND_WORD, type Segment } from './segments';
+import type { DoublingFactor, FixOptions, FixResult, Sensitivity, TextEdit } from './types';
+import { buildUnits, type Unit } from './units';
+
+export { mightContainDoubledText } from './prefilter';
+export type { DoublingFactor, FixOptions, FixResult, Sensitivity, TextEdit } from './types';
+
+/** Every rule, by name, in the order they are tried. */
+export const RULE_NAMES = [doubledCjk.name, doubledLatin.name, DOUBLED_LIGATURE, REPEATED_PHRASE] as const;
+export type RuleName = (typeof RULE_NAMES)[number];
+
+export const DEFAULT_SENSITIVITY: Sensitivity = 'conservative';
+export const DEFAULT_FACTORS: readonly DoublingFactor[] = [2, 3, 4];
+
+const SEGMENT_RULES: readonly SegmentRule[] = [doubledCjk, doubledLatin];
+
+/** Text around a cluster of doubled runs that is looked at with it (punctuation, single words). */
+const CONTEXT = 48;
+
+interface ResolvedOptions {
+  sensitivity: Sensitivity;
+  factors: number[];
+  latin: boolean;
+  disabled: ReadonlySet<string>;
+}
+
+function resolveOptions(options: FixOptions | undefined): ResolvedOptions {
+  const factors = [...(options?.factors ?? DEFAULT_FACTORS)].filter((f) => f === 2 || f === 3 || f === 4);
+  return {
+    sensitivity: options?.sensitivity ?? DEFAULT_SENSITIVITY,
+    // Larger factors first: a run of four is one glyph at factor 4 before it is two at factor 2.
+    factors: [...new Set(factors)].sort((a, b) => b - a),
+    latin: options?.latin ?? true,
+    disabled: new Set(options?.disabledRules ?? []),
+  };
+}
+
+/**
+ * Repairs doubled text in one block. Returns the repaired text and every edit (sorted, never
+ * overlapping, UTF-16 offsets into `text`). Idempotent; the output is a subsequence of the input.
+ */
+export function fixText(text: string, options?: FixOptions): FixResult {
+  if (typeof text !== 'string' || !mightContainDoubledText(text)) return { text, edits: [] };
+  const opts = resolveOptions(options);
+  let edits = findDoubledEdits(text, opts);
+  if (edits.length === 0 && !opts.disabled.has(REPEATED_PHRASE)) {
+    const edit = findRepeatedPhrase(text, opts.sensitivity);
+    // Only when what is left is stable: fixing the phrase again must change nothing.
+    if (edit !== null) {
+      const rest = applyEdits(text, [edit]);
+      if (findDoubledEdits(rest, opts).length === 0 && findRepeatedPhrase(rest, opts.sensitivity) === null) {
+        edits = [edit];
+      }
+    }
+  }
+  if (edits.length === 0) return { text, edits };
+  return { text: applyEdits(text, edits), edits };
+}
+
+/** Applies sorted, non-overlapping edits. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  let out = '';
+  let at = 0;
+  for (const e of edits) {
+    out += text.slice(at, e.start) + e.replacement;
+    at = e.end;
+  }
+  return out + text.slice(at);
+}
+
+function findDoubledEdits(text: string, opts: ResolvedOptions): TextEdit[] {
+  const rules = SEGMENT_RULES.filter((r) => !opts.disabled.has(r.name));
+  if (rules.length === 0 || opts.factors.length === 0) return [];
+  const clusters: number[] = [];
+  scanDoubledRuns(text, clusters);
+  const regions = toRegions(text, clusters);
+  const ligatures = opts.latin && !opts.disabled.has(DOUBLED_LIGATURE) ? matchDoubledLigature : null;
+  const edits: TextEdit[] = [];
+  for (let r = 0; r < regions.length; r += 2) {
+    const units = buildUnits(text, regions[r] as number, regions[r + 1] as number, ligatures);
+    const consumed = new Uint8Array(units.length);
+    const accepted: Array<{ segment: Segment; rule: string }> = [];
+    for (const factor of opts.factors) {
+      for (const segment of findSegments(text, units, factor, consumed, { latin: opts.latin })) {
+        const rule = rules.find((x) => x.covers(segment.evidence));
+        if (rule === undefined || !rule.accepts(segment.evidence, opts.sensitivity)) continue;
+        accepted.push({ segment, rule: rule.name });
+        for (const g of segment.groups) consumed.fill(1, g.from, g.to);
+      }
+    }
+    accepted.sort((a, b) => a.segment.start - b.segment.start);
+    for (const { segment, rule } of accepted) edits.push(...editSegment(text, units, segment, rule));
+  }
+  return edits;
+}
+
+/** Turns clusters of run starts into merged [from, to) regions with context, cut at safe places. */
+function toRegions(text: string, clusters: number[]): number[] {
+  const regions: number[] = [];
+  for (let c = 0; c < clusters.length; c += 2) {
+    let from = Math.max(0, (clusters[c] as number) - CONTEXT);
+    let to = Math.min(text.length, (clusters[c + 1] as number) + CONTEXT);
+    // Never start inside a surrogate pair or a word, never end inside one.
+    while (from > 0 && isWordUnit(text.charCodeAt(from - 1)) && isWordUnit(text.charCodeAt(from))) from--;
+    if (from > 0 && isLowSurrogate(text.charCodeAt(from))) from--;
+    while (to < text.length && isWordUnit(text.charCodeAt(to - 1)) && isWordUnit(text.charCodeAt(to))) to++;
+    if (to < text.length && isLowSurrogate(text.charCodeAt(to))) to++;
+    const last = regions.length - 1;
+    if (last > 0 && from <= (regions[last] as number)) regions[last] = Math.max(regions[last] as number, to);
+    else regions.push(from, to);
+  }
+  return regions;
+}
+
+function isWordUnit(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+/**
+ * The edits for one accepted segment: consecutive changes by the same rule are merged into one
+ * edit (with the unchanged text between them); ligature units get their own edits.
+ */
+function editSegment(text: string, units: Unit[], segment: Segment, rule: string): TextEdit[] {
+  const factor = segment.evidence.factor;
+  const edits: TextEdit[] = [];
+  // `end`/`replacement` stop at the last change; `carried` is unchanged text after it.
+  let open: { rule: string; start: number; end: number; replacement: string; carried: string } | null = null;
+  const flush = () => {
+    if (open !== null) {
+      const { start, end, replacement } = open;
+      edits.push({ rule: open.rule, factor, start, end, original: text.slice(start, end), replacement });
+      open = null;
+    }
+  };
+  for (const g of segment.groups) {
+    const collapse = g.doubled && (segment.collapseTokens || (g.kind !== KIND_WORD && g.kind !== KIND_NUMBER));
+    for (let i = g.from; i < g.to; i++) {
+      const unit = units[i] as Unit;
+      const unitRule = unit.ligature !== null ? DOUBLED_LIGATURE : rule;
+      if (!collapse || unit.count < factor) {
+        if (open !== null) open.carried += text.slice(unit.start, unit.end);
+        continue;
+      }
+      if (open !== null && open.rule !== unitRule) flush();
+      if (open === null) open = { rule: unitRule, start: unit.start, end: unit.start, replacement: '', carried: '' };
+      open.replacement += open.carried + collapseUnit(unit, factor);
+      open.carried = '';
+      open.end = unit.end;
+    }
+  }
+  flush();
+  return edits;
+}

@@ -1,0 +1,299 @@
+import {
+  CLASS_DIGIT,
+  CLASS_HAN,
+  CLASS_LATIN,
+  CLASS_OTHER,
+  CLASS_PAIR_PUNCT,
+  CLASS_SPACE,
+  CLASS_STRONG_PUNCT,
+  CLASS_WEAK_PUNCT,
+  classifyCodePoint,
+  isTokenClass,
+} from './chars';
+import type { Chunk, SegmentEvidence } from './evidence';
+import { isReduplicable, isSoundWord } from './lexicon';
+import { isBlank, MAX_RUN_GAP } from './prefilter';
+import type { Unit } from './units';
+
+const KIND_BREAK = 0;
+const KIND_HAN = 1;
+const KIND_WORD = 2;
+const KIND_NUMBER = 3;
+const KIND_BLANK = 4;
+const KIND_PUNCT = 5;
+
+/** Units judged together: one Han run, one whole word or number, one blank or punctuation run. */
+interface Group {
+  kind: number;
+  /** Index of the first and one past the last unit. */
+  from: number;
+  to: number;
+  start: number;
+  end: number;
+  /** Every unit's count is a multiple of the factor (for `……`/`——`, of twice the factor). */
+  doubled: boolean;
+  /** A doubled comma, quote or bracket. */
+  strong: boolean;
+}
+
+export interface Segment {
+  /** Groups of the segment, in order. */
+  groups: Group[];
+  start: number;
+  end: number;
+  evidence: SegmentEvidence;
+  /** Collapse doubled words and numbers in this segment (false when ASCII was left single). */
+  collapseTokens: boolean;
+}
+
+export interface SegmentOptions {
+  latin: boolean;
+}
+
+const HEX_DIGIT = /^[0-9a-fA-F]$/;
+
+function groupUnits(units: Unit[], factor: number, consumed: Uint8Array, options: SegmentOptions): Group[] {
+  const groups: Group[] = [];
+  let i = 0;
+  while (i < units.length) {
+    const u = units[i] as Unit;
+    if (consumed[i] === 1 || u.cls === CLASS_OTHER) {
+      groups.push({ kind: KIND_BREAK, from: i, to: i + 1, start: u.start, end: u.end, doubled: false, strong: false });
+      i++;
+      continue;
+    }
+    if (isTokenClass(u.cls)) {
+      let j = i;
+      let doubled = true;
+      let letters = false;
+      while (j < units.length && consumed[j] !== 1 && isTokenClass((units[j] as Unit).cls)) {
+        const t = units[j] as Unit;
+        if (t.count % factor !== 0 || (t.ligature !== null && factor !== 2)) doubled = false;
+        if (t.cls === CLASS_LATIN) letters = true;
+        j++;
+      }
+      if (letters && !options.latin) doubled = false;
+      groups.push({
+        kind: letters ? KIND_WORD : KIND_NUMBER,
+        from: i,
+        to: j,
+        start: u.start,
+        end: (units[j - 1] as Unit).end,
+        doubled,
+        strong: false,
+      });
+      i = j;
+      continue;
+    }
+    const unitFactor = u.cls === CLASS_PAIR_PUNCT ? 2 * factor : factor;
+    const doubled = u.count % unitFactor === 0;
+    const kind = u.cls === CLASS_HAN ? KIND_HAN : u.cls === CLASS_SPACE ? KIND_BLANK : KIND_PUNCT;
+    groups.push({
+      kind,
+      from: i,
+      to: i + 1,
+      start: u.start,
+      end: u.end,
+      doubled,
+      strong: doubled && u.cls === CLASS_STRONG_PUNCT,
+    });
+    i++;
+  }
+  return groups;
+}
+
+function isContentGroup(g: Group): boolean {
+  return g.doubled && (g.kind === KIND_HAN || g.kind === KIND_WORD || g.kind === KIND_NUMBER);
+}
+
+/**
+ * Splits the units into candidate segments for one factor: maximal stretches of doubled text,
+ * allowing single punctuation, blanks, words and numbers between doubled runs (ASCII and
+ * punctuation are often left single inside a doubled headline), but not a single Han character,
+ * and never more than MAX_RUN_GAP code units between two doubled runs of text.
+ */
+export function findSegments(
+  text: string,
+  units: Unit[],
+  factor: number,
+  consumed: Uint8Array,
+  options: SegmentOptions,
+): Segment[] {
+  const groups = groupUnits(units, factor, consumed, options);
+  const segments: Segment[] = [];
+  let current: Group[] = [];
+  let pending: Group[] = [];
+  let lastContentStart = -1;
+
+  const close = () => {
+    if (current.length > 0) {
+      // Keep doubled punctuation right after the last doubled run (`士士，，`, `引引””`).
+      for (const g of pending) {
+        if (g.kind !== KIND_PUNCT || !g.doubled) break;
+        current.push(g);
+      }
+      segments.push(describeSegment(text, units, current, factor));
+    }
+    current = [];
+    pending = [];
+  };
+
+  for (const g of groups) {
+    if (g.kind === KIND_BREAK || (g.kind === KIND_HAN && !g.doubled)) {
+      close();
+      continue;
+    }
+    if (!isContentGroup(g)) {
+      pending.push(g);
+      continue;
+    }
+    const firstUnit = units[g.from] as Unit;
+    if (current.length > 0 && firstUnit.start - lastContentStart > MAX_RUN_GAP) close();
+    if (current.length === 0) {
+      // Doubled punctuation right before the first doubled run belongs to it (`““双双`).
+      let lead = pending.length;
+      while (lead > 0) {
+        const p = pending[lead - 1] as Group;
+        if (p.kind !== KIND_PUNCT || !p.doubled) break;
+        lead--;
+      }
+      current = pending.slice(lead);
+    } else {
+      current.push(...pending);
+    }
+    pending = [];
+    current.push(g);
+    lastContentStart = (units[g.to - 1] as Unit).start;
+  }
+  close();
+  return segments;
+}
+
+function describeSegment(text: string, units: Unit[], groups: Group[], factor: number): Segment {
+  let n = 0;
+  let u = 0;
+  let han = 0;
+  let strongPunct = 0;
+  let latinWords = 0;
+  let longestLatinWord = 0;
+  let singleWord = false;
+  const chunks: Chunk[] = [];
+  let chunk: Chunk | null = null;
+
+  for (let gi = 0; gi < groups.length; gi++) {
+    const g = groups[gi] as Group;
+    if (!g.doubled) {
+      chunk = null;
+      if (g.kind === KIND_WORD && g.end - g.start >= 2) singleWord = true;
+      continue;
+    }
+    if (chunk === null) {
+      chunk = { n: 0, u: 0 };
+      chunks.push(chunk);
+    }
+    let gn = 0;
+    let gu = 0;
+    if (g.kind === KIND_HAN) {
+      han++;
+      gn = 1;
+      const unit = units[g.from] as Unit;
+      if (unit.count > factor) {
+        // Twice the factor (`密密密密` among pairs): a real 密密 inside doubled text, or laughter.
+        if (!isSoundWord(unit.cp)) gu = 2;
+      } else if (!isReduplicable(unit.cp)) {
+        gu = 1;
+      }
+    } else if (g.kind === KIND_WORD) {
+      let letters = 0;
+      let hex = true;
+      for (let i = g.from; i < g.to; i++) {
+        const unit = units[i] as Unit;
+        if (unit.ligature !== null) {
+          hex = false;
+          continue;
+        }
+        letters++;
+        if (!HEX_DIGIT.test(String.fromCodePoint(unit.cp))) hex = false;
+      }
+      gn = letters;
+      if (letters >= 2 && !hex) {
+        gu = letters;
+        latinWords++;
+        if (letters > longestLatinWord) longestLatinWord = letters;
+      }
+    } else if (g.kind === KIND_NUMBER) {
+      // A doubled number is evidence only when it is glued to doubled text (`22002233年年`);
+      // alone it may be a phone number or a code.
+      const prev = groups[gi - 1];
+      const next = groups[gi + 1];
+      const glued =
+        (prev !== undefined &&
+          prev.end === g.start &&
+          prev.doubled &&
+          (prev.kind === KIND_HAN || prev.kind === KIND_WORD)) ||
+        (next !== undefined &&
+          next.start === g.end &&
+          next.doubled &&
+          (next.kind === KIND_HAN || next.kind === KIND_WORD));
+      if (glued && g.to - g.from >= 3) {
+        gn = g.to - g.from;
+        gu = gn;
+      }
+    } else if (g.strong) {
+      strongPunct++;
+    }
+    n += gn;
+    u += gu;
+    chunk.n += gn;
+    chunk.u += gu;
+  }
+  const first = groups[0] as Group;
+  const last = groups[groups.length - 1] as Group;
+  return {
+    groups,
+    start: first.start,
+    end: last.end,
+    collapseTokens: !(singleWord && han > 0),
+    evidence: {
+      factor,
+      n,
+      u,
+      han,
+      strongPunct,
+      latinWords,
+      longestLatinWord,
+      chunks,
+      whole: isWholeBlock(text, first.start, last.end),
+    },
+  };
+}
+
+/**
+ * Is text[start, end) the whole block, apart from blanks, punctuation and digits around it (a page
+ * number glued to a heading) and one Han character right before it (a first glyph left single)?
+ */
+function isWholeBlock(text: string, start: number, end: number): boolean {
+  for (let i = end; i < text.length; i++) {
+    if (!isFurniture(text.charCodeAt(i))) return false;
+  }
+  let i = start - 1;
+  if (i >= 0 && classifyCodePoint(text.charCodeAt(i)) === CLASS_HAN) i--;
+  for (; i >= 0; i--) {
+    if (!isFurniture(text.charCodeAt(i))) return false;
+  }
+  return true;
+}
+
+function isFurniture(c: number): boolean {
+  if (isBlank(c)) return true;
+  const cls = classifyCodePoint(c);
+  return cls === CLASS_DIGIT || cls === CLASS_STRONG_PUNCT || cls === CLASS_PAIR_PUNCT || cls === CLASS_WEAK_PUNCT;
+}
+
+/** The replacement for one unit collapsed by `factor`. */
+export function collapseUnit(unit: Unit, factor: number): string {
+  const one = unit.ligature ?? String.fromCodePoint(unit.cp);
+  return one.repeat(unit.count / factor);
+}
+
+export { KIND_BLANK, KIND_HAN, KIND_NUMBER, KIND_PUNCT, KIND_WORD };
