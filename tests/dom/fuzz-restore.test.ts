@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, test } from 'vitest';
 import { applyBlockEdits, type BlockEdit, collectTextBlocks, isInsideSkipped, OriginalTextStore } from '../../lib/dom';
+import { fixText } from '../../lib/text';
 import { buildTree, domTree, FUZZ_RUNS, type NodeSpec, snapshotTree } from '../support/arbitraries';
 
 /** How a test turns a block's text into edits. */
@@ -49,7 +50,10 @@ const arbitraryEdits: EditMaker = (text, intents) => {
   return edits;
 };
 
-const EDIT_MAKERS: Record<string, EditMaker> = { collapseRepeats, arbitraryEdits };
+/** The real engine, at its most eager setting. */
+const fixTextEdits: EditMaker = (text) => fixText(text, { sensitivity: 'aggressive' }).edits;
+
+const EDIT_MAKERS: Record<string, EditMaker> = { fixText: fixTextEdits, collapseRepeats, arbitraryEdits };
 
 const intents = fc.array(
   fc.integer({ min: 0, max: 999 }).map((n) => n / 1000),

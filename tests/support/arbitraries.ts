@@ -9,7 +9,7 @@ import fc from 'fast-check';
 
 /** Number of runs of each property; reported by the fuzz tests and in the README. */
 export const FUZZ_RUNS = {
-  text: 3000,
+  text: 10_000,
   dom: 1000,
 } as const;
 
@@ -182,11 +182,57 @@ export function graphemesOf(text: string): string[] {
   return [...segmenter.segment(text)].map((s) => s.segment);
 }
 
-/** UTF-16 offsets where grapheme clusters of `text` begin, plus `text.length`. */
-export function graphemeBoundaries(text: string): Set<number> {
-  const boundaries = new Set<number>([text.length]);
-  for (const { index } of segmenter.segment(text)) boundaries.add(index);
-  return boundaries;
+/** UTF-16 offsets where grapheme clusters of `text` begin, in order, ending with `text.length`. */
+export function graphemeBoundaries(text: string): number[] {
+  return [...[...segmenter.segment(text)].map((s) => s.index), text.length];
+}
+
+/** The smallest edit shape the cluster check needs. */
+interface Deletion {
+  start: number;
+  end: number;
+  replacement: string;
+}
+
+/**
+ * Check that applying `edits` to `input` only deletes whole grapheme clusters. Each edit is widened
+ * to the clusters it touches (edits that widen into one another are judged together); what is
+ * left of that stretch must be a subsequence of its clusters. (An edit may end inside a cluster
+ * and still delete whole clusters: in `並並` + ZWJ, dropping the second 並 is dropping the first.)
+ * Returns the number of edits whose own bounds fall inside a cluster, or throws on a cut.
+ */
+export function checkWholeClusterDeletions(input: string, edits: readonly Deletion[]): number {
+  const boundaries = graphemeBoundaries(input);
+  const onBoundary = new Set(boundaries);
+  const floor = (at: number) => boundaries.filter((b) => b <= at).pop() ?? 0;
+  const ceil = (at: number) => boundaries.find((b) => b >= at) ?? input.length;
+  let insideCluster = 0;
+  let i = 0;
+  while (i < edits.length) {
+    const first = edits[i] as Deletion;
+    const from = floor(first.start);
+    let to = ceil(first.end);
+    let kept = input.slice(from, first.start) + first.replacement;
+    let at = first.end;
+    if (!onBoundary.has(first.start) || !onBoundary.has(first.end)) insideCluster++;
+    i++;
+    while (i < edits.length && (edits[i] as Deletion).start < to) {
+      const next = edits[i] as Deletion;
+      if (!onBoundary.has(next.start) || !onBoundary.has(next.end)) insideCluster++;
+      kept += input.slice(at, next.start) + next.replacement;
+      at = next.end;
+      to = Math.max(to, ceil(next.end));
+      i++;
+    }
+    kept += input.slice(at, to);
+    const clusters = graphemesOf(input).filter(
+      (_, k) => (boundaries[k] as number) >= from && (boundaries[k] as number) < to,
+    );
+    if (!isPieceSubsequence(kept, clusters)) {
+      throw new Error(`cut inside a cluster: ${JSON.stringify(input.slice(from, to))} → ${JSON.stringify(kept)}`);
+    }
+  }
+  return insideCluster;
 }
 
 /** Is `kept` the concatenation of a subsequence of `pieces` (whole pieces only)? */
