@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, test } from 'vitest';
 import { applyBlockEdits, type BlockEdit, collectTextBlocks, isInsideSkipped, OriginalTextStore } from '../../lib/dom';
 import { fixText } from '../../lib/text';
-import { buildTree, domTree, FUZZ_RUNS, type NodeSpec, snapshotTree } from '../support/arbitraries';
+import { buildTree, domTree, FUZZ_RUNS, FUZZ_TIMEOUT_MS, type NodeSpec, snapshotTree } from '../support/arbitraries';
 
 /** How a test turns a block's text into edits. */
 type EditMaker = (text: string, intents: readonly number[]) => BlockEdit[];
@@ -97,7 +97,9 @@ function protectedTexts(page: Node): string[] {
 describe.each(Object.keys(EDIT_MAKERS))('random pages, edits by %s', (name) => {
   const makeEdits = EDIT_MAKERS[name] as EditMaker;
 
-  test(`fix then show original restores every node exactly (${FUZZ_RUNS.dom} runs)`, () => {
+  test(`fix then show original restores every node exactly (${FUZZ_RUNS.dom} runs)`, {
+    timeout: FUZZ_TIMEOUT_MS,
+  }, () => {
     let runsWithWrites = 0;
     let nodesWritten = 0;
     let runsWithShadowWrites = 0;
@@ -125,7 +127,9 @@ describe.each(Object.keys(EDIT_MAKERS))('random pages, edits by %s', (name) => {
     expect(runsWithShadowWrites).toBeGreaterThan(0);
   });
 
-  test(`fixing twice changes nothing more, and still restores exactly (${FUZZ_RUNS.dom} runs)`, () => {
+  test(`fixing twice changes nothing more, and still restores exactly (${FUZZ_RUNS.dom} runs)`, {
+    timeout: FUZZ_TIMEOUT_MS,
+  }, () => {
     fc.assert(
       fc.property(domTree, intents, (specs, random) => {
         const page = mount(specs);
@@ -143,7 +147,7 @@ describe.each(Object.keys(EDIT_MAKERS))('random pages, edits by %s', (name) => {
     );
   });
 
-  test(`never touches skipped or editable content (${FUZZ_RUNS.dom} runs)`, () => {
+  test(`never touches skipped or editable content (${FUZZ_RUNS.dom} runs)`, { timeout: FUZZ_TIMEOUT_MS }, () => {
     fc.assert(
       fc.property(domTree, intents, (specs, random) => {
         const page = mount(specs);
@@ -158,7 +162,9 @@ describe.each(Object.keys(EDIT_MAKERS))('random pages, edits by %s', (name) => {
     );
   });
 
-  test(`text the page rewrote after a fix is left as the page made it; the rest is restored (${FUZZ_RUNS.dom} runs)`, () => {
+  test(`text the page rewrote after a fix is left as the page made it; the rest is restored (${FUZZ_RUNS.dom} runs)`, {
+    timeout: FUZZ_TIMEOUT_MS,
+  }, () => {
     fc.assert(
       fc.property(domTree, intents, fc.array(fc.nat(), { maxLength: 5 }), (specs, random, picks) => {
         const page = mount(specs);

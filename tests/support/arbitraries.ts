@@ -13,6 +13,9 @@ export const FUZZ_RUNS = {
   dom: 1000,
 } as const;
 
+/** A fuzz property does thousands of runs; on a busy machine that can take far longer than usual. */
+export const FUZZ_TIMEOUT_MS = 180_000;
+
 const char = (from: number, to: number) =>
   fc.integer({ min: from, max: to }).map((codePoint) => String.fromCodePoint(codePoint));
 

@@ -8,7 +8,14 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { fixText, mightContainDoubledText } from '../../lib/text';
 import type { Sensitivity } from '../../lib/text/types';
-import { checkWholeClusterDeletions, FUZZ_RUNS, graphemesOf, hostileText, isSubsequence } from '../support/arbitraries';
+import {
+  checkWholeClusterDeletions,
+  FUZZ_RUNS,
+  FUZZ_TIMEOUT_MS,
+  graphemesOf,
+  hostileText,
+  isSubsequence,
+} from '../support/arbitraries';
 
 const SENSITIVITIES: Sensitivity[] = ['conservative', 'balanced', 'aggressive'];
 
@@ -20,7 +27,9 @@ const anyText = fc.oneof(
 );
 
 describe.each(SENSITIVITIES)('fixText on hostile Unicode (%s)', (sensitivity) => {
-  test(`never throws, and only ever deletes whole grapheme clusters (${FUZZ_RUNS.text} runs)`, () => {
+  test(`never throws, and only ever deletes whole grapheme clusters (${FUZZ_RUNS.text} runs)`, {
+    timeout: FUZZ_TIMEOUT_MS,
+  }, () => {
     let changed = 0;
     let astralOrClusterEdits = 0;
     let editsEndingInsideCluster = 0;
@@ -57,7 +66,7 @@ describe.each(SENSITIVITIES)('fixText on hostile Unicode (%s)', (sensitivity) =>
     expect(changed).toBeGreaterThan(FUZZ_RUNS.text / 10);
   });
 
-  test(`the prefilter never hides a repair (${FUZZ_RUNS.text} runs)`, () => {
+  test(`the prefilter never hides a repair (${FUZZ_RUNS.text} runs)`, { timeout: FUZZ_TIMEOUT_MS }, () => {
     fc.assert(
       fc.property(anyText, (input) => {
         if (!mightContainDoubledText(input)) expect(fixText(input, { sensitivity }).text).toBe(input);
