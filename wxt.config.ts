@@ -14,7 +14,9 @@ export default defineConfig({
     short_name: '清读 Qingdu',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage'],
+    // contextMenus: "Fix selection" and "Copy repaired text"; clipboardWrite: the copy happens in the
+    // content script after the menu click, where there is no user gesture to allow it otherwise.
+    permissions: ['storage', 'contextMenus', 'clipboardWrite'],
     content_security_policy: {
       extension_pages: EXTENSION_PAGE_CSP,
     },

@@ -1,4 +1,45 @@
+import { i18n } from '#i18n';
+import { BADGE_COLOR, createFixTabStatus } from '@/lib/features/fix-tab-status';
+import { onMessage, sendMessage } from '@/lib/messaging';
+
+/** Context-menu entries of fix doubled text. */
+const MENU_FIX_SELECTION = 'qingdu-fix-selection';
+const MENU_COPY_REPAIRED = 'qingdu-copy-repaired';
+
 export default defineBackground(() => {
   // The service worker wires browser events (badge, context menu, commands) to the
   // content scripts; each feature registers its listeners here as it lands.
+
+  // Fix doubled text: the badge counts the tab's fixed passages; the popup's switch reaches every frame.
+  const fixTabs = createFixTabStatus({
+    setFrameShowOriginal: (tabId, frameId, showOriginal) =>
+      sendMessage('setShowOriginal', showOriginal, { tabId, frameId }),
+  });
+  void browser.action.setBadgeBackgroundColor({ color: BADGE_COLOR });
+  onMessage('reportFixStatus', async ({ data, sender }) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) return;
+    const { documentKey, ...status } = data;
+    await fixTabs.report(tabId, sender.frameId ?? 0, documentKey, status);
+  });
+  onMessage('getTabFixStatus', ({ data }) => fixTabs.get(data));
+  onMessage('setTabShowOriginal', ({ data }) => fixTabs.setShowOriginal(data.tabId, data.showOriginal));
+  browser.tabs.onRemoved.addListener((tabId) => void fixTabs.forget(tabId));
+
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({ id: MENU_FIX_SELECTION, title: i18n.t('menuFixSelection'), contexts: ['selection'] });
+    browser.contextMenus.create({
+      id: MENU_COPY_REPAIRED,
+      title: i18n.t('menuCopyRepaired'),
+      contexts: ['selection', 'editable'],
+    });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (tab?.id === undefined) return;
+    const target = { tabId: tab.id, frameId: info.frameId ?? 0 };
+    if (info.menuItemId === MENU_FIX_SELECTION)
+      void sendMessage('fixSelection', undefined, target).catch(() => undefined);
+    if (info.menuItemId === MENU_COPY_REPAIRED)
+      void sendMessage('copyRepairedText', undefined, target).catch(() => undefined);
+  });
 });

@@ -10,6 +10,7 @@ import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
+import { FEATURE_STATE_ATTRIBUTES } from '../lib/dom/markers';
 import {
   CHROME_MV3_DIR,
   CHROMIUM_ARGS,
@@ -58,10 +59,13 @@ async function readHeadlines(page: Page): Promise<string[]> {
   return page.locator(HEADLINE_SELECTOR).evaluateAll((nodes) => nodes.map((n) => (n.textContent ?? '').trim()));
 }
 
-/** Wait until Qingdu has finished its first pass over the page. */
+/** Wait until Qingdu has fixed the page: the fix feature reports `idle` on <html>. */
 async function waitForQingdu(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.documentElement.hasAttribute('data-qingdu'), null, { timeout: 15_000 });
-  await page.waitForTimeout(300);
+  await page.waitForFunction(
+    (name) => document.documentElement.getAttribute(name) === 'idle',
+    FEATURE_STATE_ATTRIBUTES.fix,
+    { timeout: 15_000 },
+  );
 }
 
 async function runHeadless(demoUrl: string): Promise<void> {

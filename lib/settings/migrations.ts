@@ -1,0 +1,55 @@
+/**
+ * Ordered upgrade steps for stored settings, keyed by the version they produce (WXT storage's
+ * `migrations` format). Each step takes whatever is stored (it may be corrupt: steps never throw)
+ * and returns the next shape; `repairSettings` then fixes field by field what a step could not.
+ *
+ * Versions:
+ * - v1, the first release's flat shape:
+ *   `{ enabled, sensitivity, outline, latin, sites: [{ pattern, enabled, pinyin, conversion }],
+ *      pinyinStyle, conversionVariant }`
+ * - v2, grouped by what the options page shows: `siteDefaults` (with `enabled` renamed `fix`),
+ *   `siteRules` (renamed from `sites`, each rule's `enabled` renamed `fix`), `detection`, `pinyin`,
+ *   `conversion`, `replacementRules`.
+ */
+
+type Loose = Record<string, unknown>;
+
+function isObject(value: unknown): value is Loose {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** v1 → v2: group the flat fields and rename `enabled` → `fix`, `sites` → `siteRules`. */
+export function migrateV1ToV2(stored: unknown): unknown {
+  if (!isObject(stored)) return stored;
+  const { enabled, sensitivity, outline, latin, sites, pinyinStyle, conversionVariant, ...rest } = stored;
+  // A value that already has v2 fields (written by a newer build, then downgraded) keeps them.
+  if ('siteDefaults' in rest || 'siteRules' in rest) return stored;
+  return {
+    siteDefaults: { fix: enabled, pinyin: false, conversion: 'off' },
+    siteRules: Array.isArray(sites)
+      ? sites.map((site) =>
+          isObject(site)
+            ? { pattern: site.pattern, fix: site.enabled, pinyin: site.pinyin, conversion: site.conversion }
+            : site,
+        )
+      : sites,
+    detection: { sensitivity, latin, outline },
+    pinyin: { style: pinyinStyle },
+    conversion: { variant: conversionVariant },
+  };
+}
+
+/** Target version → step. */
+export const SETTINGS_MIGRATIONS: Record<number, (stored: unknown) => unknown> = {
+  2: migrateV1ToV2,
+};
+
+/** Run every step from `fromVersion` up to `toVersion` (used for imported files). */
+export function migrateSettings(stored: unknown, fromVersion: number, toVersion: number): unknown {
+  let value = stored;
+  for (let version = fromVersion + 1; version <= toVersion; version++) {
+    const step = SETTINGS_MIGRATIONS[version];
+    if (step) value = step(value);
+  }
+  return value;
+}

@@ -1,0 +1,151 @@
+/**
+ * Guards for regular expressions the reader writes (replacement rules, `/…/` site patterns).
+ * JavaScript cannot interrupt a running regular expression, so a pattern that backtracks
+ * catastrophically would freeze every page it runs on. Two lines of defence:
+ *
+ * 1. a static check (cheap, runs on every load): it must compile, and no unbounded quantifier may
+ *    sit inside a group that is itself repeated without bound (`(a+)+`, `(\w*\s?)*`, `(x+){2,}`);
+ * 2. a time-budget check (where rules are added or imported): the pattern runs on adversarial
+ *    strings of growing length built from its own characters; one run over budget rejects it.
+ */
+
+export type RegexProblem = 'syntax' | 'nested-quantifier' | 'too-slow';
+export type RegexCheck = { ok: true; regex: RegExp } | { ok: false; reason: RegexProblem; detail?: string };
+
+/** Flags every reader regex is compiled with (plus `i` on request). */
+export const REGEX_FLAGS = 'gu';
+
+/** Longest a single adversarial run may take before the pattern is rejected. */
+export const REGEX_TIME_BUDGET_MS = 30;
+
+export function compileReaderRegex(source: string, ignoreCase: boolean): RegExp {
+  return new RegExp(source, ignoreCase ? `${REGEX_FLAGS}i` : REGEX_FLAGS);
+}
+
+/** Compile and look for nested unbounded quantifiers. */
+export function checkRegexStatically(source: string, ignoreCase = false): RegexCheck {
+  let regex: RegExp;
+  try {
+    regex = compileReaderRegex(source, ignoreCase);
+  } catch (error) {
+    return { ok: false, reason: 'syntax', detail: error instanceof Error ? error.message : String(error) };
+  }
+  const nested = findNestedQuantifier(source);
+  if (nested !== undefined) return { ok: false, reason: 'nested-quantifier', detail: nested };
+  return { ok: true, regex };
+}
+
+/** Static check, then the pattern against adversarial strings within a time budget. */
+export function checkRegex(source: string, ignoreCase = false, budgetMs = REGEX_TIME_BUDGET_MS): RegexCheck {
+  const staticCheck = checkRegexStatically(source, ignoreCase);
+  if (!staticCheck.ok) return staticCheck;
+  const { regex } = staticCheck;
+  for (const subject of generateAdversarialStrings(source)) {
+    regex.lastIndex = 0;
+    const started = performance.now();
+    subject.replace(regex, '');
+    const elapsed = performance.now() - started;
+    if (elapsed > budgetMs) {
+      return { ok: false, reason: 'too-slow', detail: `${Math.round(elapsed)} ms on ${subject.length} characters` };
+    }
+  }
+  return staticCheck;
+}
+
+interface GroupFrame {
+  /** Index of the `(` in the source, for the message. */
+  start: number;
+  hasUnbounded: boolean;
+}
+
+/**
+ * Returns the offending group's source when an unbounded quantifier is repeated without bound.
+ * A small scanner over the pattern syntax: escapes, character classes, groups, quantifiers.
+ */
+function findNestedQuantifier(source: string): string | undefined {
+  const stack: GroupFrame[] = [{ start: -1, hasUnbounded: false }];
+  let lastClosedGroup: GroupFrame | undefined;
+  let i = 0;
+  while (i < source.length) {
+    const ch = source[i];
+    const frame = stack[stack.length - 1] as GroupFrame;
+    if (ch === '\\') {
+      i += 2;
+      lastClosedGroup = undefined;
+      continue;
+    }
+    if (ch === '[') {
+      i = skipCharacterClass(source, i);
+      lastClosedGroup = undefined;
+      continue;
+    }
+    if (ch === '(') {
+      stack.push({ start: i, hasUnbounded: false });
+      i += source[i + 1] === '?' ? 2 : 1;
+      lastClosedGroup = undefined;
+      continue;
+    }
+    if (ch === ')') {
+      const closed = stack.length > 1 ? (stack.pop() as GroupFrame) : undefined;
+      const parent = stack[stack.length - 1] as GroupFrame;
+      if (closed?.hasUnbounded) parent.hasUnbounded = true;
+      lastClosedGroup = closed;
+      i += 1;
+      continue;
+    }
+    const quantifier = readQuantifier(source, i);
+    if (quantifier) {
+      if (quantifier.unbounded) {
+        if (lastClosedGroup?.hasUnbounded) {
+          return source.slice(lastClosedGroup.start, quantifier.end);
+        }
+        frame.hasUnbounded = true;
+      }
+      i = quantifier.end;
+      if (source[i] === '?') i += 1; // lazy modifier
+      lastClosedGroup = undefined;
+      continue;
+    }
+    lastClosedGroup = undefined;
+    i += 1;
+  }
+  return undefined;
+}
+
+function skipCharacterClass(source: string, open: number): number {
+  let i = open + 1;
+  while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1;
+  return i + 1;
+}
+
+/** `*`, `+`, `?`, `{n}`, `{n,}`, `{n,m}`; a large upper bound counts as unbounded. */
+function readQuantifier(source: string, i: number): { end: number; unbounded: boolean } | undefined {
+  const ch = source[i];
+  if (ch === '*' || ch === '+') return { end: i + 1, unbounded: true };
+  if (ch === '?') return { end: i + 1, unbounded: false };
+  if (ch !== '{') return undefined;
+  const match = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i, i + 24));
+  if (!match) return undefined;
+  const [whole, , comma, max] = match;
+  const unbounded = comma !== undefined && (max === '' || Number(max) >= 10);
+  return { end: i + whole.length, unbounded };
+}
+
+/** Runs of the pattern's own characters (and a few common ones) ending in a character that fails. */
+function generateAdversarialStrings(source: string): string[] {
+  const alphabet = new Set<string>(['a', '0', ' ', '中', '\n']);
+  for (const ch of source.replace(/\\[dDwWsSbBnrtfv]/g, '')) {
+    if (alphabet.size >= 12) break;
+    if (/[\p{L}\p{N}\p{P}\p{S} ]/u.test(ch) && !'()[]{}|*+?^$\\.'.includes(ch)) alphabet.add(ch);
+  }
+  const subjects: string[] = [];
+  // Small steps, so an exponential or polynomial blow-up crosses the budget by a small factor, not a freeze.
+  const lengths = [10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30, 50, 100, 200, 400, 800, 1600, 3200, 6400];
+  const units = [...alphabet];
+  // Pairs catch alternations like `(ab|a)*`.
+  for (let k = 0; k + 1 < units.length && k < 4; k++) units.push(`${units[k]}${units[k + 1]}`);
+  for (const unit of units) {
+    for (const length of lengths) subjects.push(`${unit.repeat(length)}\u0001`);
+  }
+  return subjects;
+}

@@ -1,0 +1,198 @@
+/**
+ * Fix doubled text in the built extension: fixture pages modelled on e-paper articles carry the
+ * text a reader must see in `data-expect` (and the page's own text in `data-original`).
+ */
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { FEATURE_STATE_ATTRIBUTES, TOOLTIP_HOST_ID } from '../../lib/dom/markers';
+import { type E2eEnvironment, startE2e } from './support';
+
+interface Seen {
+  id: string;
+  expect: string;
+  original: string | null;
+  actual: string;
+}
+
+/** Every [data-expect] element in a frame, open shadow roots included (Playwright's CSS pierces them). */
+function readExpectations(frame: Frame | Page): Promise<Seen[]> {
+  return frame.locator('[data-expect]').evaluateAll((elements) =>
+    elements.map((element, i) => {
+      const field = element as HTMLInputElement;
+      const isField = element.localName === 'textarea' || element.localName === 'input';
+      return {
+        id: element.id || `${element.localName}#${i}`,
+        expect: element.getAttribute('data-expect') ?? '',
+        original: element.getAttribute('data-original'),
+        actual: isField ? field.value : (element.textContent ?? '').trim(),
+      };
+    }),
+  );
+}
+
+async function waitForFixIdle(frame: Frame | Page): Promise<void> {
+  await frame.waitForFunction(
+    (name) => document.documentElement.getAttribute(name) === 'idle',
+    FEATURE_STATE_ATTRIBUTES.fix,
+  );
+}
+
+describe('fix doubled text in Chromium', () => {
+  let env: E2eEnvironment;
+  beforeAll(async () => {
+    env = await startE2e();
+  });
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  /** The tab id of a page: it is the active tab once brought to front. */
+  async function tabIdOf(page: Page): Promise<number> {
+    await page.bringToFront();
+    return env.browser.serviceWorker.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      if (tab?.id === undefined) throw new Error('no active tab');
+      return tab.id;
+    });
+  }
+  const badgeOf = (tabId: number) =>
+    env.browser.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+
+  async function openArticle(): Promise<{ page: Page; frame: Frame }> {
+    const page = await env.browser.context.newPage();
+    await page.goto(env.server.url('/fix-article.html'));
+    await waitForFixIdle(page);
+    const frame = page.frames().find((f) => f.url().endsWith('/fix-frame.html'));
+    if (!frame) throw new Error('the fixture frame did not load');
+    await waitForFixIdle(frame);
+    // The block the page adds after load.
+    await page.locator('#late').waitFor();
+    return { page, frame };
+  }
+
+  test('the reader sees every passage fixed and everything else exactly as the page has it', async () => {
+    const { page, frame } = await openArticle();
+    await expect.poll(() => page.locator('#late').textContent()).toBe('线上推荐活动正式启动');
+    const seen = [...(await readExpectations(page)), ...(await readExpectations(frame))];
+    // The fixture has something of each kind: fixed passages, untouched ones, shadow and frame.
+    expect(seen.filter((s) => s.original !== null).length).toBeGreaterThanOrEqual(9);
+    expect(seen.map((s) => s.id)).toEqual(expect.arrayContaining(['shadow-headline', 'frame-headline', 'late']));
+    for (const s of seen) expect({ id: s.id, text: s.actual }).toEqual({ id: s.id, text: s.expect });
+    await page.close();
+  });
+
+  test('the badge counts the tab’s passages, the tooltip shows the original, the popup shows and fixes again', async () => {
+    const { page, frame } = await openArticle();
+    const tabId = await tabIdOf(page);
+    // 9 passages in the page (3 page-list titles, lead-in, headline, subtitle, caption, late block,
+    // shadow headline) and 1 in the frame.
+    await expect.poll(() => badgeOf(tabId)).toBe('10');
+
+    // Hovering a fixed passage shows its original; the tooltip never takes focus.
+    await page.locator('#headline').hover();
+    const tooltip = page.locator(`#${TOOLTIP_HOST_ID} .text`);
+    await expect.poll(() => tooltip.textContent()).toBe('确确保保““双双招招双双引引””工工作作走走在在全全市市前前列列');
+    expect(await tooltip.isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+
+    const popup = await env.openExtensionPage(`popup.html?tab=${tabId}`);
+    await expect.poll(() => popup.getByTestId('fix-count').textContent()).toBe('10 passages fixed');
+
+    // Show original: the page's own text, in the page, the shadow root and the frame.
+    await popup.getByTestId('fix-show-original').click();
+    await expect.poll(() => popup.getByTestId('fix-show-original').isChecked()).toBe(true);
+    await expect.poll(() => badgeOf(tabId)).toBe('');
+    const originals = [...(await readExpectations(page)), ...(await readExpectations(frame))];
+    for (const s of originals) expect({ id: s.id, text: s.actual }).toEqual({ id: s.id, text: s.original ?? s.expect });
+    expect(await page.locator('[data-qingdu-fixed]').count()).toBe(0);
+
+    // Fix again, from the popup's button.
+    await popup.getByTestId('fix-again').click();
+    await expect.poll(() => badgeOf(tabId)).toBe('10');
+    await expect.poll(() => popup.getByTestId('fix-count').textContent()).toBe('10 passages fixed');
+    expect(await popup.getByTestId('fix-show-original').isChecked()).toBe(false);
+    const fixed = [...(await readExpectations(page)), ...(await readExpectations(frame))];
+    for (const s of fixed) expect({ id: s.id, text: s.actual }).toEqual({ id: s.id, text: s.expect });
+    await popup.close();
+    await page.close();
+  });
+
+  test('a page script rewriting a fixed node gets its new text judged afresh, not restored over', async () => {
+    const { page } = await openArticle();
+    await page.evaluate(() => {
+      const subtitle = document.querySelector('h3.subtitle') as HTMLElement;
+      subtitle.firstChild?.replaceWith('今今日日要要闻闻');
+    });
+    await expect.poll(() => page.locator('h3.subtitle').textContent()).toBe('今日要闻');
+    await page.close();
+  });
+
+  test('"Fix selection" fixes selected text the automatic pass left alone', async () => {
+    const page = await env.browser.context.newPage();
+    await page.goto(env.server.url('/basic.html'));
+    await waitForFixIdle(page);
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.id = 'lead';
+      p.textContent =
+        '本本报报讯讯 25日，济宁高新区召开“双招双引”工作调度推进会，高新区党工委书记刘章箭出席会议并讲话。';
+      document.body.append(p);
+    });
+    await waitForFixIdle(page);
+    // Precondition: at the default (conservative) sensitivity, a short doubled run in a sentence stays.
+    expect(await page.locator('#lead').textContent()).toMatch(/^本本报报讯讯 /);
+    await page.evaluate(() => {
+      const text = document.getElementById('lead')?.firstChild as Text;
+      const range = document.createRange();
+      range.setStart(text, 0);
+      range.setEnd(text, 6);
+      document.getSelection()?.removeAllRanges();
+      document.getSelection()?.addRange(range);
+    });
+    const tabId = await tabIdOf(page);
+    // What the context menu entry does: ask the frame that was clicked.
+    const fixedCount = await env.browser.serviceWorker.evaluate(
+      (id) => chrome.tabs.sendMessage(id, { id: 1, type: 'fixSelection', timestamp: Date.now() }, { frameId: 0 }),
+      tabId,
+    );
+    expect(fixedCount).toMatchObject({ res: 1 });
+    expect(await page.locator('#lead').textContent()).toMatch(/^本报讯 25日，济宁高新区召开“双招双引”/);
+    await page.close();
+  });
+
+  test('"Copy repaired text" puts the repaired selection of a text field on the clipboard, leaving the field alone', async () => {
+    const page = await env.browser.context.newPage();
+    await env.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.origin });
+    await page.goto(env.server.url('/fix-article.html'));
+    await waitForFixIdle(page);
+    await page.locator('#editor-textarea').focus();
+    await page.locator('#editor-textarea').evaluate((field: HTMLTextAreaElement) => field.select());
+    const tabId = await tabIdOf(page);
+    const reply = await env.browser.serviceWorker.evaluate(
+      (id) => chrome.tabs.sendMessage(id, { id: 2, type: 'copyRepairedText', timestamp: Date.now() }, { frameId: 0 }),
+      tabId,
+    );
+    expect(reply).toMatchObject({ res: '勇于担当作为' });
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('勇于担当作为');
+    expect(await page.locator('#editor-textarea').inputValue()).toBe('勇勇于于担担当当作作为为');
+    await page.close();
+  });
+
+  test('typing into editable fields while the page keeps adding doubled text loses nothing', async () => {
+    const page = await env.browser.context.newPage();
+    await page.goto(env.server.url('/fix-typing.html'));
+    await waitForFixIdle(page);
+    // Focusing the textarea starts the page's feed: doubled paragraphs arrive while the reader types.
+    await page.locator('#typing-textarea').pressSequentially('勇勇于于 typing 担担当当', { delay: 20 });
+    await page.locator('#typing-rich').pressSequentially('确确保保 rich 双双招招', { delay: 20 });
+    const added = await page.evaluate(() => (window as unknown as { stopFeed(): number }).stopFeed());
+    await waitForFixIdle(page);
+    expect(await page.locator('#typing-textarea').inputValue()).toBe('勇勇于于 typing 担担当当');
+    expect(await page.locator('#typing-rich').textContent()).toBe('确确保保 rich 双双招招');
+    expect(added).toBeGreaterThan(20);
+    const feed = await page.locator('#feed p').allTextContents();
+    expect(feed.length).toBe(5000 + added);
+    expect(new Set(feed)).toEqual(new Set(['勇于担当作为，当好党和人民的忠诚卫士', '确保“双招双引”工作走在全市前列']));
+    await page.close();
+  });
+});

@@ -1,0 +1,141 @@
+import { describe, expect, test } from 'vitest';
+import {
+  exportSettings,
+  importSettings,
+  MAX_IMPORT_BYTES,
+  SETTINGS_FILE_FORMAT,
+} from '../../../lib/settings/import-export';
+import { createDefaultSettings, SETTINGS_VERSION, type Settings } from '../../../lib/settings/schema';
+
+function sampleSettings(): Settings {
+  const settings = createDefaultSettings();
+  settings.siteRules.push({ pattern: '*.example.com', fix: false, pinyin: true, conversion: 's2twp' });
+  settings.replacementRules.push({
+    id: 'r1',
+    enabled: true,
+    find: '(\\d+)号',
+    isRegex: true,
+    ignoreCase: false,
+    replace: '$1日',
+    sites: ['paper.example'],
+  });
+  settings.pinyin.readingOverrides = { 重庆: 'chóng qìng' };
+  settings.conversion.phraseOverrides = { 内存: '記憶體' };
+  return settings;
+}
+
+const file = (settings: unknown, extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ format: SETTINGS_FILE_FORMAT, version: SETTINGS_VERSION, exportedAt: 'x', settings, ...extra });
+
+describe('export and import', () => {
+  test('export then import round-trips exactly', () => {
+    const settings = sampleSettings();
+    const text = exportSettings(settings, new Date('2026-11-25T00:00:00Z'));
+    expect(JSON.parse(text)).toMatchObject({ format: SETTINGS_FILE_FORMAT, version: SETTINGS_VERSION });
+    expect(importSettings(text)).toEqual({ ok: true, settings });
+  });
+
+  test('a v1 file is migrated on import', () => {
+    const text = JSON.stringify({
+      format: SETTINGS_FILE_FORMAT,
+      version: 1,
+      settings: { enabled: false, sites: [{ pattern: 'a.test', enabled: true, pinyin: false, conversion: 'off' }] },
+    });
+    const result = importSettings(text);
+    expect(result.ok && result.settings.siteDefaults.fix).toBe(false);
+    expect(result.ok && result.settings.siteRules).toEqual([
+      { pattern: 'a.test', fix: true, pinyin: false, conversion: 'off' },
+    ]);
+  });
+
+  test.each([
+    ['not JSON', '{"format": "qingdu-settings",', 'not-json'],
+    ['JSON of another kind', '[1, 2, 3]', 'not-settings-file'],
+    ['another program’s settings', '{"theme": "dark"}', 'not-settings-file'],
+    ['a newer version', file({}, { version: SETTINGS_VERSION + 1 }), 'newer-version'],
+    ['a non-numeric version', file({}, { version: '2' }), 'invalid-field'],
+    ['an unknown top-level key', file(createDefaultSettings(), { payload: 1 }), 'invalid-field'],
+  ])('rejects %s', (_name, text, reason) => {
+    const result = importSettings(text);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.reason).toBe(reason);
+  });
+
+  test('rejects wrong types, naming the field', () => {
+    const settings = { ...createDefaultSettings(), detection: { ...createDefaultSettings().detection, latin: 'yes' } };
+    const result = importSettings(file(settings));
+    expect(result).toMatchObject({ ok: false, error: { reason: 'invalid-field', path: 'settings.detection.latin' } });
+  });
+
+  test('rejects unknown keys inside the settings (strict: an import is exact or nothing)', () => {
+    const settings = {
+      ...createDefaultSettings(),
+      siteDefaults: { fix: true, pinyin: false, conversion: 'off', x: 1 },
+    };
+    const result = importSettings(file(settings));
+    expect(result).toMatchObject({ ok: false, error: { reason: 'invalid-field', path: 'settings.siteDefaults.x' } });
+  });
+
+  test('rejects a missing section instead of silently resetting it', () => {
+    const { pinyin: _pinyin, ...settings } = createDefaultSettings();
+    expect(importSettings(file(settings))).toMatchObject({ ok: false, error: { reason: 'invalid-field' } });
+  });
+
+  test('rejects huge strings and too many rules', () => {
+    const long = sampleSettings();
+    long.siteRules[0] = { pattern: `${'a'.repeat(5000)}.com`, fix: true, pinyin: false, conversion: 'off' };
+    expect(importSettings(file(long))).toMatchObject({ ok: false, error: { reason: 'invalid-field' } });
+    const many = sampleSettings();
+    many.siteRules = Array.from({ length: 1000 }, (_, i) => ({
+      pattern: `s${i}.test`,
+      fix: true,
+      pinyin: false,
+      conversion: 'off' as const,
+    }));
+    expect(importSettings(file(many))).toMatchObject({
+      ok: false,
+      error: { reason: 'invalid-field', path: 'settings.siteRules' },
+    });
+  });
+
+  test('rejects a file over the size limit before parsing it', () => {
+    const text = file(createDefaultSettings(), { exportedAt: 'x'.repeat(MAX_IMPORT_BYTES) });
+    expect(importSettings(text)).toMatchObject({ ok: false, error: { reason: 'too-large' } });
+  });
+
+  test('rejects deep nesting without overflowing the stack', () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const result = importSettings(`{"format":"${SETTINGS_FILE_FORMAT}","version":2,"settings":${deep}}`);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && ['too-deep', 'not-json', 'too-large']).toContain(!result.ok && result.error.reason);
+    const moderate = `${'{"a":'.repeat(50)}1${'}'.repeat(50)}`;
+    expect(importSettings(`{"format":"${SETTINGS_FILE_FORMAT}","version":2,"settings":${moderate}}`)).toMatchObject({
+      ok: false,
+      error: { reason: 'too-deep' },
+    });
+  });
+
+  test('rejects a replacement rule whose regex could hang, naming the rule', () => {
+    const settings = sampleSettings();
+    settings.replacementRules.push({
+      ...(settings.replacementRules[0] as Settings['replacementRules'][0]),
+      id: 'r2',
+      find: '^(a|a)*$',
+    });
+    const result = importSettings(file(settings));
+    expect(result).toMatchObject({
+      ok: false,
+      error: { reason: 'unsafe-rule', index: 1, error: { reason: 'too-slow' } },
+    });
+  });
+
+  test('a __proto__ key in overrides cannot pollute prototypes', () => {
+    const text = file(createDefaultSettings()).replace(
+      '"readingOverrides":{}',
+      '"readingOverrides":{"__proto__":{"polluted":"yes"}}',
+    );
+    const result = importSettings(text);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    if (result.ok) expect(Object.getPrototypeOf(result.settings.pinyin.readingOverrides)).toBe(Object.prototype);
+  });
+});

@@ -1,0 +1,150 @@
+import * as v from 'valibot';
+import { describe, expect, test } from 'vitest';
+import { repairSettings } from '../../../lib/settings/repair';
+import {
+  createDefaultSettings,
+  DEFAULT_SETTINGS,
+  SETTINGS_LIMITS,
+  type Settings,
+  SettingsSchema,
+} from '../../../lib/settings/schema';
+
+describe('the settings schema', () => {
+  test('the defaults pass the schema', () => {
+    expect(v.safeParse(SettingsSchema, DEFAULT_SETTINGS).success).toBe(true);
+  });
+
+  test('defaults are conservative: fixing on, reading aids off, outline on', () => {
+    expect(DEFAULT_SETTINGS.siteDefaults).toEqual({ fix: true, pinyin: false, conversion: 'off' });
+    expect(DEFAULT_SETTINGS.detection.sensitivity).toBe('conservative');
+    expect(DEFAULT_SETTINGS.detection.outline).toBe(true);
+  });
+
+  test('unknown keys are rejected by the strict schema', () => {
+    const withExtra = { ...createDefaultSettings(), extra: 1 };
+    expect(v.safeParse(SettingsSchema, withExtra).success).toBe(false);
+  });
+
+  test('a replacement rule with a catastrophic regex fails the schema', () => {
+    const settings = createDefaultSettings();
+    settings.replacementRules.push({
+      id: 'a',
+      enabled: true,
+      find: '(a+)+$',
+      isRegex: true,
+      ignoreCase: false,
+      replace: '',
+      sites: [],
+    });
+    expect(v.safeParse(SettingsSchema, settings).success).toBe(false);
+  });
+});
+
+describe('repairSettings', () => {
+  test('nothing stored gives the defaults with nothing to report', () => {
+    expect(repairSettings(undefined)).toEqual({ settings: DEFAULT_SETTINGS, repairs: [] });
+    expect(repairSettings(null)).toEqual({ settings: DEFAULT_SETTINGS, repairs: [] });
+  });
+
+  test('valid settings come back unchanged', () => {
+    const settings: Settings = createDefaultSettings();
+    settings.detection.sensitivity = 'aggressive';
+    settings.siteRules.push({ pattern: 'example.com', fix: false, pinyin: true, conversion: 's2tw' });
+    expect(repairSettings(structuredClone(settings))).toEqual({ settings, repairs: [] });
+  });
+
+  test('a partial object (fields added since) fills the missing fields silently', () => {
+    const { settings, repairs } = repairSettings({ detection: { sensitivity: 'balanced' } });
+    expect(settings.detection).toEqual({ ...DEFAULT_SETTINGS.detection, sensitivity: 'balanced' });
+    expect(settings.pinyin).toEqual(DEFAULT_SETTINGS.pinyin);
+    expect(repairs).toEqual([]);
+  });
+
+  test('wrong types fall back field by field and keep every good field', () => {
+    const { settings, repairs } = repairSettings({
+      siteDefaults: { fix: 'yes', pinyin: true, conversion: 's2hk' },
+      detection: { sensitivity: 'extreme', factors: [2, 4], latin: false, outline: 0 },
+      pinyin: { style: 'zhuyin', rubySize: 1000, threshold: 2000, readingOverrides: { 银行: 'yín háng' } },
+    });
+    expect(settings.siteDefaults).toEqual({ fix: true, pinyin: true, conversion: 's2hk' });
+    expect(settings.detection).toEqual({ sensitivity: 'conservative', factors: [2, 4], latin: false, outline: true });
+    expect(settings.pinyin.style).toBe('zhuyin');
+    expect(settings.pinyin.rubySize).toBe(DEFAULT_SETTINGS.pinyin.rubySize);
+    expect(settings.pinyin.threshold).toBe(2000);
+    expect(settings.pinyin.readingOverrides).toEqual({ 银行: 'yín háng' });
+    expect(repairs).toEqual([
+      { path: 'siteDefaults.fix', reason: 'invalid' },
+      { path: 'detection.sensitivity', reason: 'invalid' },
+      { path: 'detection.outline', reason: 'invalid' },
+      { path: 'pinyin.rubySize', reason: 'invalid' },
+    ]);
+  });
+
+  test('a stored string of broken JSON gives defaults and says so', () => {
+    const { settings, repairs } = repairSettings('{"siteDefaults": {"fix": fal');
+    expect(settings).toEqual(DEFAULT_SETTINGS);
+    expect(repairs).toEqual([{ path: '', reason: 'invalid' }]);
+  });
+
+  test('a stored string of valid JSON is read', () => {
+    const { settings } = repairSettings(JSON.stringify({ detection: { latin: false } }));
+    expect(settings.detection.latin).toBe(false);
+  });
+
+  test('a value that is not an object at all is reported, not thrown', () => {
+    for (const raw of [42, true, [1, 2], 'not json']) {
+      const { settings, repairs } = repairSettings(raw);
+      expect(settings).toEqual(DEFAULT_SETTINGS);
+      expect(repairs).toEqual([{ path: '', reason: 'invalid' }]);
+    }
+  });
+
+  test('broken list items are dropped one by one, good ones kept', () => {
+    const { settings, repairs } = repairSettings({
+      siteRules: [
+        { pattern: 'good.example', fix: true, pinyin: false, conversion: 'off' },
+        { pattern: '', fix: true, pinyin: false, conversion: 'off' },
+        'garbage',
+        { pattern: '*.also-good.example', fix: false, pinyin: true, conversion: 't2s' },
+      ],
+    });
+    expect(settings.siteRules.map((rule) => rule.pattern)).toEqual(['good.example', '*.also-good.example']);
+    expect(repairs).toEqual([
+      { path: 'siteRules[1]', reason: 'dropped' },
+      { path: 'siteRules[2]', reason: 'dropped' },
+    ]);
+  });
+
+  test('oversized lists are cut to their limit', () => {
+    const rules = Array.from({ length: SETTINGS_LIMITS.maxSiteRules + 5 }, (_, i) => ({
+      pattern: `site${i}.example`,
+      fix: true,
+      pinyin: false,
+      conversion: 'off',
+    }));
+    const { settings, repairs } = repairSettings({ siteRules: rules });
+    expect(settings.siteRules).toHaveLength(SETTINGS_LIMITS.maxSiteRules);
+    expect(repairs).toEqual([{ path: 'siteRules', reason: 'truncated' }]);
+  });
+
+  test('invalid factor lists (empty, duplicates) fall back as a whole field', () => {
+    expect(repairSettings({ detection: { factors: [] } }).settings.detection.factors).toEqual([2, 3, 4]);
+    expect(repairSettings({ detection: { factors: [2, 2] } }).settings.detection.factors).toEqual([2, 3, 4]);
+    expect(repairSettings({ detection: { factors: [3, 5] } }).settings.detection.factors).toEqual([3]);
+  });
+
+  test('override maps keep good entries; a __proto__ key stays a plain entry', () => {
+    const raw = JSON.parse('{"pinyin": {"readingOverrides": {"__proto__": "x", "行": "háng", "bad": 5}}}');
+    const { settings, repairs } = repairSettings(raw);
+    const overrides = settings.pinyin.readingOverrides;
+    expect(Object.getPrototypeOf(overrides)).toBe(Object.prototype);
+    expect(overrides.行).toBe('háng');
+    expect(repairs).toContainEqual({ path: 'pinyin.readingOverrides.bad', reason: 'dropped' });
+  });
+
+  test('unknown stored keys (a newer build) are ignored, not fatal', () => {
+    const { settings, repairs } = repairSettings({ futureFeature: { on: true }, detection: { latin: false } });
+    expect(settings.detection.latin).toBe(false);
+    expect(repairs).toEqual([]);
+  });
+});
