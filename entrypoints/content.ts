@@ -2,7 +2,8 @@ import { i18n } from '#i18n';
 import { clearDocumentReady, markDocumentReady } from '@/lib/dom/markers';
 import { refusePageEvent, SCRIPT_STARTED_EVENT } from '@/lib/dom/page-guard';
 import { createFixController, DEFAULT_FIX_PAGE_SETTINGS } from '@/lib/features/fix-doubled-text-controller';
-import { onMessage, sendMessage } from '@/lib/messaging';
+import { throttleLatest } from '@/lib/features/throttle-latest';
+import { type FrameFixStatus, onMessage, sendMessage } from '@/lib/messaging';
 import { loadSettings, resolveSiteSettings, watchSettings } from '@/lib/settings';
 import { fixText, mightContainDoubledText } from '@/lib/text';
 
@@ -23,10 +24,14 @@ export default defineContentScript({
 
     // Fix doubled text, as this site's settings say.
     const documentKey = crypto.randomUUID();
+    // A page that rewrites itself non-stop would otherwise make every pass a message to the background.
+    const reportStatus = throttleLatest((status: FrameFixStatus) => {
+      sendMessage('reportFixStatus', { ...status, documentKey }).catch(() => undefined);
+    });
     const fix = createFixController(document, {
       engine: { fixText, mightContainDoubledText },
       originalLabel: i18n.t('fixOriginalLabel'),
-      onStatus: (status) => void sendMessage('reportFixStatus', { ...status, documentKey }).catch(() => undefined),
+      onStatus: reportStatus,
     });
     const configure = (settings: Parameters<typeof resolveSiteSettings>[0]) =>
       fix.configure(resolveSiteSettings(settings, location.href));
@@ -42,6 +47,7 @@ export default defineContentScript({
     );
     ctx.onInvalidated(() => {
       for (const stop of stopListening) stop();
+      reportStatus.cancel();
       unwatch();
       fix.stop();
       clearDocumentReady(document);
