@@ -14,9 +14,24 @@ export default defineConfig({
     short_name: '清读 Qingdu',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // contextMenus: "Fix selection" and "Copy repaired text"; clipboardWrite: the copy happens in the
-    // content script after the menu click, where there is no user gesture to allow it otherwise.
-    permissions: ['storage', 'contextMenus', 'clipboardWrite'],
+    // contextMenus: "Fix selection" and "Copy repaired text". clipboardWrite: that copy happens in the
+    // page's frame after the menu click, with no user gesture left, and on http pages, where the async
+    // clipboard API does not exist and `execCommand('copy')` needs the permission.
+    permissions: ['storage', 'contextMenus', 'clipboardWrite', 'scripting'],
+    // `scripting` + the content script's own hosts: inject a reading aid's code (its dictionaries)
+    // into a page only when the reader turns it on. The hosts add no install warning (the content
+    // script already runs there); see README "Permissions".
+    host_permissions: ['http://*/*', 'https://*/*'],
+    commands: {
+      'toggle-pinyin': {
+        suggested_key: { default: 'Alt+P' },
+        description: '__MSG_commandTogglePinyin__',
+      },
+      'toggle-conversion': {
+        suggested_key: { default: 'Alt+C' },
+        description: '__MSG_commandToggleConversion__',
+      },
+    },
     content_security_policy: {
       extension_pages: EXTENSION_PAGE_CSP,
     },

@@ -1,5 +1,11 @@
 import { i18n } from '#i18n';
 import { BADGE_COLOR, createFixTabStatus } from '@/lib/features/fix-tab-status';
+import {
+  isReadingAidName,
+  READING_AID_COMMANDS,
+  READING_AID_NAMES,
+  READING_AID_SCRIPTS,
+} from '@/lib/features/reading-aid';
 import { onMessage, sendMessage } from '@/lib/messaging';
 
 /** Context-menu entries of fix doubled text. */
@@ -41,5 +47,22 @@ export default defineBackground(() => {
       void sendMessage('fixSelection', undefined, target).catch(() => undefined);
     if (info.menuItemId === MENU_COPY_REPAIRED)
       void sendMessage('copyRepairedText', undefined, target).catch(() => undefined);
+  });
+
+  // A reading aid's code (dictionaries included) is injected only into the frame that asks for
+  // it, the first time the reader turns the aid on there (from the popup, a shortcut, or a site
+  // rule as the page loads). Needs `scripting` and host access to the page (see README).
+  onMessage('injectReadingAid', async ({ data, sender }) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || !isReadingAidName(data)) throw new Error('Reading aids run in tabs only.');
+    await browser.scripting.executeScript({
+      target: { tabId, frameIds: [sender.frameId ?? 0] },
+      files: [READING_AID_SCRIPTS[data]],
+    });
+  });
+
+  browser.commands.onCommand.addListener((command, tab) => {
+    const name = READING_AID_NAMES.find((n) => READING_AID_COMMANDS[n] === command);
+    if (name && tab?.id !== undefined) void sendMessage('toggleReadingAid', name, tab.id).catch(() => undefined);
   });
 });

@@ -52,6 +52,8 @@ export interface TextBlockOptions {
  */
 export function isSkippedElement(element: Element): boolean {
   if (SKIPPED_TAGS.has(element.localName)) return true;
+  // Most elements of a long article carry no attributes: skip the attribute look-ups for them.
+  if (!element.hasAttributes()) return false;
   if (element.hasAttribute(OWN_NODE_ATTRIBUTE)) return true;
   const editable = element.getAttribute('contenteditable');
   if (editable !== null && editable.toLowerCase() !== 'false') return true;

@@ -3,6 +3,8 @@
  * turn it on, restarts it when they change, and answers the popup and context menu.
  */
 import type { FrameFixStatus } from '@/lib/messaging';
+import { withReplacementRules } from '@/lib/settings/replacement-rules';
+import type { ReplacementRule } from '@/lib/settings/schema';
 import type { FixOptions } from '@/lib/text/types';
 import { readSelectedText, writeClipboardText } from './copy-repaired-text';
 import {
@@ -17,6 +19,8 @@ export interface FixPageSettings {
   fix: boolean;
   fixOptions: FixOptions;
   outline: boolean;
+  /** The site's replacement rules, applied after the doubled-text fix. */
+  replacementRules?: readonly ReplacementRule[];
 }
 
 /** Used until the settings are read, and where they cannot be: fixing on, conservative, outlined. */
@@ -62,8 +66,8 @@ export function createFixController(doc: Document, options: FixControllerOptions
     /** Apply the page's settings: start, restart with new options, or stop (restoring the page). */
     configure(pageSettings: FixPageSettings): void {
       // Only what concerns this feature: other settings changing must not restart it.
-      const { fix, fixOptions, outline } = pageSettings;
-      const settings: FixPageSettings = { fix, fixOptions, outline };
+      const { fix, fixOptions, outline, replacementRules = [] } = pageSettings;
+      const settings: FixPageSettings = { fix, fixOptions, outline, replacementRules };
       const key = JSON.stringify(settings);
       if (key === lastKey) return;
       lastKey = key;
@@ -73,7 +77,7 @@ export function createFixController(doc: Document, options: FixControllerOptions
         controller = new AbortController();
         feature = startFixDoubledText(doc, {
           signal: controller.signal,
-          engine: options.engine,
+          engine: withReplacementRules(options.engine, replacementRules),
           fixOptions: settings.fixOptions,
           outline: settings.outline,
           originalLabel: options.originalLabel,

@@ -29,7 +29,7 @@ export interface FixDoubledTextOptions {
   showOriginalOnHover?: boolean;
   /** The tooltip's heading, e.g. "Original" in the reader's language. */
   originalLabel?: string;
-  /** Called whenever the status changes (count, show original, pending work). */
+  /** Called when the status changes: at the end of each pass, and on show original / fix again. */
   onStatus?: (status: FixStatus) => void;
   /** Time budget of one slice of work before yielding to the page. */
   budgetMs?: number;
@@ -130,7 +130,8 @@ export function startFixDoubledText(doc: Document, options: FixDoubledTextOption
     styleSheets.set(parent, style);
   }
 
-  function unmarkNodes(nodes: readonly Text[]): void {
+  /** Drop the marks of `nodes`; elements in `keep` keep their attribute (they are about to be marked again). */
+  function unmarkNodes(nodes: readonly Text[], keep?: ReadonlySet<Element>): void {
     if (marks.size === 0) return;
     for (const node of nodes) {
       const element = markOf.get(node);
@@ -140,21 +141,32 @@ export function startFixDoubledText(doc: Document, options: FixDoubledTextOption
       set?.delete(node);
       if (set && set.size === 0) {
         marks.delete(element);
-        element.removeAttribute(FIXED_ATTRIBUTE);
+        if (!keep?.has(element)) element.removeAttribute(FIXED_ATTRIBUTE);
       }
     }
   }
 
-  function markPassages(editNodes: readonly Text[][]): void {
-    const elements: { element: Element; nodes: readonly Text[] }[] = [];
+  /** Each edit's passage: the nearest element around its nodes, joined into an outer passage of the block. */
+  function findPassages(editNodes: readonly Text[][]): Map<Element, Text[]> {
+    const found: { element: Element; nodes: readonly Text[] }[] = [];
     for (const nodes of editNodes) {
       const element = commonElement(nodes);
-      if (element) elements.push({ element, nodes });
+      if (element) found.push({ element, nodes });
     }
-    for (const { element, nodes } of elements) {
-      // A passage inside another passage of the same block joins the outer one.
-      const outer = elements.find((other) => other.element !== element && other.element.contains(element));
+    const passages = new Map<Element, Text[]>();
+    for (const { element, nodes } of found) {
+      const outer = found.find((other) => other.element !== element && other.element.contains(element));
       const target = outer?.element ?? element;
+      passages.set(target, [...(passages.get(target) ?? []), ...nodes]);
+    }
+    return passages;
+  }
+
+  /** Replace the marks of a block's nodes with those of its current edits, writing attributes only where they change. */
+  function remark(blockNodes: readonly Text[], editNodes: readonly Text[][]): void {
+    const passages = findPassages(editNodes);
+    unmarkNodes(blockNodes, new Set(passages.keys()));
+    for (const [target, nodes] of passages) {
       let set = marks.get(target);
       if (!set) {
         set = new Set();
@@ -191,8 +203,7 @@ export function startFixDoubledText(doc: Document, options: FixDoubledTextOption
     const { edits } = engine.fixText(block.text, options.fixOptions);
     const applied = applyBlockEdits(block, edits, store);
     if (fromObserver && applied.written.length > 0) noteRefix(block.container);
-    unmarkNodes(nodes);
-    markPassages(applied.editNodes);
+    remark(nodes, applied.editNodes);
   }
 
   function* pendingBlocks(): Generator<{ block: TextBlock; fromObserver: boolean }> {
@@ -230,7 +241,6 @@ export function startFixDoubledText(doc: Document, options: FixDoubledTextOption
         report();
       }
     })();
-    report();
   }
 
   function enqueue(node: Node): void {
@@ -336,8 +346,7 @@ export function startFixDoubledText(doc: Document, options: FixDoubledTextOption
         const edits = mergeEdits(auto, asked);
         const applied = applyBlockEdits(block, edits, store);
         for (const node of applied.written) fixedOnRequest.add(node);
-        unmarkNodes(block.nodes);
-        markPassages(applied.editNodes);
+        remark(block.nodes, applied.editNodes);
       }
       report();
       return Math.max(0, marks.size - before);

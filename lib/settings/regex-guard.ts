@@ -41,15 +41,25 @@ export function checkRegex(source: string, ignoreCase = false, budgetMs = REGEX_
   if (!staticCheck.ok) return staticCheck;
   const { regex } = staticCheck;
   for (const subject of generateAdversarialStrings(source)) {
-    regex.lastIndex = 0;
-    const started = performance.now();
-    subject.replace(regex, '');
-    const elapsed = performance.now() - started;
-    if (elapsed > budgetMs) {
-      return { ok: false, reason: 'too-slow', detail: `${Math.round(elapsed)} ms on ${subject.length} characters` };
+    // A busy machine can stall one run; a pattern is only rejected if it is slow every time.
+    let fastest = Number.POSITIVE_INFINITY;
+    for (let attempt = 0; attempt < TIME_BUDGET_ATTEMPTS && fastest > budgetMs; attempt++) {
+      fastest = Math.min(fastest, timeRun(regex, subject));
+    }
+    if (fastest > budgetMs) {
+      return { ok: false, reason: 'too-slow', detail: `${Math.round(fastest)} ms on ${subject.length} characters` };
     }
   }
   return staticCheck;
+}
+
+const TIME_BUDGET_ATTEMPTS = 3;
+
+function timeRun(regex: RegExp, subject: string): number {
+  regex.lastIndex = 0;
+  const started = performance.now();
+  subject.replace(regex, '');
+  return performance.now() - started;
 }
 
 interface GroupFrame {
@@ -118,6 +128,9 @@ function skipCharacterClass(source: string, open: number): number {
   return i + 1;
 }
 
+/** A repeat this large (`{10}`, `{2,50}`) multiplies backtracking like an unbounded one. */
+const LARGE_REPEAT = 10;
+
 /** `*`, `+`, `?`, `{n}`, `{n,}`, `{n,m}`; a large upper bound counts as unbounded. */
 function readQuantifier(source: string, i: number): { end: number; unbounded: boolean } | undefined {
   const ch = source[i];
@@ -126,8 +139,9 @@ function readQuantifier(source: string, i: number): { end: number; unbounded: bo
   if (ch !== '{') return undefined;
   const match = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i, i + 24));
   if (!match) return undefined;
-  const [whole, , comma, max] = match;
-  const unbounded = comma !== undefined && (max === '' || Number(max) >= 10);
+  const [whole, min, comma, max] = match;
+  const upper = comma === undefined ? Number(min) : max === '' ? Number.POSITIVE_INFINITY : Number(max);
+  const unbounded = upper >= LARGE_REPEAT;
   return { end: i + whole.length, unbounded };
 }
 
@@ -139,8 +153,9 @@ function generateAdversarialStrings(source: string): string[] {
     if (/[\p{L}\p{N}\p{P}\p{S} ]/u.test(ch) && !'()[]{}|*+?^$\\.'.includes(ch)) alphabet.add(ch);
   }
   const subjects: string[] = [];
-  // Small steps, so an exponential or polynomial blow-up crosses the budget by a small factor, not a freeze.
-  const lengths = [10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30, 50, 100, 200, 400, 800, 1600, 3200, 6400];
+  // Small steps, so a blow-up crosses the budget by a small factor, not a freeze. Up to 3,200 characters a
+  // quadratic pattern (`a+b`, common and harmless on real text) stays well within budget; cubic and worse do not.
+  const lengths = [10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30, 50, 100, 200, 400, 800, 1600, 3200];
   const units = [...alphabet];
   // Pairs catch alternations like `(ab|a)*`.
   for (let k = 0; k + 1 < units.length && k < 4; k++) units.push(`${units[k]}${units[k + 1]}`);

@@ -6,7 +6,7 @@
  * same `TextEdit` shape the engine returns); where matches of two rules overlap, the rule listed
  * first wins.
  */
-import type { FixResult, TextEdit } from '../text/types';
+import type { FixOptions, FixResult, TextEdit } from '../text/types';
 import { checkRegex, checkRegexStatically, compileReaderRegex, type RegexProblem } from './regex-guard';
 import { type ReplacementRule, SETTINGS_LIMITS } from './schema';
 import { checkSitePattern, matchSitePattern, parseUrl, type SitePatternError } from './site-patterns';
@@ -135,4 +135,99 @@ export function checkReplacementRule(
 /** A fresh id for a new rule (not security-relevant, only a stable key). */
 export function createRuleId(): string {
   return `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/**
+ * Replacement rules run on the text the doubled-text fix produced, but the page layer wants every
+ * edit as offsets into the original block. This applies `rules` to `fixed.text` and returns one
+ * edit list on `input`: fix edits the replacements do not touch stay as they are; a replacement that
+ * overlaps a fix edit absorbs it (its original covers both, its replacement is the final text).
+ */
+export function applyReplacementRulesAfterFix(
+  input: string,
+  fixed: FixResult,
+  rules: readonly ReplacementRule[],
+): FixResult {
+  const replaced = applyReplacementRules(fixed.text, rules);
+  if (replaced.edits.length === 0) return fixed;
+  if (fixed.edits.length === 0) return replaced;
+  const fixedText = fixed.text;
+  // For each character of the fixed text: its offset in the input, or the fix edit that produced it.
+  const inputOffset = new Int32Array(fixedText.length);
+  const owner = new Int32Array(fixedText.length).fill(-1);
+  const ownerRange: { start: number; end: number }[] = [];
+  let t = 0;
+  let i = 0;
+  fixed.edits.forEach((edit, index) => {
+    for (; i < edit.start; i++, t++) inputOffset[t] = i;
+    ownerRange[index] = { start: t, end: t + edit.replacement.length };
+    for (let k = 0; k < edit.replacement.length; k++, t++) owner[t] = index;
+    i = edit.end;
+  });
+  for (; t < fixedText.length; i++, t++) inputOffset[t] = i;
+
+  // Each replacement's range in the fixed text, widened to whole fix edits, then merged.
+  const ranges: { start: number; end: number; edits: TextEdit[] }[] = [];
+  for (const edit of replaced.edits) {
+    let start = edit.start;
+    let end = edit.end;
+    const first = owner[start] as number;
+    if (first >= 0) start = Math.min(start, (ownerRange[first] as { start: number }).start);
+    const last = owner[end - 1] as number;
+    if (last >= 0) end = Math.max(end, (ownerRange[last] as { end: number }).end);
+    const previous = ranges.at(-1);
+    if (previous && start < previous.end) {
+      previous.end = Math.max(previous.end, end);
+      previous.edits.push(edit);
+    } else {
+      ranges.push({ start, end, edits: [edit] });
+    }
+  }
+
+  const toInputStart = (at: number) => {
+    const index = owner[at] as number;
+    return index >= 0 ? (fixed.edits[index] as TextEdit).start : (inputOffset[at] as number);
+  };
+  const toInputEnd = (at: number) => {
+    const index = owner[at - 1] as number;
+    return index >= 0 ? (fixed.edits[index] as TextEdit).end : (inputOffset[at - 1] as number) + 1;
+  };
+
+  const combined: TextEdit[] = ranges.map((range) => {
+    let replacement = '';
+    let cursor = range.start;
+    for (const edit of range.edits) {
+      replacement += fixedText.slice(cursor, edit.start) + edit.replacement;
+      cursor = edit.end;
+    }
+    replacement += fixedText.slice(cursor, range.end);
+    const start = toInputStart(range.start);
+    const end = toInputEnd(range.end);
+    return { rule: REPLACEMENT_RULE_NAME, factor: 1, start, end, original: input.slice(start, end), replacement };
+  });
+  const kept = fixed.edits.filter(
+    (edit) => !combined.some((other) => edit.start >= other.start && edit.end <= other.end),
+  );
+  const edits = [...kept, ...combined].sort((a, b) => a.start - b.start);
+  return { text: replaced.text, edits };
+}
+
+/** The text engine's two functions, as the fix feature takes them. */
+export interface FixEngine {
+  fixText(text: string, options?: FixOptions): FixResult;
+  mightContainDoubledText(text: string): boolean;
+}
+
+/**
+ * The engine the fix feature runs on a page: the doubled-text fix, then the page's replacement
+ * rules. A block with no doubled text is still looked at when a rule could match it.
+ */
+export function withReplacementRules(engine: FixEngine, rules: readonly ReplacementRule[]): FixEngine {
+  const active = rules.filter((rule) => rule.enabled);
+  if (active.length === 0) return engine;
+  return {
+    mightContainDoubledText: (text) =>
+      engine.mightContainDoubledText(text) || applyReplacementRules(text, active).edits.length > 0,
+    fixText: (text, options) => applyReplacementRulesAfterFix(text, engine.fixText(text, options), active),
+  };
 }

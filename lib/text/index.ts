@@ -59,19 +59,42 @@ function resolveOptions(options: FixOptions | undefined): ResolvedOptions {
 export function fixText(text: string, options?: FixOptions): FixResult {
   if (typeof text !== 'string' || !mightContainDoubledText(text)) return { text, edits: [] };
   const opts = resolveOptions(options);
-  let edits = findDoubledEdits(text, opts);
-  if (edits.length === 0 && !opts.disabled.has(REPEATED_PHRASE)) {
-    const edit = findRepeatedPhrase(text, opts.sensitivity);
-    // Only when what is left is stable: fixing the phrase again must change nothing.
-    if (edit !== null) {
-      const rest = applyEdits(text, [edit]);
-      if (findDoubledEdits(rest, opts).length === 0 && findRepeatedPhrase(rest, opts.sensitivity) === null) {
-        edits = [edit];
-      }
-    }
+  let edits = findEdits(text, opts);
+  // A fix whose result would itself be fixed again is ambiguous (`宁宁宁教教教教””””` at factor 2
+  // leaves `教教””`): drop it. Repeat until what is left is stable, which makes fixText idempotent.
+  while (edits.length > 0) {
+    const fixed = applyEdits(text, edits);
+    if (!mightContainDoubledText(fixed)) return { text: fixed, edits };
+    const again = findEdits(fixed, opts);
+    if (again.length === 0) return { text: fixed, edits };
+    edits = dropUnstableEdits(edits, again);
   }
-  if (edits.length === 0) return { text, edits };
-  return { text: applyEdits(text, edits), edits };
+  return { text, edits: [] };
+}
+
+/** Every edit except those whose output the second pass `again` (offsets into the output) touches. */
+function dropUnstableEdits(edits: TextEdit[], again: TextEdit[]): TextEdit[] {
+  const keep: TextEdit[] = [];
+  let shift = 0;
+  let explained = 0;
+  for (const e of edits) {
+    const outStart = e.start - shift;
+    const outEnd = outStart + e.replacement.length;
+    shift += e.end - e.start - e.replacement.length;
+    const touched = again.filter((a) => a.start <= outEnd && a.end >= outStart).length;
+    explained += touched;
+    if (touched === 0) keep.push(e);
+  }
+  // A second-pass edit in text no first-pass edit produced: the first pass changed its context,
+  // so none of it can be trusted.
+  return explained >= again.length ? keep : [];
+}
+
+function findEdits(text: string, opts: ResolvedOptions): TextEdit[] {
+  const edits = findDoubledEdits(text, opts);
+  if (edits.length > 0 || opts.disabled.has(REPEATED_PHRASE)) return edits;
+  const edit = findRepeatedPhrase(text, opts.sensitivity);
+  return edit === null ? [] : [edit];
 }
 
 /** Applies sorted, non-overlapping edits. */
@@ -99,6 +122,8 @@ function findDoubledEdits(text: string, opts: ResolvedOptions): TextEdit[] {
     const accepted: Array<{ segment: Segment; rule: string }> = [];
     for (const factor of opts.factors) {
       for (const segment of findSegments(text, units, factor, consumed, { latin: opts.latin })) {
+        // Runs of four at factor 2 were judged at factor 4 already; halving them would be wrong.
+        if (factor === 2 && segment.fitsDoubleFactor) continue;
         const rule = rules.find((x) => x.covers(segment.evidence));
         if (rule === undefined || !rule.accepts(segment.evidence, opts.sensitivity)) continue;
         accepted.push({ segment, rule: rule.name });

@@ -44,6 +44,8 @@ export interface Segment {
   evidence: SegmentEvidence;
   /** Collapse doubled words and numbers in this segment (false when ASCII was left single). */
   collapseTokens: boolean;
+  /** Every doubled run of text repeats a multiple of twice the factor: it is factor 4, not 2. */
+  fitsDoubleFactor: boolean;
 }
 
 export interface SegmentOptions {
@@ -85,8 +87,12 @@ function groupUnits(units: Unit[], factor: number, consumed: Uint8Array, options
       i = j;
       continue;
     }
-    const unitFactor = u.cls === CLASS_PAIR_PUNCT ? 2 * factor : factor;
-    const doubled = u.count % unitFactor === 0;
+    // `……` and `——` come in pairs: four of them at factor 2 are a doubled pair, two are a pair.
+    // At factor 3 or 4 a run of exactly that many is one dash printed k times.
+    const doubled =
+      u.cls === CLASS_PAIR_PUNCT
+        ? u.count % (2 * factor) === 0 || (factor >= 3 && u.count === factor)
+        : u.count % factor === 0;
     const kind = u.cls === CLASS_HAN ? KIND_HAN : u.cls === CLASS_SPACE ? KIND_BLANK : KIND_PUNCT;
     groups.push({
       kind,
@@ -177,6 +183,7 @@ function describeSegment(text: string, units: Unit[], groups: Group[], factor: n
   let latinWords = 0;
   let longestLatinWord = 0;
   let singleWord = false;
+  let fitsDoubleFactor = true;
   const chunks: Chunk[] = [];
   let chunk: Chunk | null = null;
 
@@ -197,7 +204,11 @@ function describeSegment(text: string, units: Unit[], groups: Group[], factor: n
       han++;
       gn = 1;
       const unit = units[g.from] as Unit;
-      if (unit.count > factor) {
+      if (unit.count % (2 * factor) !== 0) fitsDoubleFactor = false;
+      if (factor >= 3) {
+        // Three or four of a character in a row is laughter or a cry (哈哈哈) or damage.
+        if (!isSoundWord(unit.cp)) gu = 1;
+      } else if (unit.count > factor) {
         // Twice the factor (`密密密密` among pairs): a real 密密 inside doubled text, or laughter.
         if (!isSoundWord(unit.cp)) gu = 2;
       } else if (!isReduplicable(unit.cp)) {
@@ -216,6 +227,7 @@ function describeSegment(text: string, units: Unit[], groups: Group[], factor: n
         if (!HEX_DIGIT.test(String.fromCodePoint(unit.cp))) hex = false;
       }
       gn = letters;
+      for (let i = g.from; i < g.to; i++) if ((units[i] as Unit).count % (2 * factor) !== 0) fitsDoubleFactor = false;
       if (letters >= 2 && !hex) {
         gu = letters;
         latinWords++;
@@ -254,6 +266,7 @@ function describeSegment(text: string, units: Unit[], groups: Group[], factor: n
     start: first.start,
     end: last.end,
     collapseTokens: !(singleWord && han > 0),
+    fitsDoubleFactor: n > 0 && fitsDoubleFactor,
     evidence: {
       factor,
       n,

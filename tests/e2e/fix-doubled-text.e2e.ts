@@ -58,35 +58,45 @@ describe('fix doubled text in Chromium', () => {
   const badgeOf = (tabId: number) =>
     env.browser.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
 
-  async function openArticle(): Promise<{ page: Page; frame: Frame }> {
+  async function openArticle(): Promise<{ page: Page; frame: Frame; blank: Frame }> {
     const page = await env.browser.context.newPage();
     await page.goto(env.server.url('/fix-article.html'));
     await waitForFixIdle(page);
     const frame = page.frames().find((f) => f.url().endsWith('/fix-frame.html'));
     if (!frame) throw new Error('the fixture frame did not load');
     await waitForFixIdle(frame);
+    const blank = page.frames().find((f) => f.url() === 'about:blank');
+    if (!blank) throw new Error('the about:blank frame is missing');
+    await waitForFixIdle(blank);
     // The block the page adds after load.
     await page.locator('#late').waitFor();
-    return { page, frame };
+    return { page, frame, blank };
   }
 
   test('the reader sees every passage fixed and everything else exactly as the page has it', async () => {
-    const { page, frame } = await openArticle();
+    const { page, frame, blank } = await openArticle();
     await expect.poll(() => page.locator('#late').textContent()).toBe('线上推荐活动正式启动');
-    const seen = [...(await readExpectations(page)), ...(await readExpectations(frame))];
+    await expect.poll(() => blank.locator('#blank-note').textContent()).toBe('发现榜样');
+    const seen = [
+      ...(await readExpectations(page)),
+      ...(await readExpectations(frame)),
+      ...(await readExpectations(blank)),
+    ];
     // The fixture has something of each kind: fixed passages, untouched ones, shadow and frame.
     expect(seen.filter((s) => s.original !== null).length).toBeGreaterThanOrEqual(9);
-    expect(seen.map((s) => s.id)).toEqual(expect.arrayContaining(['shadow-headline', 'frame-headline', 'late']));
+    expect(seen.map((s) => s.id)).toEqual(
+      expect.arrayContaining(['shadow-headline', 'frame-headline', 'blank-note', 'late']),
+    );
     for (const s of seen) expect({ id: s.id, text: s.actual }).toEqual({ id: s.id, text: s.expect });
     await page.close();
   });
 
   test('the badge counts the tab’s passages, the tooltip shows the original, the popup shows and fixes again', async () => {
-    const { page, frame } = await openArticle();
+    const { page, frame, blank } = await openArticle();
     const tabId = await tabIdOf(page);
     // 9 passages in the page (3 page-list titles, lead-in, headline, subtitle, caption, late block,
-    // shadow headline) and 1 in the frame.
-    await expect.poll(() => badgeOf(tabId)).toBe('10');
+    // shadow headline), 1 in the frame and 1 in the about:blank frame.
+    await expect.poll(() => badgeOf(tabId)).toBe('11');
 
     // Hovering a fixed passage shows its original; the tooltip never takes focus.
     await page.locator('#headline').hover();
@@ -96,22 +106,27 @@ describe('fix doubled text in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
 
     const popup = await env.openExtensionPage(`popup.html?tab=${tabId}`);
-    await expect.poll(() => popup.getByTestId('fix-count').textContent()).toBe('10 passages fixed');
+    await expect.poll(() => popup.getByTestId('fix-count').textContent()).toBe('11 passages fixed');
 
     // Show original: the page's own text, in the page, the shadow root and the frame.
     await popup.getByTestId('fix-show-original').click();
     await expect.poll(() => popup.getByTestId('fix-show-original').isChecked()).toBe(true);
     await expect.poll(() => badgeOf(tabId)).toBe('');
-    const originals = [...(await readExpectations(page)), ...(await readExpectations(frame))];
+    const all = async () => [
+      ...(await readExpectations(page)),
+      ...(await readExpectations(frame)),
+      ...(await readExpectations(blank)),
+    ];
+    const originals = await all();
     for (const s of originals) expect({ id: s.id, text: s.actual }).toEqual({ id: s.id, text: s.original ?? s.expect });
     expect(await page.locator('[data-qingdu-fixed]').count()).toBe(0);
 
     // Fix again, from the popup's button.
     await popup.getByTestId('fix-again').click();
-    await expect.poll(() => badgeOf(tabId)).toBe('10');
-    await expect.poll(() => popup.getByTestId('fix-count').textContent()).toBe('10 passages fixed');
+    await expect.poll(() => badgeOf(tabId)).toBe('11');
+    await expect.poll(() => popup.getByTestId('fix-count').textContent()).toBe('11 passages fixed');
     expect(await popup.getByTestId('fix-show-original').isChecked()).toBe(false);
-    const fixed = [...(await readExpectations(page)), ...(await readExpectations(frame))];
+    const fixed = await all();
     for (const s of fixed) expect({ id: s.id, text: s.actual }).toEqual({ id: s.id, text: s.expect });
     await popup.close();
     await page.close();
@@ -162,7 +177,7 @@ describe('fix doubled text in Chromium', () => {
 
   test('"Copy repaired text" puts the repaired selection of a text field on the clipboard, leaving the field alone', async () => {
     const page = await env.browser.context.newPage();
-    await env.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.origin });
+    await env.browser.context.grantPermissions(['clipboard-read'], { origin: env.server.origin });
     await page.goto(env.server.url('/fix-article.html'));
     await waitForFixIdle(page);
     await page.locator('#editor-textarea').focus();

@@ -14,11 +14,11 @@ export const doubledCjk: SegmentRule = {
   covers: (e) => e.han > 0,
   accepts(e: SegmentEvidence, sensitivity: Sensitivity): boolean {
     if (e.factor >= 3) {
-      // Runs of exactly three or four identical characters are rare outside laughter (哈哈哈),
-      // which the dictionary explains.
-      if (sensitivity === 'conservative') return e.n >= 3 && e.u >= 2;
-      if (sensitivity === 'balanced') return e.n >= 2 && e.u >= 2;
-      return e.n >= 2 && e.u >= 1;
+      // Runs of exactly three or four identical characters are rare outside laughter (哈哈哈,
+      // which the dictionary marks as a sound); two of them must touch (`好好好，对对对` is speech).
+      if (sensitivity === 'conservative') return e.n >= 3 && e.u >= 2 && hasChunk(e, 2, 1);
+      if (sensitivity === 'balanced') return e.n >= 2 && e.u >= 2 && hasChunk(e, 2, 1);
+      return e.n >= 2 && e.u >= 1 && hasChunk(e, 2, 1);
     }
     // A whole block broken by single punctuation is held to a longer chain: a poem line of
     // reduplications (`寻寻觅觅，冷冷清清，凄凄惨惨戚戚`) is a block too.
@@ -31,7 +31,11 @@ export const doubledCjk: SegmentRule = {
       );
     }
     if (sensitivity === 'balanced') {
-      return hasChunk(e, 4, 2) || (e.strongPunct >= 1 && e.n >= 2 && e.u >= 1) || (e.whole && hasChunk(e, 2, 2));
+      return (
+        hasChunk(e, 4, 2) ||
+        (e.strongPunct >= 1 && e.n >= 2 && e.u >= 1) ||
+        (e.whole && hasChunk(e, e.chunks.length > 1 ? 4 : 2, 2))
+      );
     }
     return hasChunk(e, 3, 2) || (e.strongPunct >= 1 && e.u >= 1) || (e.whole && e.n >= 2 && e.u >= 1);
   },

@@ -1,0 +1,95 @@
+/** Reader-facing names for the settings' values and errors, in the reader's language. */
+import { i18n } from '#i18n';
+import type {
+  ConversionChoice,
+  ImportError,
+  ReplacementRuleError,
+  SettingsRepair,
+  SitePatternError,
+} from '@/lib/settings';
+
+export function labelConversion(choice: ConversionChoice): string {
+  switch (choice) {
+    case 'off':
+      return i18n.t('options.conversionChoice.off');
+    case 's2t':
+      return i18n.t('options.conversionChoice.s2t');
+    case 's2tw':
+      return i18n.t('options.conversionChoice.s2tw');
+    case 's2twp':
+      return i18n.t('options.conversionChoice.s2twp');
+    case 's2hk':
+      return i18n.t('options.conversionChoice.s2hk');
+    case 't2s':
+      return i18n.t('options.conversionChoice.t2s');
+    case 'tw2s':
+      return i18n.t('options.conversionChoice.tw2s');
+    case 'tw2sp':
+      return i18n.t('options.conversionChoice.tw2sp');
+    case 'hk2s':
+      return i18n.t('options.conversionChoice.hk2s');
+  }
+}
+
+export function labelPatternError(reason: SitePatternError | 'too-long' | 'too-many' | 'duplicate'): string {
+  switch (reason) {
+    case 'empty':
+      return i18n.t('options.patternError.empty');
+    case 'invalid-domain':
+      return i18n.t('options.patternError.invalidDomain');
+    case 'invalid-url':
+      return i18n.t('options.patternError.invalidUrl');
+    case 'invalid-regex':
+      return i18n.t('options.patternError.invalidRegex');
+    case 'unsafe-regex':
+      return i18n.t('options.patternError.unsafeRegex');
+    case 'too-long':
+      return i18n.t('options.patternError.tooLong');
+    case 'too-many':
+      return i18n.t('options.patternError.tooMany');
+    case 'duplicate':
+      return i18n.t('options.patternError.duplicate');
+  }
+}
+
+export function labelRuleError(error: ReplacementRuleError): string {
+  if (error.field === 'sites') {
+    const message = labelPatternError(error.reason);
+    return error.detail ? `${error.detail}: ${message}` : message;
+  }
+  switch (error.reason) {
+    case 'empty':
+      return i18n.t('options.ruleError.empty');
+    case 'too-long':
+      return i18n.t('options.ruleError.tooLong');
+    case 'syntax':
+      return i18n.t('options.ruleError.syntax', [error.detail ?? '']);
+    case 'nested-quantifier':
+      return i18n.t('options.ruleError.nestedQuantifier', [error.detail ?? '']);
+    case 'too-slow':
+      return i18n.t('options.ruleError.tooSlow', [error.detail ?? '']);
+  }
+}
+
+export function labelImportError(error: ImportError): string {
+  switch (error.reason) {
+    case 'too-large':
+      return i18n.t('options.importError.tooLarge');
+    case 'not-json':
+      return i18n.t('options.importError.notJson');
+    case 'too-deep':
+      return i18n.t('options.importError.tooDeep');
+    case 'not-settings-file':
+      return i18n.t('options.importError.notSettings');
+    case 'newer-version':
+      return i18n.t('options.importError.newerVersion');
+    case 'invalid-field':
+      return i18n.t('options.importError.invalidField', [error.path, error.detail]);
+    case 'unsafe-rule':
+      return i18n.t('options.importError.unsafeRule', [String(error.index + 1), labelRuleError(error.error)]);
+  }
+}
+
+export function describeRepairs(repairs: readonly SettingsRepair[]): string {
+  return repairs.map((repair) => repair.path || '—').join(', ');
+}

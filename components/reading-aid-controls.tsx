@@ -1,0 +1,296 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
+import { READING_AID_COMMANDS, type ReadingAidName, type ReadingAidOptionsMap } from '@/lib/features/reading-aid';
+import { type ReadingAidRequest, type ReadingAidsStatus, sendMessage } from '@/lib/messaging';
+import type { Settings, SiteValues } from '@/lib/settings/schema';
+import { resolveSiteSettings, suggestSitePattern, upsertSiteRule } from '@/lib/settings/site-rules';
+import { loadSettings, saveSettings, watchSettings } from '@/lib/settings/storage';
+import {
+  CONVERSION_VARIANT_IDS,
+  type ConversionVariant,
+  PINYIN_STYLES,
+  type PinyinStyle,
+} from '@/lib/text/reading-aid-options';
+
+const PINYIN_STYLE_LABELS: Record<PinyinStyle, () => string> = {
+  'tone-marks': () => i18n.t('pinyinStyleToneMarks'),
+  'tone-numbers': () => i18n.t('pinyinStyleToneNumbers'),
+  zhuyin: () => i18n.t('pinyinStyleZhuyin'),
+};
+
+export const CONVERSION_VARIANT_LABELS: Record<ConversionVariant, () => string> = {
+  s2t: () => i18n.t('variantS2t'),
+  s2tw: () => i18n.t('variantS2tw'),
+  s2twp: () => i18n.t('variantS2twp'),
+  s2hk: () => i18n.t('variantS2hk'),
+  t2s: () => i18n.t('variantT2s'),
+  tw2s: () => i18n.t('variantTw2s'),
+  tw2sp: () => i18n.t('variantTw2sp'),
+  hk2s: () => i18n.t('variantHk2s'),
+};
+
+/** The keyboard shortcut the browser has for each aid (the reader may have changed or removed it). */
+function useShortcuts(): Partial<Record<ReadingAidName, string>> {
+  const [shortcuts, setShortcuts] = useState<Partial<Record<ReadingAidName, string>>>({});
+  useEffect(() => {
+    void browser.commands.getAll().then((commands) => {
+      const found: Partial<Record<ReadingAidName, string>> = {};
+      for (const name of Object.keys(READING_AID_COMMANDS) as ReadingAidName[]) {
+        found[name] = commands.find((c) => c.name === READING_AID_COMMANDS[name])?.shortcut ?? '';
+      }
+      setShortcuts(found);
+    });
+  }, []);
+  return shortcuts;
+}
+
+function Shortcut({ name, keys }: { name: ReadingAidName; keys: string | undefined }) {
+  if (keys === undefined) return null;
+  if (!keys)
+    return (
+      <p class="qd-aid__shortcut" data-testid={`${name}-shortcut`}>
+        {i18n.t('shortcutNotSet')}
+      </p>
+    );
+  const [before, after] = i18n.t('shortcut', ['\u0000']).split('\u0000');
+  return (
+    <p class="qd-aid__shortcut" data-testid={`${name}-shortcut`}>
+      {before}
+      <kbd>{keys}</kbd>
+      {after}
+    </p>
+  );
+}
+
+interface AidSectionProps {
+  name: ReadingAidName;
+  label: string;
+  enabled: boolean;
+  busy: boolean;
+  error?: string;
+  shortcut: string | undefined;
+  /** "Always on this site": undefined where no site rule can be written (no settings, no host). */
+  always: boolean | undefined;
+  onToggle(enabled: boolean): void;
+  onAlwaysChange(always: boolean): void;
+  children: preact.ComponentChildren;
+}
+
+function AidSection(props: AidSectionProps) {
+  const { name, label, enabled, busy, error, shortcut, always, onToggle, onAlwaysChange, children } = props;
+  return (
+    <section class="qd-aid" aria-labelledby={`qd-${name}-label`} aria-busy={busy}>
+      <label class="qd-switch">
+        <span id={`qd-${name}-label`} class="qd-switch__label">
+          {label}
+        </span>
+        <input
+          type="checkbox"
+          role="switch"
+          class="qd-switch__input"
+          data-testid={`${name}-switch`}
+          checked={enabled}
+          aria-checked={enabled}
+          disabled={busy}
+          onChange={(event) => onToggle(event.currentTarget.checked)}
+        />
+      </label>
+      {children}
+      {always !== undefined && (
+        <label class="qd-check">
+          <input
+            type="checkbox"
+            data-testid={`${name}-always`}
+            checked={always}
+            onChange={(event) => onAlwaysChange(event.currentTarget.checked)}
+          />
+          <span>{i18n.t('alwaysOnThisSite')}</span>
+        </label>
+      )}
+      <Shortcut name={name} keys={shortcut} />
+      {busy && (
+        <p class="qd-aid__note" role="status">
+          {i18n.t('aidLoading')}
+        </p>
+      )}
+      {error && (
+        <p class="qd-aid__error" role="alert" data-testid={`${name}-error`}>
+          {i18n.t('aidError', [error])}
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** The stored settings, kept current while the popup is open. */
+function useSettings(): Settings | undefined {
+  const [settings, setSettings] = useState<Settings | undefined>();
+  useEffect(() => {
+    void loadSettings().then((loaded) => setSettings(loaded.settings));
+    return watchSettings((loaded) => setSettings(loaded.settings));
+  }, []);
+  return settings;
+}
+
+/**
+ * Pinyin and conversion switches for one tab. Reads the state from the tab's content script (top
+ * frame) and switches every frame of the tab.
+ */
+export function ReadingAidControls({ tabId }: { tabId: number }) {
+  const [status, setStatus] = useState<ReadingAidsStatus | 'unavailable' | undefined>();
+  const [busy, setBusy] = useState<Partial<Record<ReadingAidName, boolean>>>({});
+  const [pageUrl, setPageUrl] = useState<string | undefined>();
+  const [saveError, setSaveError] = useState<string | undefined>();
+  const shortcuts = useShortcuts();
+  const settings = useSettings();
+
+  useEffect(() => {
+    sendMessage('getReadingAids', undefined, { tabId, frameId: 0 }).then(
+      (value) => setStatus(value ?? 'unavailable'),
+      () => setStatus('unavailable'),
+    );
+    // The page's address comes from its own content script: the popup needs no `tabs` permission.
+    sendMessage('ping', undefined, { tabId, frameId: 0 }).then(
+      (page) => setPageUrl(page?.url),
+      () => undefined,
+    );
+  }, [tabId]);
+
+  if (status === undefined) return null;
+  if (status === 'unavailable') {
+    return (
+      <p class="qd-note" data-testid="page-unavailable">
+        {i18n.t('pageUnavailable')}
+      </p>
+    );
+  }
+
+  async function send(request: ReadingAidRequest) {
+    setBusy((b) => ({ ...b, [request.name]: true }));
+    try {
+      await sendMessage('setReadingAid', request, tabId);
+      setStatus(await sendMessage('getReadingAids', undefined, { tabId, frameId: 0 }));
+    } catch {
+      setStatus('unavailable');
+    } finally {
+      setBusy((b) => ({ ...b, [request.name]: false }));
+    }
+  }
+
+  const sitePattern = pageUrl ? suggestSitePattern(pageUrl) : undefined;
+  const site = settings && pageUrl && sitePattern ? resolveSiteSettings(settings, pageUrl) : undefined;
+
+  async function store(next: Settings) {
+    const result = await saveSettings(next);
+    setSaveError(result.ok ? undefined : result.detail);
+  }
+
+  /** Remember a choice made here (style, variant) as the setting, so the switch uses it next time too. */
+  function setOptions<N extends ReadingAidName>(name: N, options: ReadingAidOptionsMap[N]) {
+    if (status === undefined || status === 'unavailable') return;
+    const current = status[name];
+    if (current.enabled) void send({ name, enabled: true, options } as ReadingAidRequest);
+    else setStatus({ ...status, [name]: { ...current, options } });
+    if (!settings) return;
+    if (name === 'pinyin') {
+      const { style } = options as ReadingAidOptionsMap['pinyin'];
+      void store({ ...settings, pinyin: { ...settings.pinyin, style } });
+    } else {
+      const { variant } = options as ReadingAidOptionsMap['conversion'];
+      let next: Settings = { ...settings, conversion: { ...settings.conversion, variant } };
+      // A site rule that converts here converts with the variant chosen here.
+      if (site && sitePattern && site.conversion !== 'off')
+        next = upsertSiteRule(next, sitePattern, { conversion: variant });
+      void store(next);
+    }
+  }
+
+  /**
+   * "Always on this site" writes this site's rule and switches the aid in this tab to match (the
+   * tab's content scripts would do the same when they see the rule change; this keeps the popup in step).
+   */
+  async function setAlways(request: ReadingAidRequest, values: Partial<SiteValues>) {
+    if (!settings || !sitePattern) return;
+    await store(upsertSiteRule(settings, sitePattern, values));
+    await send(request);
+  }
+
+  const { pinyin, conversion } = status;
+  return (
+    <div class="qd-aids">
+      <h2 class="qd-section-title">{i18n.t('readingAids')}</h2>
+      <AidSection
+        name="pinyin"
+        label={i18n.t('pinyin')}
+        enabled={pinyin.enabled}
+        busy={busy.pinyin === true}
+        error={pinyin.error}
+        shortcut={shortcuts.pinyin}
+        always={site?.pinyin}
+        onToggle={(enabled) => void send({ name: 'pinyin', enabled, options: pinyin.options })}
+        onAlwaysChange={(always) =>
+          void setAlways({ name: 'pinyin', enabled: always, options: pinyin.options }, { pinyin: always })
+        }
+      >
+        <label class="qd-field">
+          <span>{i18n.t('pinyinStyle')}</span>
+          <select
+            data-testid="pinyin-style"
+            value={pinyin.options.style}
+            onChange={(event) =>
+              setOptions('pinyin', { ...pinyin.options, style: event.currentTarget.value as PinyinStyle })
+            }
+          >
+            {PINYIN_STYLES.map((style) => (
+              <option key={style} value={style}>
+                {PINYIN_STYLE_LABELS[style]()}
+              </option>
+            ))}
+          </select>
+        </label>
+      </AidSection>
+      <AidSection
+        name="conversion"
+        label={i18n.t('conversion')}
+        enabled={conversion.enabled}
+        busy={busy.conversion === true}
+        error={conversion.error}
+        shortcut={shortcuts.conversion}
+        always={site === undefined ? undefined : site.conversion !== 'off'}
+        onToggle={(enabled) => void send({ name: 'conversion', enabled, options: conversion.options })}
+        onAlwaysChange={(always) =>
+          void setAlways(
+            { name: 'conversion', enabled: always, options: conversion.options },
+            { conversion: always ? conversion.options.variant : 'off' },
+          )
+        }
+      >
+        <label class="qd-field">
+          <span>{i18n.t('conversionVariant')}</span>
+          <select
+            data-testid="conversion-variant"
+            value={conversion.options.variant}
+            onChange={(event) =>
+              setOptions('conversion', {
+                ...conversion.options,
+                variant: event.currentTarget.value as ConversionVariant,
+              })
+            }
+          >
+            {CONVERSION_VARIANT_IDS.map((variant) => (
+              <option key={variant} value={variant}>
+                {CONVERSION_VARIANT_LABELS[variant]()}
+              </option>
+            ))}
+          </select>
+        </label>
+      </AidSection>
+      {saveError && (
+        <p class="qd-aid__error" role="alert">
+          {i18n.t('saveFailed', [saveError])}
+        </p>
+      )}
+    </div>
+  );
+}

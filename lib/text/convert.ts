@@ -1,0 +1,435 @@
+/**
+ * Simplified ⇄ Traditional conversion that knows where every piece of its output came from.
+ *
+ * opencc-js converts a string to a string. A page's sentence is often split over several text
+ * nodes (`<b>头</b>发`), and converting node by node loses phrases that cross a node boundary;
+ * converting the block's text as a whole gets them right but then the result has to be put back
+ * onto the nodes, and phrase conversions change length (U盘 → 隨身碟). So this module runs the
+ * same OpenCC configuration as opencc-js (normalisation, segmentation, conversion chain, built
+ * from opencc-js's own dictionaries) but records an alignment: a list of pieces, each a source
+ * range and the text it became, with piece boundaries wherever every stage agrees there is one.
+ * `mapConversionOntoParts` then cuts the result along the nodes' boundaries. Pure: no DOM.
+ */
+
+import type { DictLike } from 'opencc-js/core';
+import { Trie } from 'opencc-js/core';
+import { configs as OPENCC_CONFIGS } from 'opencc-js/preset';
+import type { ConversionVariant } from './reading-aid-options';
+
+/** One piece of a conversion: `input.slice(start, end)` became `text`. */
+export interface ConversionPiece {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The converted text and the pieces it is made of, in order, covering the whole input. */
+export interface ConversionPlan {
+  text: string;
+  pieces: ConversionPiece[];
+}
+
+export interface Converter {
+  readonly variant: ConversionVariant;
+  /** Convert a string (the fast path, for text that sits in one node). */
+  convertText(input: string): string;
+  /** Convert a string and say which output came from which input range. */
+  planConversion(input: string): ConversionPlan;
+}
+
+export interface ConverterOptions {
+  /** Custom phrase overrides (source text → converted text), applied on top of the dictionary. */
+  phraseOverrides?: Readonly<Record<string, string>>;
+}
+
+/** Parallel arrays of piece ends: piece i maps input [srcEnds[i-1], srcEnds[i]) to output [outEnds[i-1], outEnds[i]). */
+interface Alignment {
+  out: string;
+  srcEnds: number[];
+  outEnds: number[];
+}
+
+interface OpenccConfig {
+  normalizationChain?: readonly (readonly DictLike[])[];
+  segmentation?: DictLike | readonly DictLike[];
+  conversionChain: readonly (readonly DictLike[])[];
+}
+
+/**
+ * The characters OpenCC's normalisation step (CJK_Compatibility_Ideographs) maps: CJK
+ * compatibility ideographs, U+F900–FAFF and U+2F800–2FA1F (a unit test checks the dictionary
+ * against this). Text without them skips the step, which is a whole pass over the text.
+ */
+const COMPATIBILITY_IDEOGRAPH_PATTERN = /[\uf900-\ufaff]|\ud87e[\udc00-\ude1f]/;
+
+/** The rough "is there anything to convert" test: CJK ideographs, compatibility ideographs, IDS. */
+const HAN_PATTERN = /[\u2ff0-\u2fff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ud840-\ud87f]/;
+
+/** True when the text holds a character a conversion could change; the cheap test before any real work. */
+export function hasHanText(text: string): boolean {
+  return HAN_PATTERN.test(text);
+}
+
+function buildTrie(group: readonly DictLike[]): Trie {
+  const trie = new Trie();
+  trie.loadDictGroup(group);
+  return trie;
+}
+
+function codePointLength(text: string, index: number): number {
+  return (text.codePointAt(index) ?? 0) > 0xffff ? 2 : 1;
+}
+
+function idsArity(codePoint: number): number {
+  if (codePoint < 0x2ff0 || codePoint > 0x2fff) return 0;
+  return codePoint === 0x2ff2 || codePoint === 0x2ff3 ? 3 : 2;
+}
+
+/**
+ * How far an unmatched character reaches. An ideographic description sequence (⿰氵青) is kept
+ * whole, as opencc-js does, so no dictionary entry matches inside it.
+ */
+function idsEnd(text: string, index: number): number {
+  const arity = idsArity(text.codePointAt(index) ?? 0);
+  if (arity === 0) return 0;
+  let end = index + codePointLength(text, index);
+  for (let n = 0; n < arity; n += 1) {
+    if (end >= text.length) return 0;
+    end = idsEnd(text, end) || end + codePointLength(text, end);
+  }
+  return end;
+}
+
+function unmatchedLength(text: string, index: number): number {
+  const end = idsEnd(text, index);
+  return end > index ? end - index : codePointLength(text, index);
+}
+
+/** One trie pass over `input`, longest match first, with a piece per match and per unmatched character. */
+function alignTrie(trie: Trie, input: string): Alignment {
+  const srcEnds: number[] = [];
+  const outEnds: number[] = [];
+  let out = '';
+  for (let i = 0; i < input.length; ) {
+    const match = trie.matchPrefix(input, i);
+    if (match) {
+      out += match.value;
+      i = match.end;
+    } else {
+      const next = i + unmatchedLength(input, i);
+      out += input.slice(i, next);
+      i = next;
+    }
+    srcEnds.push(i);
+    outEnds.push(out.length);
+  }
+  return { out, srcEnds, outEnds };
+}
+
+/** a: input → middle, b: middle → output; a piece ends wherever both have a boundary. */
+function composeAlignments(a: Alignment, b: Alignment): Alignment {
+  const srcEnds: number[] = [];
+  const outEnds: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.outEnds.length && j < b.srcEnds.length) {
+    const left = a.outEnds[i] as number;
+    const right = b.srcEnds[j] as number;
+    if (left === right) {
+      srcEnds.push(a.srcEnds[i] as number);
+      outEnds.push(b.outEnds[j] as number);
+      i += 1;
+      j += 1;
+    } else if (left < right) i += 1;
+    else j += 1;
+  }
+  // Pieces that map to nothing (a deletion at the very end) still have to cover the input.
+  const inputLength = a.srcEnds[a.srcEnds.length - 1] ?? 0;
+  if (inputLength > (srcEnds[srcEnds.length - 1] ?? 0)) {
+    srcEnds.push(inputLength);
+    outEnds.push(b.out.length);
+  }
+  return { out: b.out, srcEnds, outEnds };
+}
+
+function appendAlignment(target: Alignment, part: Alignment, srcOffset: number): void {
+  const outOffset = target.out.length;
+  for (let k = 0; k < part.srcEnds.length; k += 1) {
+    target.srcEnds.push((part.srcEnds[k] as number) + srcOffset);
+    target.outEnds.push((part.outEnds[k] as number) + outOffset);
+  }
+  target.out += part.out;
+}
+
+/** Segments as opencc-js's segmentation makes them: dictionary words, and runs of unmatched text between. */
+function segmentText(trie: Trie, input: string): number[] {
+  const ends: number[] = [];
+  let inRun = false;
+  for (let i = 0; i < input.length; ) {
+    const match = trie.matchPrefix(input, i);
+    if (match) {
+      if (inRun) ends.push(i);
+      inRun = false;
+      ends.push(match.end);
+      i = match.end;
+    } else {
+      inRun = true;
+      i += unmatchedLength(input, i);
+    }
+  }
+  if (inRun) ends.push(input.length);
+  return ends;
+}
+
+/** The OpenCC pipeline of one variant, run both as plain strings and with alignment. */
+/** Segments (words, mostly) converted so far, per variant: natural text repeats its words a lot. */
+const SEGMENT_CACHE_LIMIT = 50_000;
+
+class Pipeline {
+  private readonly segmentCache = new Map<string, string>();
+  private readonly segmentAlignmentCache = new Map<string, Alignment>();
+  private readonly normalization: Trie[];
+  private readonly segmentation: Trie | undefined;
+  private readonly chain: Trie[];
+
+  constructor(config: OpenccConfig) {
+    this.normalization = (config.normalizationChain ?? []).map(buildTrie);
+    const segmentation = config.segmentation;
+    this.segmentation =
+      segmentation === undefined
+        ? undefined
+        : buildTrie(
+            typeof segmentation === 'string' || !segmentation.every((d) => typeof d === 'string')
+              ? [segmentation as DictLike]
+              : (segmentation as readonly DictLike[]),
+          );
+    this.chain = config.conversionChain.map(buildTrie);
+  }
+
+  private needsNormalization(input: string): boolean {
+    return this.normalization.length > 0 && COMPATIBILITY_IDEOGRAPH_PATTERN.test(input);
+  }
+
+  convertText(input: string): string {
+    let text = input;
+    if (this.needsNormalization(input)) for (const trie of this.normalization) text = trie.convert(text);
+    if (!this.segmentation) return this.chain.reduce((s, trie) => trie.convert(s), text);
+    let out = '';
+    let start = 0;
+    const cache = this.segmentCache;
+    for (const end of segmentText(this.segmentation, text)) {
+      const segment = text.slice(start, end);
+      let converted = cache.get(segment);
+      if (converted === undefined) {
+        converted = this.chain.reduce((s, trie) => trie.convert(s), segment);
+        if (cache.size >= SEGMENT_CACHE_LIMIT) cache.clear();
+        cache.set(segment, converted);
+      }
+      out += converted;
+      start = end;
+    }
+    return out;
+  }
+
+  private alignSegment(segment: string): Alignment | undefined {
+    const cache = this.segmentAlignmentCache;
+    const cached = cache.get(segment);
+    if (cached) return cached;
+    let alignment: Alignment | undefined;
+    let current = segment;
+    for (const trie of this.chain) {
+      const step = alignTrie(trie, current);
+      alignment = alignment ? composeAlignments(alignment, step) : step;
+      current = step.out;
+    }
+    if (alignment && this.segmentation) {
+      if (cache.size >= SEGMENT_CACHE_LIMIT) cache.clear();
+      cache.set(segment, alignment);
+    }
+    return alignment;
+  }
+
+  align(input: string): Alignment {
+    let alignment: Alignment | undefined;
+    let text = input;
+    for (const trie of this.needsNormalization(input) ? this.normalization : []) {
+      const step = alignTrie(trie, text);
+      alignment = alignment ? composeAlignments(alignment, step) : step;
+      text = step.out;
+    }
+    const converted: Alignment = { out: '', srcEnds: [], outEnds: [] };
+    const segmentEnds = this.segmentation ? segmentText(this.segmentation, text) : [text.length];
+    let start = 0;
+    for (const end of segmentEnds) {
+      const segmentAlignment = this.alignSegment(text.slice(start, end));
+      if (segmentAlignment) appendAlignment(converted, segmentAlignment, start);
+      start = end;
+    }
+    return alignment ? composeAlignments(alignment, converted) : converted;
+  }
+}
+
+const pipelines = new Map<ConversionVariant, Pipeline>();
+
+function getPipeline(variant: ConversionVariant): Pipeline {
+  let pipeline = pipelines.get(variant);
+  if (!pipeline) {
+    const config = (OPENCC_CONFIGS as Record<string, OpenccConfig | undefined>)[variant];
+    if (!config) throw new Error(`Unknown conversion variant: ${variant}`);
+    pipeline = new Pipeline(config);
+    pipelines.set(variant, pipeline);
+  }
+  return pipeline;
+}
+
+function buildOverrideTrie(overrides: Readonly<Record<string, string>> | undefined): Trie | undefined {
+  if (!overrides) return undefined;
+  const trie = new Trie();
+  let count = 0;
+  for (const [source, target] of Object.entries(overrides)) {
+    if (typeof source !== 'string' || typeof target !== 'string' || source.length === 0) continue;
+    trie.addWord(source, target);
+    count += 1;
+  }
+  return count > 0 ? trie : undefined;
+}
+
+function alignmentToPlan(alignment: Alignment): ConversionPlan {
+  const pieces: ConversionPiece[] = [];
+  let start = 0;
+  let outStart = 0;
+  for (let k = 0; k < alignment.srcEnds.length; k += 1) {
+    const end = alignment.srcEnds[k] as number;
+    const outEnd = alignment.outEnds[k] as number;
+    pieces.push({ start, end, text: alignment.out.slice(outStart, outEnd) });
+    start = end;
+    outStart = outEnd;
+  }
+  return { text: alignment.out, pieces };
+}
+
+/**
+ * A converter for one variant. The dictionaries are built once per variant and shared; phrase
+ * overrides are matched on the original text first (longest first), and the text between them
+ * goes through OpenCC.
+ */
+export function createConverter(variant: ConversionVariant, options: ConverterOptions = {}): Converter {
+  const pipeline = getPipeline(variant);
+  const overrides = buildOverrideTrie(options.phraseOverrides);
+
+  /** Split the input into override matches and the gaps between them. */
+  function eachPart(
+    input: string,
+    onGap: (start: number, end: number) => void,
+    onOverride: (m: { start: number; end: number; text: string }) => void,
+  ): void {
+    if (!overrides) {
+      onGap(0, input.length);
+      return;
+    }
+    let gapStart = 0;
+    for (let i = 0; i < input.length; ) {
+      const match = overrides.matchPrefix(input, i);
+      if (match) {
+        if (gapStart < i) onGap(gapStart, i);
+        onOverride({ start: i, end: match.end, text: match.value });
+        i = match.end;
+        gapStart = i;
+      } else i += codePointLength(input, i);
+    }
+    if (gapStart < input.length) onGap(gapStart, input.length);
+  }
+
+  return {
+    variant,
+    convertText(input) {
+      if (!overrides) return pipeline.convertText(input);
+      let out = '';
+      eachPart(
+        input,
+        (start, end) => {
+          out += pipeline.convertText(input.slice(start, end));
+        },
+        (match) => {
+          out += match.text;
+        },
+      );
+      return out;
+    },
+    planConversion(input) {
+      if (!overrides) return alignmentToPlan(pipeline.align(input));
+      const whole: Alignment = { out: '', srcEnds: [], outEnds: [] };
+      eachPart(
+        input,
+        (start, end) => appendAlignment(whole, pipeline.align(input.slice(start, end)), start),
+        (match) => {
+          whole.out += match.text;
+          whole.srcEnds.push(match.end);
+          whole.outEnds.push(whole.out.length);
+        },
+      );
+      return alignmentToPlan(whole);
+    },
+  };
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+/**
+ * Cut a block's conversion along its parts (the text nodes it is made of, given by their lengths).
+ * A piece inside one part goes to that part. A piece that crosses parts (a phrase split over
+ * inline elements) is split character for character when its length did not change
+ * (头|发 → 頭|髮); when it did (U|盘 → 隨身碟) it goes whole to the part holding most of its
+ * source, ties to the first, and the others give up their share, so the text reads right and
+ * nothing is duplicated.
+ */
+export function mapConversionOntoParts(plan: ConversionPlan, partLengths: readonly number[]): string[] {
+  const results = partLengths.map(() => '');
+  const partEnds: number[] = [];
+  let total = 0;
+  for (const length of partLengths) {
+    total += length;
+    partEnds.push(total);
+  }
+  let part = 0;
+  for (const piece of plan.pieces) {
+    while (part < partEnds.length - 1 && (partEnds[part] as number) <= piece.start) part += 1;
+    if (piece.end <= (partEnds[part] as number) || part === partEnds.length - 1) {
+      results[part] += piece.text;
+      continue;
+    }
+    // The piece crosses at least one part boundary.
+    const sameLength = piece.text.length === piece.end - piece.start;
+    let cutsCleanly = sameLength;
+    for (let p = part; sameLength && p < partEnds.length && (partEnds[p] as number) < piece.end; p += 1) {
+      const cut = (partEnds[p] as number) - piece.start;
+      if (isHighSurrogate(piece.text.charCodeAt(cut - 1))) cutsCleanly = false;
+    }
+    if (cutsCleanly) {
+      let from = piece.start;
+      let p = part;
+      while (from < piece.end) {
+        const to = Math.min(piece.end, partEnds[p] as number);
+        results[p] += piece.text.slice(from - piece.start, to - piece.start);
+        from = to;
+        if (to === partEnds[p]) p += 1;
+      }
+    } else {
+      let best = part;
+      let bestShare = -1;
+      let from = piece.start;
+      for (let p = part; p < partEnds.length && from < piece.end; p += 1) {
+        const to = Math.min(piece.end, partEnds[p] as number);
+        if (to - from > bestShare) {
+          best = p;
+          bestShare = to - from;
+        }
+        from = to;
+      }
+      results[best] += piece.text;
+    }
+  }
+  return results;
+}

@@ -1,0 +1,203 @@
+/**
+ * Command line tool for cleaning scraped text: repairs doubled text line by line.
+ *
+ *   npm run fix -- [options] [file]      (reads standard input when no file is given)
+ *
+ * Options:
+ *   --explain              print the edits (line:start-end rule ×factor "original" → "replacement")
+ *                          instead of the repaired text
+ *   --jsonl                read JSON Lines: each object's `text` is fixed and the object is written
+ *                          back with `fixed` (string) and `edits` (array) added
+ *   --sensitivity LEVEL    conservative (default), balanced or aggressive
+ *   --factors 2,3,4        which doubling factors to repair
+ *   --disable RULE[,RULE]  turn rules off (doubled-cjk, doubled-latin, doubled-ligature, repeated-phrase)
+ *   --no-latin             leave Latin text alone
+ *   --help
+ *
+ * A line that cannot be read (invalid UTF-8, malformed JSON, no `text` string) is reported on
+ * standard error with its line number and written out unchanged; the other lines are still
+ * processed, and the exit code is 1. Usage errors exit with 2.
+ */
+import { createReadStream } from 'node:fs';
+import { fixText, RULE_NAMES } from '../lib/text';
+import type { DoublingFactor, FixOptions, Sensitivity, TextEdit } from '../lib/text/types';
+
+const USAGE = `usage: npm run fix -- [--explain] [--jsonl] [--sensitivity conservative|balanced|aggressive]
+                      [--factors 2,3,4] [--disable RULE[,RULE]] [--no-latin] [file]
+Repairs doubled text (勇勇于于担担当当 → 勇于担当) line by line; reads standard input without a file.
+Rules: ${RULE_NAMES.join(', ')}`;
+
+interface CliOptions {
+  explain: boolean;
+  jsonl: boolean;
+  file: string | null;
+  fix: FixOptions;
+}
+
+class UsageError extends Error {}
+
+function parseArgs(argv: string[]): CliOptions | 'help' {
+  const options: CliOptions = { explain: false, jsonl: false, file: null, fix: {} };
+  const disabled: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new UsageError(`${arg} needs a value`);
+      return v;
+    };
+    if (arg === '--help' || arg === '-h') return 'help';
+    else if (arg === '--explain') options.explain = true;
+    else if (arg === '--jsonl') options.jsonl = true;
+    else if (arg === '--no-latin') options.fix.latin = false;
+    else if (arg === '--sensitivity') {
+      const v = value();
+      if (v !== 'conservative' && v !== 'balanced' && v !== 'aggressive')
+        throw new UsageError(`unknown sensitivity ${v}`);
+      options.fix.sensitivity = v satisfies Sensitivity;
+    } else if (arg === '--factors') {
+      const factors = value()
+        .split(',')
+        .map((f) => Number(f.trim()));
+      if (factors.some((f) => f !== 2 && f !== 3 && f !== 4)) throw new UsageError('factors are 2, 3 or 4');
+      options.fix.factors = factors as DoublingFactor[];
+    } else if (arg === '--disable') {
+      for (const rule of value().split(',')) {
+        if (!(RULE_NAMES as readonly string[]).includes(rule)) throw new UsageError(`unknown rule ${rule}`);
+        disabled.push(rule);
+      }
+    } else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
+    else if (options.file !== null) throw new UsageError('give at most one file');
+    else options.file = arg === '-' ? null : arg;
+  }
+  if (disabled.length > 0) options.fix.disabledRules = disabled;
+  return options;
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** Splits a byte stream into lines (without the \n), keeping whether the last one ended with \n. */
+async function* readLines(stream: AsyncIterable<Buffer>): AsyncGenerator<{ bytes: Buffer; newline: boolean }> {
+  let rest: Buffer = Buffer.alloc(0);
+  for await (const chunk of stream) {
+    let data = rest.length > 0 ? Buffer.concat([rest, chunk]) : chunk;
+    let at = data.indexOf(0x0a);
+    while (at >= 0) {
+      yield { bytes: data.subarray(0, at), newline: true };
+      data = data.subarray(at + 1);
+      at = data.indexOf(0x0a);
+    }
+    rest = Buffer.from(data);
+  }
+  if (rest.length > 0) yield { bytes: rest, newline: false };
+}
+
+function describeEdit(line: number, e: TextEdit): string {
+  return `${line}:${e.start}-${e.end} ${e.rule} ×${e.factor} ${JSON.stringify(e.original)} → ${JSON.stringify(e.replacement)}`;
+}
+
+async function main(): Promise<number> {
+  let options: CliOptions | 'help';
+  try {
+    options = parseArgs(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`fix: ${error.message}\n${USAGE}\n`);
+    return 2;
+  }
+  if (options === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const input: AsyncIterable<Buffer> = options.file === null ? process.stdin : createReadStream(options.file);
+  const out: string[] = [];
+  const flush = () => {
+    if (out.length > 0) process.stdout.write(out.join(''));
+    out.length = 0;
+  };
+  let lineNumber = 0;
+  let failed = 0;
+  let fixedLines = 0;
+  let editCount = 0;
+  const fail = (message: string) => {
+    failed++;
+    process.stderr.write(`fix: line ${lineNumber}: ${message}\n`);
+  };
+  try {
+    for await (const { bytes, newline } of readLines(input)) {
+      lineNumber++;
+      // Keep Windows line endings as they were.
+      const cr = bytes.length > 0 && bytes[bytes.length - 1] === 0x0d;
+      const body = cr ? bytes.subarray(0, bytes.length - 1) : bytes;
+      const eol = (cr ? '\r' : '') + (newline ? '\n' : '');
+      let text: string;
+      try {
+        text = decoder.decode(body);
+      } catch {
+        fail(`invalid UTF-8${options.explain ? '' : '; line written unchanged'}`);
+        if (options.explain) continue;
+        flush();
+        process.stdout.write(bytes);
+        if (newline) process.stdout.write('\n');
+        continue;
+      }
+      if (options.jsonl) {
+        if (text.trim() === '') {
+          out.push(text + eol);
+          continue;
+        }
+        let record: unknown;
+        try {
+          record = JSON.parse(text);
+        } catch (error) {
+          fail(`malformed JSON (${(error as Error).message}); line written unchanged`);
+          out.push(text + eol);
+          continue;
+        }
+        if (record === null || typeof record !== 'object' || Array.isArray(record)) {
+          fail('not a JSON object; line written unchanged');
+          out.push(text + eol);
+          continue;
+        }
+        const value = (record as Record<string, unknown>).text;
+        if (typeof value !== 'string') {
+          fail('no "text" string; line written unchanged');
+          out.push(text + eol);
+          continue;
+        }
+        const result = fixText(value, options.fix);
+        if (result.edits.length > 0) fixedLines++;
+        editCount += result.edits.length;
+        out.push(JSON.stringify({ ...record, fixed: result.text, edits: result.edits }) + eol);
+      } else {
+        const result = fixText(text, options.fix);
+        if (result.edits.length > 0) fixedLines++;
+        editCount += result.edits.length;
+        if (options.explain) for (const e of result.edits) out.push(`${describeEdit(lineNumber, e)}\n`);
+        else out.push(result.text + eol);
+      }
+      if (out.length >= 1024) flush();
+    }
+  } catch (error) {
+    flush();
+    process.stderr.write(`fix: cannot read ${options.file ?? 'standard input'}: ${(error as Error).message}\n`);
+    return 2;
+  }
+  flush();
+  if (options.explain || failed > 0) {
+    process.stderr.write(
+      `fix: ${lineNumber} lines, ${fixedLines} fixed, ${editCount} edits${failed > 0 ? `, ${failed} could not be read` : ''}\n`,
+    );
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`fix: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,112 @@
+/**
+ * Negative cases: real text with legitimate repetition that must come back unchanged at the
+ * default sensitivity. Sources: "issue" is the engine's issue text; poems and prose are quoted
+ * from the classics (public domain) or written here as ordinary modern sentences, and say so.
+ */
+export interface NegativeCase {
+  text: string;
+  source: string;
+}
+
+const n = (source: string, ...texts: string[]): NegativeCase[] => texts.map((text) => ({ text, source }));
+
+export const NEGATIVE: NegativeCase[] = [
+  // AA words, AABB and ABAB forms, and runs of them in prose.
+  ...n('issue: AA words', '常常', '看看', '谢谢', '纷纷', '我常常去看看他，谢谢大家纷纷前来。'),
+  ...n('issue: AABB and ABAB forms', '高高兴兴', '上上下下', '研究研究', '家家户户', '讨论讨论', '高兴高兴'),
+  ...n('issue: runs of them in prose', '认认真真、踏踏实实、兢兢业业地做好工作'),
+  ...n(
+    'written here: AABB words in modern prose',
+    '大家高高兴兴、开开心心地过了一个年。',
+    '房间收拾得干干净净，整整齐齐。',
+    '他平平安安、健健康康地回来了。',
+    '牢牢把握“十强”产业，紧盯500强项目',
+    '祝你平平安安健健康康快快乐乐',
+    '明明白白',
+    '看看书，散散步，聊聊天',
+  ),
+  // Classical poetry full of reduplication.
+  ...n('李清照《声声慢》', '寻寻觅觅，冷冷清清，凄凄惨惨戚戚。', '尋尋覓覓，冷冷清清，淒淒慘慘戚戚。'),
+  ...n(
+    '《古诗十九首·青青河畔草》',
+    '青青河畔草，郁郁园中柳。盈盈楼上女，皎皎当窗牖。娥娥红粉妆，纤纤出素手。',
+    '青青河畔草，郁郁园中柳。',
+    '盈盈楼上女，皎皎当窗牖。',
+    '娥娥红粉妆，纤纤出素手。',
+  ),
+  ...n('《古诗十九首·迢迢牵牛星》', '迢迢牵牛星，皎皎河汉女。纤纤擢素手，札札弄机杼。', '盈盈一水间，脉脉不得语。'),
+  ...n('杜甫《登高》', '无边落木萧萧下，不尽长江滚滚来。'),
+  ...n('《诗经·关雎》', '关关雎鸠，在河之洲。窈窕淑女，君子好逑。'),
+  ...n(
+    '乔吉《天净沙·即事》(chinese-poetry yuanqu)',
+    '莺莺燕燕春春，花花柳柳真真，事事风风韵韵。',
+    '娇娇嫩嫩，停停当当人人。',
+  ),
+  ...n('叠字诗 (written here after the classical form)', '山山水水，诗诗酒酒，古古今今。'),
+  // Names.
+  ...n('issue: names', '冰冰', '丽丽', '范冰冰出席活动', '丽丽和冰冰一起来了', '王丽丽、张冰冰、李明明'),
+  // Word-boundary pairs.
+  ...n('issue: word-boundary pairs', '工作作为', '昨日日报报表', '命中中国国内'),
+  ...n('sample: word-boundary pair', '要把“双招双引”工作作为经济工作的生命线，'),
+  ...n('written here: word-boundary chains', '中学学生生活活动', '他的的确确实实在在地做了', '人民民主'),
+  // Laughter, single-character runs, odd runs.
+  ...n('issue: laughter and single-character runs', '哈哈哈哈', '躲躲躲躲躲', '哈哈哈', '哈哈哈哈哈哈'),
+  ...n(
+    'written here: laughter and speech',
+    '嘻嘻哈哈',
+    '哈哈哈，嘿嘿嘿，呵呵呵',
+    '好好好，对对对，是是是',
+    '啊啊啊啊！',
+    '哈哈哈哈呵呵呵呵',
+  ),
+  ...n('issue: odd runs', '啊啊啊', '好好好', '我我我'),
+  // Punctuation.
+  ...n('issue: punctuation', '……', '——', '———', '。。。', '他说……我们——', '灯塔——— 党建在线'),
+  ...n('written here: repeated punctuation', '什么？？', '太好了！！', '等等。。。', '((a))', '“‘引文’”'),
+  // Numbers, dates, phone numbers.
+  ...n('issue: numbers and dates', '2011年11月11日', '1100', '2222', '本报济宁11月26日讯'),
+  ...n(
+    'written here: phone numbers and codes',
+    '电话：13311112222',
+    '0531-88776655',
+    '电话22002266',
+    '1122334455',
+    '邮编272000',
+    '2000年1月1日',
+  ),
+  // English.
+  ...n('issue: English words with double letters', 'committee', 'bookkeeper', 'Mississippi'),
+  ...n(
+    'written here: English',
+    'The committee met the bookkeeper in Mississippi.',
+    'Tennessee coffee balloon aardvark Woolloomooloo',
+    'Keep the coffee hot.',
+    'I see too little good food.',
+  ),
+  // URLs, e-mail addresses, code identifiers.
+  ...n(
+    'written here: URLs and e-mail addresses',
+    'https://www.google.com/search?q=aabbcc',
+    'http://www.aabbcc.com/',
+    'https://github.com/aabbcc/ddeeff',
+    'zhang.lili@163.com',
+    'aabb@ccdd.com',
+    'bookkeeper@committee.org',
+  ),
+  ...n(
+    'written here: code identifiers',
+    'foo_bar__baz',
+    '__init__',
+    'ii += 1',
+    '#aabbcc',
+    '0xffeeddcc',
+    'aabbccdd',
+    'this.mm = 1; let ll = 2;',
+    'AABB collision',
+    'CCTV',
+    'MM/DD/YYYY',
+    'AA制',
+  ),
+  // Short ambiguous blocks (indistinguishable from an AABB word or a name at the default).
+  ...n('written here: short blocks', '新新闻闻', '担担当当', '哈哈'),
+];

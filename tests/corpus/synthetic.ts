@@ -1,0 +1,188 @@
+/**
+ * Synthetic cases: doubled text made by hand from real sentences, one per situation the engine
+ * must handle. Each says where its text comes from: "sample" is the project's sample page
+ * (data/sample-000_3c7b1f775cc3ba51.txt), "issue" the engine's issue text, the rest are written
+ * here and say so.
+ */
+import type { FixOptions } from '../../lib/text/types';
+
+export interface SyntheticCase {
+  input: string;
+  expected: string;
+  source: string;
+  options?: FixOptions;
+}
+
+export const SYNTHETIC: SyntheticCase[] = [
+  // Factor 2, 3, 4; Simplified and Traditional.
+  { input: '勇勇于于担担当当作作为为，，', expected: '勇于担当作为，', source: 'issue (sample headline, first half)' },
+  { input: '新新新新项项项项目目目目', expected: '新项目', source: 'issue / sample, factor 4' },
+  { input: '参参参考考考文文文献献献', expected: '参考文献', source: 'issue, factor 3' },
+  {
+    input: '勇勇於於擔擔當當作作為為，，當當好好黨黨和和人人民民的的忠忠誠誠衛衛士士',
+    expected: '勇於擔當作為，當好黨和人民的忠誠衛士',
+    source: 'sample headline in Traditional characters',
+  },
+  { input: '參參參考考考文文文獻獻獻', expected: '參考文獻', source: 'issue case in Traditional characters, factor 3' },
+  {
+    input: '新新新新項項項項目目目目',
+    expected: '新項目',
+    source: 'sample headline in Traditional characters, factor 4',
+  },
+  {
+    input: '黄黄黄屯屯屯街街街道道道创创创城城城攻攻攻坚坚坚',
+    expected: '黄屯街道创城攻坚',
+    source: 'sample section heading, factor 3',
+  },
+  // Punctuation, quotes and brackets doubled with the text, or left single.
+  {
+    input: '确确保保““双双招招双双引引””工工作作走走在在全全市市前前列列',
+    expected: '确保“双招双引”工作走在全市前列',
+    source: 'issue / sample',
+  },
+  {
+    input: '确确保保“双双招招双双引引”工工作作走走在在全全市市前前列列',
+    expected: '确保“双招双引”工作走在全市前列',
+    source: 'sample headline with its quotes left single',
+  },
+  {
+    input: '勇勇于于担担当当作作为为，当当好好党党和和人人民民的的忠忠诚诚卫卫士士',
+    expected: '勇于担当作为，当好党和人民的忠诚卫士',
+    source: 'sample headline with its comma left single',
+  },
+  {
+    input: '《《领领导导干干部部要要践践行行““三三严严三三实实””》》',
+    expected: '《领导干部要践行“三严三实”》',
+    source: 'sample body text (a title in book-title marks), doubled',
+  },
+  // ASCII inside a doubled run, single or doubled.
+  { input: '会会用用来来向向Jumpserver注注册册', expected: '会用来向Jumpserver注册', source: 'issue' },
+  { input: '22002233年年', expected: '2023年', source: 'issue' },
+  { input: 'AAPPEECC会会议议', expected: 'APEC会议', source: 'issue' },
+  {
+    input: '紧紧盯盯550000强强项项目目',
+    expected: '紧盯500强项目',
+    source: 'sample body text ("紧盯500强项目"), doubled with its digits',
+  },
+  {
+    input: '紧紧盯盯500强强项项目目，，创创新新招招引引模模式式',
+    expected: '紧盯500强项目，创新招引模式',
+    source: 'sample body text, digits left single',
+  },
+  // A real repetition inside a doubled run comes out as a run of 2k.
+  { input: '加加密密密密钥钥', expected: '加密密钥', source: 'issue' },
+  { input: '好好好好学学习习', expected: '好好学习', source: 'issue' },
+  {
+    input: '大大家家高高高高兴兴兴兴过过新新年年',
+    expected: '大家高高兴兴过新年',
+    source: 'written here: an AABB word inside a doubled headline',
+  },
+  {
+    input: '牢牢牢牢把把握握““十十强强””产产业业',
+    expected: '牢牢把握“十强”产业',
+    source: 'sample body text ("牢牢把握“十强”产业"), doubled',
+  },
+  // Only part of the block doubled.
+  {
+    input: '勇勇于于担担当当作作为为，，当当好好党党和和人人民民的的忠忠诚诚卫卫士士。本报讯，会议指出要抓好工作。',
+    expected: '勇于担当作为，当好党和人民的忠诚卫士。本报讯，会议指出要抓好工作。',
+    source: 'sample headline followed by clean text written here',
+  },
+  {
+    input:
+      '会议指出：：济济宁宁高高新新区区召召开开““双双招招双双引引””工工作作调调度度推推进进会会。要把工作作为经济工作的生命线。',
+    expected: '会议指出：济宁高新区召开“双招双引”工作调度推进会。要把工作作为经济工作的生命线。',
+    source: 'sample lines: a doubled headline between two clean sentences',
+  },
+  // Latin text.
+  { input: 'TThhee  qquuiicckk  bbrroowwnn  ffooxx', expected: 'The quick brown fox', source: 'issue' },
+  { input: 'TThhee qquuiicckk bbrroowwnn ffooxx', expected: 'The quick brown fox', source: 'issue, spaces single' },
+  { input: 'SSSSTTTTOOOOCCCCKKKK', expected: 'STOCK', source: 'issue, factor 4' },
+  { input: 'TTTThhhheeee    qqqquuuuiiiicccckkkk', expected: 'The quick', source: 'issue text, factor 4' },
+  { input: 'HHeelllloo,,  wwoorrlldd!!', expected: 'Hello, world!', source: 'written here: doubled punctuation' },
+  {
+    input: 'SSeeee  hhttttppss::////eexxaammppllee..oorrgg//ddooccss__vv22  ((nnootteess))..',
+    expected: 'See https://example.org/docs_v2 (notes).',
+    source: 'written here: doubled :, /, _, brackets and full stop',
+  },
+  {
+    input: 'CCooppyyrriigghhtt  22002266  QQiinnggdduu',
+    expected: 'Copyright 2026 Qingdu',
+    source: 'issue (22002266)',
+  },
+  {
+    input: 'TThhee  ddeefifinniittiioonn  ooff  ooffffiiccee',
+    expected: 'The definition of office',
+    source: 'issue (fifi ligature); office has a real ff',
+  },
+  { input: 'TThhee  flfloooorr  iiss  wweett', expected: 'The floor is wet', source: 'written here: fl ligature' },
+  {
+    input: 'TThhee  ccoommmmiitttteeee  mmeett--iinn--ppeerrssoonn',
+    expected: 'The committee met-in-person',
+    source: 'written here: a word with real double letters, doubled; doubled hyphens',
+  },
+  // Rarer damage where the evidence is clear.
+  {
+    input: '济宁高新区召开“双招双引”工作调度推进会济宁高新区召开“双招双引”工作调度推进会',
+    expected: '济宁高新区召开“双招双引”工作调度推进会',
+    source: 'sample headline printed twice',
+  },
+  {
+    input: '黄屯街道创城攻坚让社区更美更宜居\n黄屯街道创城攻坚让社区更美更宜居',
+    expected: '黄屯街道创城攻坚让社区更美更宜居',
+    source: 'sample headline, a line printed twice',
+  },
+  {
+    input: '12黄黄屯屯街街道道创创城城攻攻坚坚',
+    expected: '12黄屯街道创城攻坚',
+    source: 'sample section heading with a page number glued on',
+  },
+  {
+    input: '黄黄屯屯街街道道创创城城攻攻坚坚02',
+    expected: '黄屯街道创城攻坚02',
+    source: 'sample section heading with a page number glued after',
+  },
+  {
+    input: '勇于于担担当当作作为为',
+    expected: '勇于担当作为',
+    source: 'sample headline with its first glyph left single',
+  },
+  // Sensitivity: more evidence-hungry defaults miss these; the other levels take them.
+  {
+    input: '新新项项目目 作为今年高新区的双百工程',
+    expected: '新项目 作为今年高新区的双百工程',
+    source: 'sample: a short doubled lead-in before clean text',
+    options: { sensitivity: 'aggressive' },
+  },
+  {
+    input: '春春春早早早。',
+    expected: '春早。',
+    source: 'chinese-poetry songci line, factor 3',
+    options: { sensitivity: 'balanced' },
+  },
+  // Options.
+  {
+    input: 'TThhee  qquuiicckk  bbrroowwnn  ffooxx',
+    expected: 'TThhee  qquuiicckk  bbrroowwnn  ffooxx',
+    source: 'issue text with latin: false',
+    options: { latin: false },
+  },
+  {
+    input: '新新新新项项项项目目目目',
+    expected: '新新新新项项项项目目目目',
+    source: 'sample headline with factor 4 switched off',
+    options: { factors: [2, 3] },
+  },
+  {
+    input: '勇勇于于担担当当作作为为，，',
+    expected: '勇勇于于担担当当作作为为，，',
+    source: 'issue text with the doubled-cjk rule disabled',
+    options: { disabledRules: ['doubled-cjk'] },
+  },
+  {
+    input: 'TThhee  ddeefifinniittiioonn',
+    expected: 'TThhee  ddeefifinniittiioonn',
+    source: 'issue ligature case with doubled-ligature disabled: `fifi` is then single letters, so not doubled',
+    options: { disabledRules: ['doubled-ligature'] },
+  },
+];

@@ -1,0 +1,70 @@
+import { describe, expect, test } from 'vitest';
+import {
+  type ConversionAidOptions,
+  findReadingAid,
+  type ReadingAid,
+  type ReadingAidName,
+  registerReadingAid,
+} from '../../lib/features/reading-aid';
+import { createReadingAidController } from '../../lib/features/reading-aid-controller';
+
+/** A conversion aid that records what it is asked to do. */
+function recordingAid(log: string[]): ReadingAid<ConversionAidOptions> {
+  return {
+    start: (_doc, options, signal) => {
+      log.push(`start ${options.variant}`);
+      signal.addEventListener('abort', () => log.push('abort'));
+    },
+    update: (options) => {
+      log.push(`update ${options.variant}`);
+    },
+    stop: () => {
+      log.push('stop');
+    },
+  };
+}
+
+describe('the reading aid controller', () => {
+  test('loads an aid once, on first use, then starts, updates and stops it', async () => {
+    const log: string[] = [];
+    const loads: ReadingAidName[] = [];
+    const controller = createReadingAidController(document, async (name) => {
+      loads.push(name);
+      registerReadingAid('conversion', () => recordingAid(log));
+    });
+    let status = await controller.set({ name: 'conversion', enabled: true, options: { variant: 's2tw' } });
+    expect(status.conversion).toMatchObject({ enabled: true, options: { variant: 's2tw' } });
+    status = await controller.set({ name: 'conversion', enabled: true, options: { variant: 's2hk' } });
+    status = await controller.set({ name: 'conversion', enabled: false });
+    expect(status.conversion.enabled).toBe(false);
+    await controller.set({ name: 'conversion', enabled: true });
+    expect(loads).toEqual(['conversion']);
+    expect(log).toEqual(['start s2tw', 'update s2hk', 'abort', 'stop', 'start s2hk']);
+    controller.stopAll();
+  });
+
+  test('two quick toggles cancel out; configure switches a running aid', async () => {
+    const log: string[] = [];
+    registerReadingAid('conversion', () => recordingAid(log));
+    const controller = createReadingAidController(document, async () => undefined);
+    const first = controller.toggle('conversion');
+    const second = controller.toggle('conversion');
+    await first;
+    expect((await second).conversion.enabled).toBe(false);
+    await controller.toggle('conversion');
+    controller.configure('conversion', { variant: 'tw2s' });
+    controller.configure('conversion', { variant: 'tw2s' });
+    await controller.set({ name: 'conversion', enabled: true });
+    expect(log).toEqual(['start s2t', 'abort', 'stop', 'start s2t', 'update tw2s']);
+    controller.stopAll();
+  });
+
+  test('an aid whose code does not load reports why, and the page is left alone', async () => {
+    expect(findReadingAid('pinyin')).toBeUndefined();
+    const controller = createReadingAidController(document, async () => {
+      throw new Error('Cannot access contents of the page.');
+    });
+    const status = await controller.set({ name: 'pinyin', enabled: true });
+    expect(status.pinyin).toMatchObject({ enabled: false, error: 'Cannot access contents of the page.' });
+  });
+});

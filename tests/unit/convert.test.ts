@@ -1,0 +1,160 @@
+import fc from 'fast-check';
+import * as OpenCC from 'opencc-js';
+import { describe, expect, test } from 'vitest';
+import { createConverter, hasHanText, mapConversionOntoParts } from '../../lib/text/convert';
+import { CONVERSION_VARIANT_IDS, CONVERSION_VARIANTS } from '../../lib/text/reading-aid-options';
+
+/** Ordinary sentences, Simplified and Traditional, with phrases whose conversion is not character by character. */
+const SAMPLES = [
+  '济宁高新区召开“双招双引”工作调度推进会，高新区党工委书记出席会议并讲话。',
+  '我的U盘坏了，头发里全是灰，鼠标和软件都在网络上。',
+  '插上U盘。',
+  '乾隆年间的干部在后面的面馆里吃面。',
+  '頭髮和軟體在網路上，隨身碟裡的記憶體。',
+  '香港的巴士和的士，還有資訊科技。',
+  '𠮷野家的鸡肉饭，⿰氵青水。',
+  'Latin text, digits 2019 and punctuation —— 不变。',
+  '',
+];
+
+describe('createConverter', () => {
+  test.each(CONVERSION_VARIANT_IDS)('%s gives exactly what opencc-js gives, both paths', (variant) => {
+    const reference = OpenCC.Converter(CONVERSION_VARIANTS[variant]);
+    const converter = createConverter(variant);
+    for (const text of SAMPLES) {
+      expect(converter.convertText(text)).toBe(reference(text));
+      expect(converter.planConversion(text).text).toBe(reference(text));
+    }
+  });
+
+  test('length-changing phrases: U盘 → 隨身碟 in one piece', () => {
+    const plan = createConverter('s2twp').planConversion('我的U盘坏了');
+    expect(plan.text).toBe('我的隨身碟壞了');
+    expect(plan.pieces).toContainEqual({ start: 2, end: 4, text: '隨身碟' });
+  });
+
+  test('pieces cover the input in order and join to the output (property)', () => {
+    const converter = createConverter('s2twp');
+    const alphabet = fc.constantFrom(...('U盘头发软件鼠标网络内存里面干后台的了，。a1 𠮷⿰氵青'.match(/./gu) ?? []));
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 40 }), (chars) => {
+        const input = chars.join('');
+        const plan = converter.planConversion(input);
+        expect(plan.text).toBe(converter.convertText(input));
+        expect(plan.pieces.map((p) => p.text).join('')).toBe(plan.text);
+        let at = 0;
+        for (const piece of plan.pieces) {
+          expect(piece.start).toBe(at);
+          expect(piece.end).toBeGreaterThan(piece.start);
+          at = piece.end;
+        }
+        expect(at).toBe(input.length);
+      }),
+    );
+  });
+
+  test('phrase overrides apply on top of the dictionary, longest first', () => {
+    const converter = createConverter('s2twp', {
+      phraseOverrides: { U盘: 'USB 隨身碟', 软件: '軟件', 软件包: '套件' },
+    });
+    expect(converter.convertText('我的U盘和软件，软件包')).toBe('我的USB 隨身碟和軟件，套件');
+    const plan = converter.planConversion('我的U盘和软件，软件包');
+    expect(plan.text).toBe('我的USB 隨身碟和軟件，套件');
+    expect(plan.pieces).toContainEqual({ start: 2, end: 4, text: 'USB 隨身碟' });
+  });
+
+  test('empty override keys are ignored', () => {
+    expect(createConverter('s2t', { phraseOverrides: { '': 'x' } }).convertText('头发')).toBe('頭髮');
+  });
+
+  test('converting converted text again changes nothing for a round-trip pair (from the original is what counts)', () => {
+    const s2t = createConverter('s2t');
+    expect(s2t.convertText(s2t.convertText('头发和面条'))).toBe(s2t.convertText('头发和面条'));
+  });
+});
+
+describe('hasHanText', () => {
+  test('finds Han characters, including astral ones, and rejects the rest', () => {
+    expect(hasHanText('abc 123 ——')).toBe(false);
+    expect(hasHanText('a头')).toBe(true);
+    expect(hasHanText('𠮷')).toBe(true);
+  });
+});
+
+describe('mapConversionOntoParts', () => {
+  const s2twp = createConverter('s2twp');
+
+  test('a same-length phrase split over nodes is split character for character', () => {
+    // 头|发: node by node, 发 alone becomes 發 (wrong); as a block it is 頭髮.
+    expect(OpenCC.Converter({ from: 'cn', to: 'twp' })('发')).toBe('發');
+    const plan = s2twp.planConversion('他的头发');
+    expect(mapConversionOntoParts(plan, [3, 1])).toEqual(['他的頭', '髮']);
+  });
+
+  test('a length-changing phrase split over nodes goes whole to the node holding most of it', () => {
+    const plan = s2twp.planConversion('我的U盘坏了');
+    // 我的U|盘坏了: a tie, so the first node.
+    expect(mapConversionOntoParts(plan, [3, 3])).toEqual(['我的隨身碟', '壞了']);
+    expect(mapConversionOntoParts(plan, [3, 1, 2])).toEqual(['我的隨身碟', '', '壞了']);
+    // 软|件包 → 套件 (an override): the second node holds two of its three characters.
+    const overridden = createConverter('s2twp', { phraseOverrides: { 软件包: '套件' } }).planConversion('新软件包');
+    expect(mapConversionOntoParts(overridden, [2, 2])).toEqual(['新', '套件']);
+  });
+
+  test('empty parts stay empty and nothing is lost or duplicated (property)', () => {
+    const alphabet = fc.constantFrom(...('U盘头发软件鼠标网络内存里面干后的了，。a𠮷'.match(/./gu) ?? []));
+    fc.assert(
+      fc.property(
+        fc.array(alphabet, { minLength: 1, maxLength: 30 }),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        (chars, rawCuts) => {
+          const input = chars.join('');
+          // Cut only between code points, as text nodes do in practice.
+          const boundaries = [...new Set(rawCuts.map((c) => c % (chars.length + 1)))].sort((a, b) => a - b);
+          const lengths: number[] = [];
+          let previous = 0;
+          for (const b of [...boundaries, chars.length]) {
+            lengths.push(chars.slice(previous, b).join('').length);
+            previous = Math.max(previous, b);
+          }
+          const plan = s2twp.planConversion(input);
+          const parts = mapConversionOntoParts(plan, lengths);
+          expect(parts).toHaveLength(lengths.length);
+          expect(parts.join('')).toBe(plan.text);
+          lengths.forEach((length, k) => {
+            if (length === 0) expect(parts[k]).toBe('');
+          });
+        },
+      ),
+    );
+  });
+
+  test('one part gets the whole conversion', () => {
+    const plan = s2twp.planConversion('我的U盘');
+    expect(mapConversionOntoParts(plan, [5])).toEqual(['我的隨身碟']);
+  });
+});
+
+describe('the normalisation shortcut', () => {
+  test('every character OpenCC normalises is in the ranges the shortcut tests for', async () => {
+    const { configs } = await import('opencc-js/preset');
+    // Every variant normalises with the same dictionary.
+    const chains = CONVERSION_VARIANT_IDS.map(
+      (variant) => (configs[variant] as unknown as { normalizationChain: string[][] }).normalizationChain,
+    );
+    expect(new Set(chains.map((chain) => JSON.stringify(chain))).size).toBe(1);
+    const dictionary = chains[0]?.[0]?.[0] ?? '';
+    const sources = dictionary.split('|').map((entry) => entry.split(' ')[0] as string);
+    expect(sources.length).toBeGreaterThan(900);
+    for (const source of sources) expect(source).toMatch(/^(?:[\uf900-\ufaff]|\ud87e[\udc00-\ude1f])$/);
+  });
+
+  test('compatibility ideographs are still normalised, as opencc-js does', () => {
+    const text = '\uf900\u{2f800}头发';
+    for (const variant of CONVERSION_VARIANT_IDS) {
+      const reference = OpenCC.Converter(CONVERSION_VARIANTS[variant]);
+      expect(createConverter(variant).convertText(text)).toBe(reference(text));
+      expect(createConverter(variant).planConversion(text).text).toBe(reference(text));
+    }
+  });
+});
