@@ -9,8 +9,9 @@
  * segments the rule accepts are collapsed. A block that is one phrase printed twice is handled
  * by its own rule.
  */
+import { CLASS_HAN, classifyCodePoint, isContentClass } from './chars';
 import type { SegmentRule } from './evidence';
-import { mightContainDoubledText, scanDoubledRuns } from './prefilter';
+import { mightBeRepeatedPhrase, mightContainDoubledText, scanDoubledRuns } from './prefilter';
 import { doubledCjk } from './rules/doubled-cjk';
 import { doubledLatin } from './rules/doubled-latin';
 import { DOUBLED_LIGATURE, matchDoubledLigature } from './rules/doubled-ligature';
@@ -23,7 +24,7 @@ export { mightContainDoubledText } from './prefilter';
 export type { DoublingFactor, FixOptions, FixResult, Sensitivity, TextEdit } from './types';
 
 /** Every rule, by name, in the order they are tried. */
-export const RULE_NAMES = [doubledCjk.name, doubledLatin.name, DOUBLED_LIGATURE, REPEATED_PHRASE] as const;
+export const RULE_NAMES = ['doubled-cjk', 'doubled-latin', 'doubled-ligature', 'repeated-phrase'] as const;
 export type RuleName = (typeof RULE_NAMES)[number];
 
 export const DEFAULT_SENSITIVITY: Sensitivity = 'conservative';
@@ -32,13 +33,18 @@ export const DEFAULT_FACTORS: readonly DoublingFactor[] = [2, 3, 4];
 const SEGMENT_RULES: readonly SegmentRule[] = [doubledCjk, doubledLatin];
 
 /** Text around a cluster of doubled runs that is looked at with it (punctuation, single words). */
-const CONTEXT = 48;
+const CONTEXT = 12;
 
 interface ResolvedOptions {
   sensitivity: Sensitivity;
   factors: number[];
   latin: boolean;
   disabled: ReadonlySet<string>;
+}
+
+/** Every rule wants at least three doubled runs of text at conservative, two otherwise. */
+function minRunsFor(sensitivity: Sensitivity): number {
+  return sensitivity === 'conservative' ? 3 : 2;
 }
 
 function resolveOptions(options: FixOptions | undefined): ResolvedOptions {
@@ -57,42 +63,89 @@ function resolveOptions(options: FixOptions | undefined): ResolvedOptions {
  * overlapping, UTF-16 offsets into `text`). Idempotent; the output is a subsequence of the input.
  */
 export function fixText(text: string, options?: FixOptions): FixResult {
-  if (typeof text !== 'string' || !mightContainDoubledText(text)) return { text, edits: [] };
-  const opts = resolveOptions(options);
+  if (typeof text !== 'string') return { text, edits: [] };
+  // Fast path for clean text, before any allocation: no cluster of doubled runs big enough for
+  // any rule at this sensitivity, and not a phrase printed twice.
+  if (
+    !scanDoubledRuns(text, null, minRunsFor(options?.sensitivity ?? DEFAULT_SENSITIVITY)) &&
+    !mightBeRepeatedPhrase(text)
+  )
+    return { text, edits: [] };
+  const opts = options === undefined ? DEFAULT_OPTIONS : resolveOptions(options);
   let edits = findEdits(text, opts);
   // A fix whose result would itself be fixed again is ambiguous (`宁宁宁教教教教””””` at factor 2
-  // leaves `教教””`): drop it. Repeat until what is left is stable, which makes fixText idempotent.
-  while (edits.length > 0) {
+  // leaves `教教””`): drop it. Repeat until what is left is stable, which makes fixText
+  // idempotent; after a few rounds give up and change nothing, so the cost stays linear.
+  for (let round = 0; round < 3 && edits.length > 0; round++) {
     const fixed = applyEdits(text, edits);
     if (!mightContainDoubledText(fixed)) return { text: fixed, edits };
     const again = findEdits(fixed, opts);
     if (again.length === 0) return { text: fixed, edits };
-    edits = dropUnstableEdits(edits, again);
+    const phrase = again[0] as TextEdit;
+    // A doubled heading printed twice: once the characters are fixed the phrase repeats. Both
+    // repairs together become one edit.
+    edits =
+      again.length === 1 && phrase.rule === REPEATED_PHRASE
+        ? [mergeIntoOneEdit(text, applyEdits(fixed, again), phrase.rule, (edits[0] as TextEdit).factor)]
+        : dropUnstableEdits(edits, again);
   }
   return { text, edits: [] };
 }
 
-/** Every edit except those whose output the second pass `again` (offsets into the output) touches. */
+/** One edit turning `text` into `result` (a subsequence of it): their common ends are left out. */
+function mergeIntoOneEdit(text: string, result: string, rule: string, factor: number): TextEdit {
+  let start = 0;
+  while (start < result.length && text.charCodeAt(start) === result.charCodeAt(start)) start++;
+  if (start > 0 && isLowSurrogate(text.charCodeAt(start))) start--;
+  let tail = 0;
+  while (
+    tail < result.length - start &&
+    text.charCodeAt(text.length - 1 - tail) === result.charCodeAt(result.length - 1 - tail)
+  ) {
+    tail++;
+  }
+  if (tail > 0 && isLowSurrogate(text.charCodeAt(text.length - tail))) tail--;
+  const end = text.length - tail;
+  return {
+    rule,
+    factor,
+    start,
+    end,
+    original: text.slice(start, end),
+    replacement: result.slice(start, result.length - tail),
+  };
+}
+
+/**
+ * Every edit except those whose output the second pass `again` (sorted, offsets into the output)
+ * touches. If a second-pass edit lies in text no first-pass edit produced, the first pass changed
+ * its context, so none of it is kept.
+ */
 function dropUnstableEdits(edits: TextEdit[], again: TextEdit[]): TextEdit[] {
   const keep: TextEdit[] = [];
+  const explained = new Uint8Array(again.length);
   let shift = 0;
-  let explained = 0;
+  let a = 0;
   for (const e of edits) {
     const outStart = e.start - shift;
     const outEnd = outStart + e.replacement.length;
     shift += e.end - e.start - e.replacement.length;
-    const touched = again.filter((a) => a.start <= outEnd && a.end >= outStart).length;
-    explained += touched;
-    if (touched === 0) keep.push(e);
+    while (a < again.length && (again[a] as TextEdit).end < outStart) a++;
+    let touched = false;
+    for (let b = a; b < again.length && (again[b] as TextEdit).start <= outEnd; b++) {
+      if ((again[b] as TextEdit).end >= outStart) {
+        explained[b] = 1;
+        touched = true;
+      }
+    }
+    if (!touched) keep.push(e);
   }
-  // A second-pass edit in text no first-pass edit produced: the first pass changed its context,
-  // so none of it can be trusted.
-  return explained >= again.length ? keep : [];
+  return explained.every((x) => x === 1) ? keep : [];
 }
 
 function findEdits(text: string, opts: ResolvedOptions): TextEdit[] {
   const edits = findDoubledEdits(text, opts);
-  if (edits.length > 0 || opts.disabled.has(REPEATED_PHRASE)) return edits;
+  if (edits.length > 0 || opts.disabled.has(REPEATED_PHRASE) || !mightBeRepeatedPhrase(text)) return edits;
   const edit = findRepeatedPhrase(text, opts.sensitivity);
   return edit === null ? [] : [edit];
 }
@@ -108,11 +161,15 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   return out + text.slice(at);
 }
 
+const DEFAULT_OPTIONS = resolveOptions(undefined);
+
 function findDoubledEdits(text: string, opts: ResolvedOptions): TextEdit[] {
   const rules = SEGMENT_RULES.filter((r) => !opts.disabled.has(r.name));
   if (rules.length === 0 || opts.factors.length === 0) return [];
   const clusters: number[] = [];
-  scanDoubledRuns(text, clusters);
+  const minRuns = minRunsFor(opts.sensitivity);
+  if (!scanDoubledRuns(text, clusters, minRuns)) return [];
+  const segmentOptions = { latin: opts.latin };
   const regions = toRegions(text, clusters);
   const ligatures = opts.latin && !opts.disabled.has(DOUBLED_LIGATURE) ? matchDoubledLigature : null;
   const edits: TextEdit[] = [];
@@ -121,7 +178,9 @@ function findDoubledEdits(text: string, opts: ResolvedOptions): TextEdit[] {
     const consumed = new Uint8Array(units.length);
     const accepted: Array<{ segment: Segment; rule: string }> = [];
     for (const factor of opts.factors) {
-      for (const segment of findSegments(text, units, factor, consumed, { latin: opts.latin })) {
+      // Not enough runs of this factor in the region for any rule: skip the segment finder.
+      if (countRunsOfFactor(units, factor, consumed) < minRuns) continue;
+      for (const segment of findSegments(text, units, factor, consumed, segmentOptions)) {
         // Runs of four at factor 2 were judged at factor 4 already; halving them would be wrong.
         if (factor === 2 && segment.fitsDoubleFactor) continue;
         const rule = rules.find((x) => x.covers(segment.evidence));
@@ -136,6 +195,16 @@ function findDoubledEdits(text: string, opts: ResolvedOptions): TextEdit[] {
   return edits;
 }
 
+/** Runs of text (Han, letters, digits) not yet consumed whose length is a multiple of `factor`. */
+function countRunsOfFactor(units: Unit[], factor: number, consumed: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i] as Unit;
+    if (consumed[i] === 0 && u.count >= factor && u.count % factor === 0 && isContentClass(u.cls)) n++;
+  }
+  return n;
+}
+
 /** Turns clusters of run starts into merged [from, to) regions with context, cut at safe places. */
 function toRegions(text: string, clusters: number[]): number[] {
   const regions: number[] = [];
@@ -148,10 +217,31 @@ function toRegions(text: string, clusters: number[]): number[] {
     while (to < text.length && isWordUnit(text.charCodeAt(to - 1)) && isWordUnit(text.charCodeAt(to))) to++;
     if (to < text.length && isLowSurrogate(text.charCodeAt(to))) to++;
     const last = regions.length - 1;
-    if (last > 0 && from <= (regions[last] as number)) regions[last] = Math.max(regions[last] as number, to);
-    else regions.push(from, to);
+    if (last > 0 && from <= (regions[last] as number)) {
+      // Overlapping context: cut at the character that ended the previous cluster (a single Han
+      // character or a line break), so a long block does not become one huge region.
+      const cut = findSegmentBreak(text, clusters[c - 1] as number, clusters[c] as number);
+      if (cut < 0) {
+        regions[last] = Math.max(regions[last] as number, to);
+      } else {
+        regions[last] = cut;
+        regions.push(cut, to);
+      }
+    } else {
+      regions.push(from, to);
+    }
   }
   return regions;
+}
+
+/** The last line break or single Han character in text(from, to), or -1. */
+function findSegmentBreak(text: string, from: number, to: number): number {
+  for (let i = to - 1; i > from; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) return i;
+    if (classifyCodePoint(c) === CLASS_HAN && text.charCodeAt(i - 1) !== c && text.charCodeAt(i + 1) !== c) return i;
+  }
+  return -1;
 }
 
 function isWordUnit(c: number): boolean {

@@ -1,4 +1,4 @@
-import { classifyCodePoint, isContentClass } from './chars';
+import { CLASS_HAN, classifyCodePoint, isContentClass } from './chars';
 
 /**
  * Largest distance, in UTF-16 code units, between the starts of two consecutive doubled runs of
@@ -18,61 +18,87 @@ function isContentUnit(c: number): boolean {
  * comparisons; clean prose with the odd 常常 or 工作作为 answers false.
  */
 export function mightContainDoubledText(text: string): boolean {
-  return scanDoubledRuns(text, null) || mightBeRepeatedPhrase(text);
+  return scanDoubledRuns(text, null, 2) || mightBeRepeatedPhrase(text);
+}
+
+// Scanner state, kept outside scanDoubledRuns so that its loop stays tiny and fast.
+let lastRun = 0;
+let lastRunEnd = 0;
+let clusterStart = 0;
+let runs = 0;
+let found = false;
+
+/**
+ * Finds clusters of doubled runs of text: runs whose starts are at most MAX_RUN_GAP apart on one
+ * line. Pushes [first run start, last run start] of every cluster with at least `minRuns` runs
+ * onto `out`; with `out === null` it stops as soon as it knows there is one. Returns whether there
+ * was one.
+ */
+export function scanDoubledRuns(text: string, out: number[] | null, minRuns: number): boolean {
+  const n = text.length;
+  if (n < 4) return false;
+  lastRun = -MAX_RUN_GAP - 1;
+  lastRunEnd = 0;
+  clusterStart = -1;
+  runs = 0;
+  found = false;
+  let prev = text.charCodeAt(0);
+  for (let i = 1; i < n; i++) {
+    const c = text.charCodeAt(i);
+    // Rare: a repeated unit, or a low surrogate (an astral character might repeat).
+    if ((c === prev || (c & 0xfc00) === 0xdc00) && noteRepeat(text, i, c, prev, out, minRuns)) return true;
+    prev = c;
+  }
+  if (runs >= minRuns) {
+    found = true;
+    if (out !== null) out.push(clusterStart, lastRun);
+  }
+  return found;
+}
+
+/** Records a doubled run starting at i - 1, if it is one; true when the scan can stop. */
+function noteRepeat(text: string, i: number, c: number, prev: number, out: number[] | null, minRuns: number): boolean {
+  if (c === prev) {
+    // Only the first repeat of a run, and only of text (not punctuation, blanks, dashes).
+    if (text.charCodeAt(i - 2) === c || !isContentUnit(c)) return false;
+  } else {
+    // A repeated astral character (CJK Extension B and beyond) is high, low, high, low.
+    if ((prev & 0xfc00) !== 0xd800 || text.charCodeAt(i + 1) !== prev || text.charCodeAt(i + 2) !== c) return false;
+    if (!isContentClass(classifyCodePoint(((prev - 0xd800) << 10) + (c - 0xdc00) + 0x10000))) return false;
+  }
+  const at = i - 1;
+  if (at - lastRun > MAX_RUN_GAP || breaksSegment(text, lastRunEnd, at)) {
+    if (runs >= minRuns) {
+      found = true;
+      out?.push(clusterStart, lastRun);
+    }
+    clusterStart = at;
+    runs = 0;
+  }
+  runs++;
+  lastRun = at;
+  // Where the run ends: the next unit that is not the repeated one.
+  let end = i + 1;
+  if (c === prev) {
+    while (end < text.length && text.charCodeAt(end) === c) end++;
+  } else {
+    end++;
+    while (end + 1 < text.length && text.charCodeAt(end) === prev && text.charCodeAt(end + 1) === c) end += 2;
+  }
+  lastRunEnd = end;
+  return out === null && runs >= minRuns;
 }
 
 /**
- * Finds clusters of doubled runs: pushes [start, end) pairs (UTF-16 offsets of the first and last
- * run start in each cluster) onto `out`. With `out === null` it stops at the first cluster.
+ * Does text[from, to), the gap between two doubled runs, end a doubled segment? A line break
+ * does, and so does a Han character (a single one: a doubled one would be a run).
  */
-export function scanDoubledRuns(text: string, out: number[] | null): boolean {
-  const n = text.length;
-  if (n < 4) return false;
-  let found = false;
-  let lastRun = -MAX_RUN_GAP - 1;
-  let clusterStart = -1;
-  let prev = text.charCodeAt(0);
-  let inRun = false;
-  for (let i = 1; i < n; i++) {
+function breaksSegment(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (c === prev) {
-      if (inRun) continue;
-      inRun = true;
-      if (!isContentUnit(c)) continue;
-      const at = i - 1;
-      if (at - lastRun <= MAX_RUN_GAP) {
-        if (out === null) return true;
-        found = true;
-        if (clusterStart < 0) clusterStart = lastRun;
-      } else if (clusterStart >= 0 && out !== null) {
-        out.push(clusterStart, lastRun);
-        clusterStart = -1;
-      }
-      lastRun = at;
-      continue;
-    }
-    inRun = false;
-    // A repeated astral character (CJK Extension B and beyond) never has two equal units in a row.
-    if (c >= 0xdc00 && c <= 0xdfff && prev >= 0xd800 && prev <= 0xdbff) {
-      if (text.charCodeAt(i + 1) === prev && text.charCodeAt(i + 2) === c) {
-        const at = i - 1;
-        if (isContentClass(classifyCodePoint(((prev - 0xd800) << 10) + (c - 0xdc00) + 0x10000))) {
-          if (at - lastRun <= MAX_RUN_GAP) {
-            if (out === null) return true;
-            found = true;
-            if (clusterStart < 0) clusterStart = lastRun;
-          } else if (clusterStart >= 0 && out !== null) {
-            out.push(clusterStart, lastRun);
-            clusterStart = -1;
-          }
-          lastRun = at;
-        }
-      }
-    }
-    prev = c;
+    if (c === 0x0a || (c >= 0x3400 && classifyCodePoint(c) === CLASS_HAN)) return true;
   }
-  if (clusterStart >= 0 && out !== null) out.push(clusterStart, lastRun);
-  return found;
+  return false;
 }
 
 /** Shortest phrase the repeated-phrase rule ever removes (its most sensitive setting). */

@@ -107,6 +107,11 @@ export const NEGATIVE: NegativeCase[] = [
     'MM/DD/YYYY',
     'AA制',
   ),
+  ...n(
+    'written here: a phrase repeated more than twice is a pattern, not a phrase printed twice',
+    '加油中国加油中国加油中国加油中国',
+    '好好学习天天向上好好学习天天向上好好学习天天向上好好学习天天向上',
+  ),
   // Short ambiguous blocks (indistinguishable from an AABB word or a name at the default).
   ...n('written here: short blocks', '新新闻闻', '担担当当', '哈哈'),
 ];

@@ -133,6 +133,12 @@ export const SYNTHETIC: SyntheticCase[] = [
     source: 'sample headline, a line printed twice',
   },
   {
+    input:
+      '确确保保““双双招招双双引引””工工作作走走在在全全市市前前列列 确确保保““双双招招双双引引””工工作作走走在在全全市市前前列列',
+    expected: '确保“双招双引”工作走在全市前列',
+    source: 'sample headline, doubled and printed twice: one edit does both repairs',
+  },
+  {
     input: '12黄黄屯屯街街道道创创城城攻攻坚坚',
     expected: '12黄屯街道创城攻坚',
     source: 'sample section heading with a page number glued on',

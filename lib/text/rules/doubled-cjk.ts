@@ -37,6 +37,6 @@ export const doubledCjk: SegmentRule = {
         (e.whole && hasChunk(e, e.chunks.length > 1 ? 4 : 2, 2))
       );
     }
-    return hasChunk(e, 3, 2) || (e.strongPunct >= 1 && e.u >= 1) || (e.whole && e.n >= 2 && e.u >= 1);
+    return hasChunk(e, 3, 2) || (e.strongPunct >= 1 && e.n >= 2 && e.u >= 1) || (e.whole && e.n >= 2 && e.u >= 1);
   },
 };

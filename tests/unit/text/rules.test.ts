@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest';
+import { fixText, mightContainDoubledText, RULE_NAMES } from '../../../lib/text';
+import type { SegmentEvidence } from '../../../lib/text/evidence';
+import { isReduplicable, isSoundWord } from '../../../lib/text/lexicon';
+import { decodeCodePoints, encodeCodePoints } from '../../../lib/text/lexicon-codec';
+import { doubledCjk } from '../../../lib/text/rules/doubled-cjk';
+import { doubledLatin } from '../../../lib/text/rules/doubled-latin';
+import { DOUBLED_LIGATURE, matchDoubledLigature } from '../../../lib/text/rules/doubled-ligature';
+import { findRepeatedPhrase, REPEATED_PHRASE } from '../../../lib/text/rules/repeated-phrase';
+
+function evidence(partial: Partial<SegmentEvidence>): SegmentEvidence {
+  return {
+    factor: 2,
+    n: 0,
+    u: 0,
+    han: 0,
+    strongPunct: 0,
+    latinWords: 0,
+    longestLatinWord: 0,
+    chunks: [],
+    whole: false,
+    ...partial,
+  };
+}
+
+describe('rule names', () => {
+  it('lists every rule once, by the name its edits carry', () => {
+    expect(RULE_NAMES).toEqual([doubledCjk.name, doubledLatin.name, DOUBLED_LIGATURE, REPEATED_PHRASE]);
+  });
+});
+
+describe('doubled-cjk', () => {
+  const headline = evidence({ han: 17, n: 17, u: 10, chunks: [{ n: 17, u: 10 }] });
+  const aabbPair = evidence({ han: 2, n: 2, u: 1, chunks: [{ n: 2, u: 1 }], whole: true });
+  const shortWhole = evidence({ han: 3, n: 3, u: 2, chunks: [{ n: 3, u: 2 }], whole: true });
+  const poemLine = evidence({
+    han: 7,
+    n: 7,
+    u: 4,
+    chunks: [
+      { n: 2, u: 2 },
+      { n: 2, u: 1 },
+      { n: 3, u: 1 },
+    ],
+    whole: true,
+  });
+
+  it('covers segments with Han characters only', () => {
+    expect(doubledCjk.covers(headline)).toBe(true);
+    expect(doubledCjk.covers(evidence({ latinWords: 2 }))).toBe(false);
+  });
+
+  it('accepts a long unexplained chain at every sensitivity', () => {
+    for (const s of ['conservative', 'balanced', 'aggressive'] as const)
+      expect(doubledCjk.accepts(headline, s)).toBe(true);
+  });
+
+  it('needs more evidence the more conservative it is', () => {
+    expect(doubledCjk.accepts(shortWhole, 'conservative')).toBe(true);
+    expect(doubledCjk.accepts(aabbPair, 'conservative')).toBe(false);
+    expect(doubledCjk.accepts(aabbPair, 'balanced')).toBe(false);
+    expect(doubledCjk.accepts(aabbPair, 'aggressive')).toBe(true);
+    expect(doubledCjk.accepts(poemLine, 'conservative')).toBe(false);
+    expect(doubledCjk.accepts(poemLine, 'balanced')).toBe(false);
+  });
+
+  it('takes doubled punctuation as evidence', () => {
+    const quoted = evidence({ han: 3, n: 3, u: 2, strongPunct: 2, chunks: [{ n: 3, u: 2 }] });
+    expect(doubledCjk.accepts(quoted, 'conservative')).toBe(true);
+    expect(doubledCjk.accepts({ ...quoted, strongPunct: 0 }, 'conservative')).toBe(false);
+  });
+
+  it('at factor 3 and 4 wants runs that touch', () => {
+    const laughter = evidence({
+      factor: 3,
+      han: 3,
+      n: 3,
+      u: 3,
+      chunks: [
+        { n: 1, u: 1 },
+        { n: 1, u: 1 },
+        { n: 1, u: 1 },
+      ],
+    });
+    expect(doubledCjk.accepts(laughter, 'conservative')).toBe(false);
+    const title = evidence({ factor: 3, han: 4, n: 4, u: 4, chunks: [{ n: 4, u: 4 }] });
+    expect(doubledCjk.accepts(title, 'conservative')).toBe(true);
+  });
+});
+
+describe('doubled-latin', () => {
+  it('wants two fully doubled words, or one long one', () => {
+    expect(doubledLatin.accepts(evidence({ latinWords: 2, longestLatinWord: 3 }), 'conservative')).toBe(true);
+    expect(doubledLatin.accepts(evidence({ latinWords: 1, longestLatinWord: 3 }), 'conservative')).toBe(false);
+    expect(doubledLatin.accepts(evidence({ latinWords: 1, longestLatinWord: 5 }), 'conservative')).toBe(true);
+    expect(doubledLatin.accepts(evidence({ latinWords: 1, longestLatinWord: 3 }), 'balanced')).toBe(true);
+    expect(doubledLatin.accepts(evidence({ factor: 4, latinWords: 1, longestLatinWord: 3 }), 'conservative')).toBe(
+      true,
+    );
+  });
+
+  it('fixes words with real double letters and leaves such words alone when clean', () => {
+    expect(fixText('TThhee  bbooookkkkeeeeppeerr').text).toBe('The bookkeeper');
+    expect(fixText('The bookkeeper').edits).toEqual([]);
+  });
+});
+
+describe('doubled-ligature', () => {
+  it('matches a ligature spelled twice, longest first', () => {
+    expect(matchDoubledLigature('fifinal', 0, 7)).toBe('fi');
+    expect(matchDoubledLigature('ffiffice', 0, 8)).toBe('ffi');
+    expect(matchDoubledLigature('flflow', 0, 6)).toBe('fl');
+    expect(matchDoubledLigature('final', 0, 5)).toBeNull();
+    expect(matchDoubledLigature('fifi', 0, 3)).toBeNull();
+  });
+
+  it('gives its edits its own name', () => {
+    const { edits } = fixText('TThhee  ddeefifinniittiioonn');
+    expect(edits.map((e) => e.rule)).toEqual(['doubled-latin', 'doubled-ligature', 'doubled-latin']);
+    expect(edits[1]).toMatchObject({ original: 'fifi', replacement: 'fi', factor: 2 });
+  });
+});
+
+describe('repeated-phrase', () => {
+  it('removes the second copy of a long phrase printed twice', () => {
+    const text = '济宁高新区召开推进会议济宁高新区召开推进会议';
+    expect(findRepeatedPhrase(text, 'conservative')).toEqual({
+      rule: 'repeated-phrase',
+      factor: 2,
+      start: 11,
+      end: 22,
+      original: '济宁高新区召开推进会议',
+      replacement: '',
+    });
+  });
+
+  it('keeps short repeats, which are real Chinese', () => {
+    expect(findRepeatedPhrase('研究研究', 'aggressive')).toBeNull();
+    expect(findRepeatedPhrase('谢谢你谢谢你', 'conservative')).toBeNull();
+    expect(findRepeatedPhrase('加油中国加油中国', 'conservative')).toBeNull();
+    expect(findRepeatedPhrase('加油中国加油中国', 'aggressive')).not.toBeNull();
+  });
+});
+
+describe('lexicon', () => {
+  it('round-trips code points through its compact encoding', () => {
+    const cps = [0x4e00, 0x4e01, 0x9fa5, 0x20000, 0x61];
+    expect([...decodeCodePoints(encodeCodePoints(cps))].sort((a, b) => a - b)).toEqual([...cps].sort((a, b) => a - b));
+  });
+
+  it('knows reduplicated characters from CC-CEDICT, Simplified and Traditional', () => {
+    for (const c of '常看谢纷高兴牢冷淒戚') expect(isReduplicable(c.codePointAt(0) as number), c).toBe(true);
+    for (const c of '确保招引') expect(isReduplicable(c.codePointAt(0) as number), c).toBe(false);
+    for (const c of '哈呵') expect(isSoundWord(c.codePointAt(0) as number), c).toBe(true);
+  });
+});
+
+describe('mightContainDoubledText', () => {
+  it('rejects clean prose with the odd real pair', () => {
+    expect(mightContainDoubledText('要把“双招双引”工作作为经济工作的生命线，牢牢把握“十强”产业。')).toBe(false);
+    expect(mightContainDoubledText('他常常说……我们——')).toBe(false);
+    expect(mightContainDoubledText('')).toBe(false);
+  });
+
+  it('accepts doubled text and a phrase printed twice', () => {
+    expect(mightContainDoubledText('本报讯 新新项项目目')).toBe(true);
+    expect(mightContainDoubledText('TThhee')).toBe(true);
+    expect(mightContainDoubledText('𠀀𠀀𠀁𠀁')).toBe(true);
+    expect(mightContainDoubledText('济宁高新区召开推进会议济宁高新区召开推进会议')).toBe(true);
+  });
+});
