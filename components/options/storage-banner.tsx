@@ -6,6 +6,8 @@ function describeProblem(problem: SettingsProblem): string {
   switch (problem.kind) {
     case 'sync-quota':
       return i18n.t('options.banner.syncQuota');
+    case 'sync-rate':
+      return i18n.t('options.banner.syncRate');
     case 'sync-unavailable':
       return i18n.t('options.banner.syncUnavailable');
     case 'unavailable':

@@ -130,14 +130,23 @@ export type SiteRule = v.InferOutput<typeof SiteRuleSchema>;
 export type ReplacementRule = v.InferOutput<typeof ReplacementRuleSchema>;
 export type ConversionChoice = (typeof CONVERSION_CHOICES)[number];
 
-export const DEFAULT_SETTINGS: Settings = Object.freeze({
+/** Frozen all the way down: copy with `createDefaultSettings()` to change anything. */
+export const DEFAULT_SETTINGS: Settings = deepFreeze({
   siteDefaults: { fix: true, pinyin: false, conversion: 'off' },
   siteRules: [],
   detection: { sensitivity: 'conservative', factors: [2, 3, 4], latin: true, outline: true },
   pinyin: { style: 'tone-marks', toneColors: 'off', rubySize: 60, threshold: 0, readingOverrides: {} },
   conversion: { variant: 's2t', phraseOverrides: {} },
   replacementRules: [],
-}) as Settings;
+} satisfies Settings);
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
 
 /** A fresh, mutable copy of the defaults. */
 export function createDefaultSettings(): Settings {

@@ -16,14 +16,19 @@ export type SettingsArea = 'sync' | 'local';
 export interface SettingsLocation {
   area: SettingsArea;
   /** Why they are in local storage. */
-  reason?: 'sync-quota' | 'sync-unavailable';
+  reason?: LocalReason;
 }
+
+/** Why settings are in local storage: too big for sync, sync's write rate limit, or sync failing. */
+export type LocalReason = 'sync-quota' | 'sync-rate' | 'sync-unavailable';
 
 export type SettingsProblem =
   /** Some stored fields were broken; they are shown with their defaults until the next save. */
   | { kind: 'repaired'; repairs: SettingsRepair[] }
   /** Too big for sync storage: kept in this browser only. */
   | { kind: 'sync-quota' }
+  /** Sync's write rate limit was hit: kept in this browser; the next change tries sync again. */
+  | { kind: 'sync-rate' }
   /** Sync storage failed: kept in this browser only. */
   | { kind: 'sync-unavailable'; detail: string }
   /** No storage at all: defaults in use, changes cannot be kept. */
@@ -59,6 +64,12 @@ function describe(error: unknown): string {
 /** Chrome: "QUOTA_BYTES_PER_ITEM quota exceeded"; Firefox: "QuotaExceededError: …". */
 export function isQuotaError(error: unknown): boolean {
   return /quota/i.test(describe(error)) || (error instanceof Error && error.name === 'QuotaExceededError');
+}
+
+/** Chrome names the write-rate quotas MAX_WRITE_OPERATIONS_PER_MINUTE / _PER_HOUR. */
+export function classifySyncError(error: unknown): LocalReason {
+  if (/MAX_WRITE_OPERATIONS/i.test(describe(error))) return 'sync-rate';
+  return isQuotaError(error) ? 'sync-quota' : 'sync-unavailable';
 }
 
 export function measureSyncBytes(settings: Settings): number {
@@ -97,7 +108,9 @@ export function createSettingsStore(): SettingsStore {
     let area: LoadedSettings['area'];
     if (location.area === 'local') {
       problems.push(
-        location.reason === 'sync-unavailable' ? { kind: 'sync-unavailable', detail: '' } : { kind: 'sync-quota' },
+        location.reason === 'sync-unavailable'
+          ? { kind: 'sync-unavailable', detail: '' }
+          : { kind: location.reason === 'sync-rate' ? 'sync-rate' : 'sync-quota' },
       );
       try {
         raw = await localItem.getValue();
@@ -132,18 +145,14 @@ export function createSettingsStore(): SettingsStore {
     };
   }
 
-  async function saveLocally(
-    settings: Settings,
-    reason: 'sync-quota' | 'sync-unavailable',
-    detail: string,
-  ): Promise<SaveResult> {
+  async function saveLocally(settings: Settings, reason: LocalReason, detail: string): Promise<SaveResult> {
     try {
       await localItem.setValue(settings);
       await locationItem.setValue({ area: 'local', reason });
     } catch (error) {
       return { ok: false, reason: 'unavailable', detail: describe(error) };
     }
-    const problem: SettingsProblem = reason === 'sync-quota' ? { kind: 'sync-quota' } : { kind: reason, detail };
+    const problem: SettingsProblem = reason === 'sync-unavailable' ? { kind: reason, detail } : { kind: reason };
     return { ok: true, area: 'local', problems: [problem] };
   }
 
@@ -158,7 +167,7 @@ export function createSettingsStore(): SettingsStore {
     try {
       await syncItem.setValue(value);
     } catch (error) {
-      return saveLocally(value, isQuotaError(error) ? 'sync-quota' : 'sync-unavailable', describe(error));
+      return saveLocally(value, classifySyncError(error), describe(error));
     }
     const location = await readLocation();
     if (location.area === 'local') {

@@ -259,6 +259,7 @@ describe('the options page in Chinese', () => {
     try {
       const options = await openOptions(env);
       expect(await options.locator('#sites-title').textContent()).toBe('网站');
+      expect(await options.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
       expect(await options.locator('#replacements-title').textContent()).toBe('替换规则');
     } finally {
       await env.close();

@@ -33,6 +33,8 @@ describe('regex guards', () => {
     '(a+)?',
     '(?:ab|cd){2,5}',
     'x{3}',
+    '\\w+@\\w+',
+    '[a-z]+ing\\b',
   ])('ordinary patterns pass both checks: %s', (pattern) => {
     expect(checkRegexStatically(pattern).ok).toBe(true);
     expect(checkRegex(pattern).ok).toBe(true);

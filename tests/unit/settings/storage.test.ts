@@ -54,6 +54,29 @@ describe('migrations', () => {
     expect(migrateV1ToV2(v2)).toBe(v2);
   });
 
+  test('settings from a newer version (a downgrade) load field by field instead of failing', async () => {
+    const newer = {
+      ...createDefaultSettings(),
+      detection: { ...DEFAULT_SETTINGS.detection, latin: false },
+      v3Field: 1,
+    };
+    await fakeBrowser.storage.sync.set({ settings: newer, settings$: { v: SETTINGS_VERSION + 1 } });
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const loaded = await createSettingsStore().load();
+    expect(loaded.settings.detection.latin).toBe(false);
+    expect(loaded.problems).toEqual([]);
+    // WXT reports the downgrade; the stored value is left as it was.
+    expect(errors).toHaveBeenCalled();
+    expect((await fakeBrowser.storage.sync.get('settings')).settings).toEqual(newer);
+  });
+
+  test('the defaults cannot be changed by accident', () => {
+    expect(() => {
+      (DEFAULT_SETTINGS.siteRules as unknown[]).push({});
+    }).toThrow(TypeError);
+    expect(Object.isFrozen(DEFAULT_SETTINGS.detection.factors)).toBe(true);
+  });
+
   test('stored v1 settings load migrated and repaired, and are written back as v2', async () => {
     await fakeBrowser.storage.sync.set({ settings: V1_SETTINGS });
     const loaded = await createSettingsStore().load();
@@ -164,6 +187,29 @@ describe('the settings store', () => {
     });
     expect(await store.save(settings)).toEqual({ ok: true, area: 'local', problems: [{ kind: 'sync-quota' }] });
     expect((await createSettingsStore().load()).settings).toEqual(settings);
+  });
+
+  test("hitting sync's write rate limit keeps the change locally, then goes back to sync", async () => {
+    const store = createSettingsStore();
+    const set = vi
+      .spyOn(fakeBrowser.storage.sync, 'set')
+      .mockRejectedValueOnce(new Error('This request exceeds the MAX_WRITE_OPERATIONS_PER_MINUTE quota.'));
+    const first = settingsWith((s) => {
+      s.detection.latin = false;
+    });
+    expect(await store.save(first)).toEqual({ ok: true, area: 'local', problems: [{ kind: 'sync-rate' }] });
+    expect(await createSettingsStore().load()).toEqual({
+      settings: first,
+      area: 'local',
+      problems: [{ kind: 'sync-rate' }],
+    });
+    const second = settingsWith((s) => {
+      s.detection.latin = false;
+      s.detection.outline = false;
+    });
+    expect(await store.save(second)).toEqual({ ok: true, area: 'sync', problems: [] });
+    expect(await createSettingsStore().load()).toEqual({ settings: second, area: 'sync', problems: [] });
+    expect(set).toHaveBeenCalled();
   });
 
   test('sync storage unavailable: reads and writes go to local, and the reader is told', async () => {
