@@ -13,21 +13,22 @@ import {
   type PinyinStyle,
 } from '@/lib/text/reading-aid-options';
 
+// The same names as on the options page: one concept, one name.
 const PINYIN_STYLE_LABELS: Record<PinyinStyle, () => string> = {
-  'tone-marks': () => i18n.t('pinyinStyleToneMarks'),
-  'tone-numbers': () => i18n.t('pinyinStyleToneNumbers'),
-  zhuyin: () => i18n.t('pinyinStyleZhuyin'),
+  'tone-marks': () => i18n.t('options.pinyin.toneMarks'),
+  'tone-numbers': () => i18n.t('options.pinyin.toneNumbers'),
+  zhuyin: () => i18n.t('options.pinyin.zhuyin'),
 };
 
-export const CONVERSION_VARIANT_LABELS: Record<ConversionVariant, () => string> = {
-  s2t: () => i18n.t('variantS2t'),
-  s2tw: () => i18n.t('variantS2tw'),
-  s2twp: () => i18n.t('variantS2twp'),
-  s2hk: () => i18n.t('variantS2hk'),
-  t2s: () => i18n.t('variantT2s'),
-  tw2s: () => i18n.t('variantTw2s'),
-  tw2sp: () => i18n.t('variantTw2sp'),
-  hk2s: () => i18n.t('variantHk2s'),
+const CONVERSION_VARIANT_LABELS: Record<ConversionVariant, () => string> = {
+  s2t: () => i18n.t('options.conversionChoice.s2t'),
+  s2tw: () => i18n.t('options.conversionChoice.s2tw'),
+  s2twp: () => i18n.t('options.conversionChoice.s2twp'),
+  s2hk: () => i18n.t('options.conversionChoice.s2hk'),
+  t2s: () => i18n.t('options.conversionChoice.t2s'),
+  tw2s: () => i18n.t('options.conversionChoice.tw2s'),
+  tw2sp: () => i18n.t('options.conversionChoice.tw2sp'),
+  hk2s: () => i18n.t('options.conversionChoice.hk2s'),
 };
 
 /** The keyboard shortcut the browser has for each aid (the reader may have changed or removed it). */

@@ -15,6 +15,7 @@ import {
   CHROME_MV3_DIR,
   CHROMIUM_ARGS,
   ChromiumNotFoundError,
+  type ExtensionBrowser,
   findChromium,
   launchWithExtension,
 } from './lib/chromium';
@@ -94,10 +95,34 @@ async function runHeadless(demoUrl: string): Promise<void> {
       console.log(`  ${line === fixed ? ' ' : '✔'} ${line}`);
       if (line !== fixed) console.log(`    → ${fixed}`);
     });
-    console.log(`\nScreenshots: ${join('demo-output', 'before.png')}, ${join('demo-output', 'after.png')}`);
+    await showConversion(withQingdu, page);
+    console.log(
+      `\nScreenshots: ${['before.png', 'after.png', 'converted.png'].map((f) => join('demo-output', f)).join(', ')}`,
+    );
   } finally {
     await withQingdu.close();
   }
+}
+
+/** Switch conversion on from the real popup (Traditional, Taiwan with phrases) and show the result. */
+async function showConversion(browser: ExtensionBrowser, page: Page): Promise<void> {
+  await page.bringToFront();
+  const tabId = await browser.serviceWorker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab?.id;
+  });
+  const popup = await browser.context.newPage();
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+  await popup.getByTestId('conversion-variant').selectOption('s2twp');
+  await popup.getByTestId('conversion-switch').click();
+  await page.waitForFunction(() => document.documentElement.getAttribute('data-qingdu-conversion') === 'idle', null, {
+    timeout: 15_000,
+  });
+  const converted = await readHeadlines(page);
+  await page.screenshot({ path: join(OUTPUT_DIR, 'converted.png'), fullPage: true });
+  await popup.close();
+  console.log('\nThe same headlines with conversion on (Traditional, Taiwan with phrases), from the popup:\n');
+  for (const line of converted.slice(0, 6)) console.log(`    ${line}`);
 }
 
 async function runWithDisplay(demoUrl: string): Promise<void> {

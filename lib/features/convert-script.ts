@@ -12,7 +12,7 @@
  */
 
 import { OriginalAttributeStore } from '@/lib/dom/attribute-store';
-import { DEFAULT_CHUNK_BUDGET_MS, runChunked } from '@/lib/dom/chunked';
+import { DEFAULT_CHUNK_BUDGET_MS, runChunked, yieldToPage } from '@/lib/dom/chunked';
 import { setFeatureState } from '@/lib/dom/markers';
 import { type PageChanges, PageObserver } from '@/lib/dom/page-observer';
 import { applyBlockEdits, type BlockEdit, OriginalTextStore } from '@/lib/dom/rewrite';
@@ -23,7 +23,7 @@ import {
   iterateTextBlocks,
   type TextBlock,
 } from '@/lib/dom/text-blocks';
-import { type Converter, createConverter, hasHanText } from '@/lib/text/convert';
+import { type Converter, hasHanText, loadConverter } from '@/lib/text/convert';
 import { CONVERSION_VARIANT_LANG } from '@/lib/text/reading-aid-options';
 import type { ConversionAidOptions, ReadingAid } from './reading-aid';
 
@@ -67,12 +67,16 @@ class ConversionAid implements ReadingAid<ConversionAidOptions> {
   /** Aborts the passes in flight (on stop, and when a new variant makes them stale). */
   private passes = new AbortController();
   private pending = 0;
+  private halted = false;
 
-  start(doc: Document, options: ConversionAidOptions, signal: AbortSignal): void {
+  async start(doc: Document, options: ConversionAidOptions, signal: AbortSignal): Promise<void> {
     this.doc = doc;
     this.options = options;
-    this.converter = createConverter(options.variant, { phraseOverrides: options.phraseOverrides });
     signal.addEventListener('abort', () => this.halt(), { once: true });
+    setFeatureState(doc, 'conversion', 'working');
+    const converter = await loadConverter(options.variant, { phraseOverrides: options.phraseOverrides }, yieldToPage);
+    if (this.halted) return;
+    this.converter = converter;
     this.observer = new PageObserver(doc, {
       isOwnWrite: this.texts.isOwnWrite,
       onChanges: (changes) => this.followChanges(changes),
@@ -81,18 +85,23 @@ class ConversionAid implements ReadingAid<ConversionAidOptions> {
     this.convertScope(doc);
   }
 
-  update(options: ConversionAidOptions): void {
+  async update(options: ConversionAidOptions): Promise<void> {
     const previous = this.options;
     this.options = options;
-    if (!this.doc || (previous?.variant === options.variant && previous?.phraseOverrides === options.phraseOverrides)) {
-      return;
-    }
-    this.converter = createConverter(options.variant, { phraseOverrides: options.phraseOverrides });
+    const doc = this.doc;
+    const unchanged =
+      previous?.variant === options.variant &&
+      JSON.stringify(previous.phraseOverrides ?? {}) === JSON.stringify(options.phraseOverrides ?? {});
+    if (!doc || this.halted || unchanged) return;
     // Whatever is in flight converts with the old variant: start over, from the original text.
     this.passes.abort();
     this.passes = new AbortController();
     this.pending = 0;
-    this.convertScope(this.doc);
+    setFeatureState(doc, 'conversion', 'working');
+    const converter = await loadConverter(options.variant, { phraseOverrides: options.phraseOverrides }, yieldToPage);
+    if (this.halted || this.options !== options) return;
+    this.converter = converter;
+    this.convertScope(doc);
   }
 
   stop(): void {
@@ -104,6 +113,7 @@ class ConversionAid implements ReadingAid<ConversionAidOptions> {
   }
 
   private halt(): void {
+    this.halted = true;
     this.passes.abort();
     this.observer?.stop();
     this.observer = undefined;

@@ -70,9 +70,28 @@ export function hasHanText(text: string): boolean {
   return HAN_PATTERN.test(text);
 }
 
-function buildTrie(group: readonly DictLike[]): Trie {
+/** Dictionary entries added between two pauses when building asynchronously. */
+const ENTRIES_PER_STEP = 4000;
+
+/**
+ * Build a trie from a dictionary group as opencc-js's `loadDictGroup` does (earlier dictionaries
+ * win), yielding every few thousand entries so a caller can build it without a long task.
+ */
+function* buildTrieSteps(group: readonly DictLike[]): Generator<void, Trie> {
   const trie = new Trie();
-  trie.loadDictGroup(group);
+  let sinceStep = 0;
+  for (const dictionary of [...group].reverse()) {
+    const entries = typeof dictionary === 'string' ? dictionary.split('|') : dictionary;
+    for (const entry of entries) {
+      const [source, target] = typeof entry === 'string' ? entry.split(' ') : entry;
+      if (typeof source !== 'string' || typeof target !== 'string') throw new TypeError('Invalid dictionary entry');
+      trie.addWord(source, target);
+      if (++sinceStep >= ENTRIES_PER_STEP) {
+        sinceStep = 0;
+        yield;
+      }
+    }
+  }
   return trie;
 }
 
@@ -192,18 +211,26 @@ class Pipeline {
   private readonly segmentation: Trie | undefined;
   private readonly chain: Trie[];
 
-  constructor(config: OpenccConfig) {
-    this.normalization = (config.normalizationChain ?? []).map(buildTrie);
-    const segmentation = config.segmentation;
-    this.segmentation =
+  constructor(normalization: Trie[], segmentation: Trie | undefined, chain: Trie[]) {
+    this.normalization = normalization;
+    this.segmentation = segmentation;
+    this.chain = chain;
+  }
+
+  static *build(config: OpenccConfig): Generator<void, Pipeline> {
+    const normalization: Trie[] = [];
+    for (const group of config.normalizationChain ?? []) normalization.push(yield* buildTrieSteps(group));
+    const { segmentation } = config;
+    const segmentationGroup =
       segmentation === undefined
         ? undefined
-        : buildTrie(
-            typeof segmentation === 'string' || !segmentation.every((d) => typeof d === 'string')
-              ? [segmentation as DictLike]
-              : (segmentation as readonly DictLike[]),
-          );
-    this.chain = config.conversionChain.map(buildTrie);
+        : typeof segmentation === 'string' || !segmentation.every((d) => typeof d === 'string')
+          ? [segmentation as DictLike]
+          : (segmentation as readonly DictLike[]);
+    const segmentationTrie = segmentationGroup ? yield* buildTrieSteps(segmentationGroup) : undefined;
+    const chain: Trie[] = [];
+    for (const group of config.conversionChain) chain.push(yield* buildTrieSteps(group));
+    return new Pipeline(normalization, segmentationTrie, chain);
   }
 
   private needsNormalization(input: string): boolean {
@@ -271,15 +298,22 @@ class Pipeline {
 
 const pipelines = new Map<ConversionVariant, Pipeline>();
 
-function getPipeline(variant: ConversionVariant): Pipeline {
-  let pipeline = pipelines.get(variant);
-  if (!pipeline) {
-    const config = (OPENCC_CONFIGS as Record<string, OpenccConfig | undefined>)[variant];
-    if (!config) throw new Error(`Unknown conversion variant: ${variant}`);
-    pipeline = new Pipeline(config);
-    pipelines.set(variant, pipeline);
-  }
+function* getPipelineSteps(variant: ConversionVariant): Generator<void, Pipeline> {
+  const built = pipelines.get(variant);
+  if (built) return built;
+  const config = (OPENCC_CONFIGS as Record<string, OpenccConfig | undefined>)[variant];
+  if (!config) throw new Error(`Unknown conversion variant: ${variant}`);
+  const pipeline = yield* Pipeline.build(config);
+  pipelines.set(variant, pipeline);
   return pipeline;
+}
+
+/** Run a build generator to its end at once. */
+function runSteps<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 function buildOverrideTrie(overrides: Readonly<Record<string, string>> | undefined): Trie | undefined {
@@ -314,7 +348,27 @@ function alignmentToPlan(alignment: Alignment): ConversionPlan {
  * goes through OpenCC.
  */
 export function createConverter(variant: ConversionVariant, options: ConverterOptions = {}): Converter {
-  const pipeline = getPipeline(variant);
+  return wrapPipeline(variant, runSteps(getPipelineSteps(variant)), options);
+}
+
+/**
+ * `createConverter` for pages: the dictionaries (tens of thousands of entries) are built in
+ * steps, with `pause()` awaited between them so the page is never frozen while they load.
+ */
+export async function loadConverter(
+  variant: ConversionVariant,
+  options: ConverterOptions,
+  pause: () => Promise<void>,
+): Promise<Converter> {
+  const steps = getPipelineSteps(variant);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return wrapPipeline(variant, step.value, options);
+    await pause();
+  }
+}
+
+function wrapPipeline(variant: ConversionVariant, pipeline: Pipeline, options: ConverterOptions): Converter {
   const overrides = buildOverrideTrie(options.phraseOverrides);
 
   /** Split the input into override matches and the gaps between them. */

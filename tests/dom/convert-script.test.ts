@@ -141,4 +141,15 @@ describe('the conversion aid on a page', () => {
     });
     expect(added.textContent).toBe('头发');
   });
+
+  test('stopped while its dictionaries load, it leaves the page as it was', async () => {
+    const before = snapshot();
+    const started = aid.start(document, { variant: 'hk2s' }, abort.signal);
+    expect(document.documentElement.getAttribute(STATE)).toBe('working');
+    abort.abort();
+    aid.stop();
+    await started;
+    expect(snapshot()).toEqual(before);
+    expect(document.documentElement.hasAttribute(STATE)).toBe(false);
+  });
 });
