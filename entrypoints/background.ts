@@ -32,7 +32,9 @@ export default defineBackground(() => {
   onMessage('setTabShowOriginal', ({ data }) => fixTabs.setShowOriginal(data.tabId, data.showOriginal));
   browser.tabs.onRemoved.addListener((tabId) => void fixTabs.forget(tabId));
 
-  browser.runtime.onInstalled.addListener(() => {
+  // Menus persist while the extension is installed; an update re-creates them from scratch.
+  browser.runtime.onInstalled.addListener(async () => {
+    await browser.contextMenus.removeAll();
     browser.contextMenus.create({ id: MENU_FIX_SELECTION, title: i18n.t('menuFixSelection'), contexts: ['selection'] });
     browser.contextMenus.create({
       id: MENU_COPY_REPAIRED,

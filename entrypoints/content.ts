@@ -67,6 +67,10 @@ export default defineContentScript({
       () => fix.configure(DEFAULT_FIX_PAGE_SETTINGS),
     );
     const unwatch = watchSettings(({ settings }) => configure(settings));
+    // Back/forward cache: the page comes back without the content script starting again.
+    ctx.addEventListener(window, 'pageshow', (event) => {
+      if (event.persisted) fix.announce();
+    });
     ctx.onInvalidated(() => {
       for (const stop of stopListening) stop();
       reportStatus.cancel();

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import {
   type LoadedSettings,
   loadSettings,
@@ -56,6 +57,12 @@ export function useSettings(): SettingsController {
   const save = useCallback(
     async (next: Settings): Promise<SaveResult> => {
       const previous = latest.current;
+      if (previous?.area === 'none') {
+        // The stored settings could not be read: saving now could replace them with defaults.
+        const detail = i18n.t('options.status.readOnly');
+        setStatus({ state: 'failed', detail });
+        return { ok: false, reason: 'unavailable', detail };
+      }
       if (previous) apply({ ...previous, settings: next });
       pendingSaves.current += 1;
       setStatus({ state: 'saving' });

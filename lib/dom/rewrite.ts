@@ -31,14 +31,19 @@ export const DEFAULT_REVERT_LIMIT = 3;
  * once the page rewrites a node itself: the page's new text is judged afresh, never restored over.
  */
 export class OriginalTextStore {
-  private readonly records = new Map<Text, NodeRecord>();
+  // Held weakly, so text nodes the page throws away (single-page apps, infinite scroll) are freed
+  // with their originals; `refs` lets restore find the nodes that are still alive.
+  private readonly records = new WeakMap<Text, NodeRecord>();
+  private readonly refOf = new WeakMap<Text, WeakRef<Text>>();
+  private refs = new Set<WeakRef<Text>>();
+  private pruneAt = 1024;
   private readonly reverts = new WeakMap<Text, number>();
 
   constructor(private readonly revertLimit = DEFAULT_REVERT_LIMIT) {}
 
-  /** Number of nodes currently holding Qingdu's text. */
+  /** Number of nodes currently holding Qingdu's text (counts them: meant for tests and reports). */
   get size(): number {
-    return this.records.size;
+    return this.nodes().length;
   }
 
   /**
@@ -75,13 +80,37 @@ export class OriginalTextStore {
 
   /** Record a write: `original` is the page's text, `written` what Qingdu put in its place. */
   remember(node: Text, original: string, written: string): void {
-    if (original === written) this.records.delete(node);
-    else this.records.set(node, { original, written });
+    if (original === written) {
+      this.records.delete(node);
+      return;
+    }
+    this.records.set(node, { original, written });
+    if (this.refOf.has(node)) return;
+    const ref = new WeakRef(node);
+    this.refOf.set(node, ref);
+    this.refs.add(ref);
+    if (this.refs.size >= this.pruneAt) this.prune();
   }
 
-  /** The nodes Qingdu changed that are still in the store. */
+  /** Drop references to nodes that were freed or no longer hold Qingdu's text. */
+  private prune(): void {
+    for (const ref of this.refs) {
+      const node = ref.deref();
+      if (node && this.records.has(node)) continue;
+      this.refs.delete(ref);
+      if (node) this.refOf.delete(node);
+    }
+    this.pruneAt = Math.max(1024, this.refs.size * 2);
+  }
+
+  /** The nodes Qingdu changed that are still alive and in the store. */
   nodes(): Text[] {
-    return [...this.records.keys()];
+    const alive: Text[] = [];
+    for (const ref of this.refs) {
+      const node = ref.deref();
+      if (node && this.records.has(node)) alive.push(node);
+    }
+    return alive;
   }
 
   /**
@@ -90,13 +119,19 @@ export class OriginalTextStore {
    */
   restoreAll(): number {
     let restored = 0;
-    for (const [node, record] of this.records) {
-      if (node.data === record.written) {
+    for (const ref of this.refs) {
+      const node = ref.deref();
+      if (!node) continue;
+      const record = this.records.get(node);
+      if (record && node.data === record.written) {
         node.data = record.original;
         restored++;
       }
+      this.records.delete(node);
+      this.refOf.delete(node);
     }
-    this.records.clear();
+    this.refs = new Set();
+    this.pruneAt = 1024;
     return restored;
   }
 }

@@ -38,6 +38,8 @@ export interface FixControllerOptions {
   onStatus: (status: FrameFixStatus) => void;
 }
 
+const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
+
 export function createFixController(doc: Document, options: FixControllerOptions) {
   let controller: AbortController | undefined;
   let feature: FixDoubledText | undefined;
@@ -73,7 +75,8 @@ export function createFixController(doc: Document, options: FixControllerOptions
       lastKey = key;
       current = settings;
       stop();
-      if (settings.fix) {
+      // Only HTML documents: an SVG image or XML feed opened directly has no text blocks to fix.
+      if (settings.fix && doc.documentElement?.namespaceURI === HTML_NAMESPACE) {
         controller = new AbortController();
         feature = startFixDoubledText(doc, {
           signal: controller.signal,
@@ -109,6 +112,8 @@ export function createFixController(doc: Document, options: FixControllerOptions
       const { text } = options.engine.fixText(selected, { ...current?.fixOptions, ...EXPLICIT_FIX_OPTIONS });
       return (await writeClipboardText(doc, text)) ? text : '';
     },
+    /** Send the frame's status again (a page restored from the back/forward cache is news to the badge). */
+    announce: report,
     stop,
   };
 }

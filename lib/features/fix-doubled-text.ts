@@ -192,6 +192,8 @@ export function startFixDoubledText(doc: Document, options: FixDoubledTextOption
 
   function fixBlock(block: TextBlock, fromObserver: boolean): void {
     const { nodes } = block;
+    // The walk pauses between slices; the page may have removed this block meanwhile.
+    if (!(nodes[0] as Text).isConnected) return;
     if (nodes.some((node) => fixedOnRequest.has(node) && store.isOwnWrite(node))) return;
     if (!engine.mightContainDoubledText(block.text)) {
       // Clean now (perhaps the page rewrote it): drop marks and anything we had written.

@@ -3,6 +3,7 @@
  * options, loading an aid's code the first time it is turned on. Lives in the always-injected
  * content script, so it holds no aid code itself (see reading-aid.ts).
  */
+import { FEATURE_STATE_ATTRIBUTES, type PageFeatureName } from '@/lib/dom/markers';
 import type { ReadingAidRequest, ReadingAidStatus, ReadingAidsStatus } from '@/lib/messaging';
 import {
   DEFAULT_READING_AID_OPTIONS,
@@ -26,6 +27,26 @@ interface Slot<N extends ReadingAidName> {
   error?: string;
   /** Switches of one aid run one after another, so quick clicks never interleave. */
   queue: Promise<unknown>;
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Resolves once `feature` has no pending work in `doc` (its state marker on `<html>` is not `working`). */
+function waitForFeatureIdle(doc: Document, feature: PageFeatureName): Promise<void> {
+  const root = doc.documentElement;
+  const name = FEATURE_STATE_ATTRIBUTES[feature];
+  if (root?.getAttribute(name) !== 'working') return Promise.resolve();
+  return new Promise((resolve) => {
+    const View = doc.defaultView?.MutationObserver ?? MutationObserver;
+    const observer = new View(() => {
+      if (root.getAttribute(name) === 'working') return;
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe(root, { attributes: true, attributeFilter: [name] });
+  });
 }
 
 /** Options are small plain data (from the settings or a message): compare them by value. */
@@ -72,6 +93,8 @@ export function createReadingAidController(
       factory = findReadingAid(name);
     }
     if (!factory) throw new Error(`The ${name} code did not load.`);
+    // Pinyin annotates the text conversion leaves: let conversion finish what it has started.
+    if (name === 'pinyin' && slots.conversion.running) await waitForFeatureIdle(doc, 'conversion');
     const running: Running<N> = { aid: factory(), abort: new AbortController(), options: slot.options };
     slot.running = running;
     try {
@@ -90,29 +113,63 @@ export function createReadingAidController(
     running.aid.stop();
   }
 
+  /**
+   * Conversion rewrites the text pinyin annotates, so the two never work on the page at once:
+   * pinyin is lifted off while conversion switches, and put back on top once conversion is done.
+   * (Pinyin's ruby is Qingdu's own markup, which conversion never reads; and conversion must
+   * restore its text nodes while they are still in the page.)
+   */
+  async function switchUnderPinyin(change: () => Promise<void>): Promise<void> {
+    const pinyin = slots.pinyin;
+    const lifted = pinyin.running !== undefined;
+    if (lifted) stopRunning(pinyin);
+    try {
+      await change();
+    } finally {
+      if (lifted) {
+        try {
+          await startAid('pinyin', pinyin);
+        } catch (error) {
+          pinyin.error = describeError(error);
+        }
+      }
+    }
+  }
+
   async function apply<N extends ReadingAidName>(
     name: N,
     enabled: boolean | 'toggle',
     options?: ReadingAidOptionsMap[N],
   ) {
     const slot = slots[name] as Slot<N>;
-    const step = slot.queue.then(async () => {
+    // A conversion switch also waits for (and holds up) pinyin's switches: see switchUnderPinyin.
+    const after = name === 'conversion' ? Promise.all([slot.queue, slots.pinyin.queue]) : slot.queue;
+    const step = after.then(async () => {
       slot.error = undefined;
       if (options) slot.options = options;
       // A toggle is decided when its turn comes, so two quick presses cancel out.
       const on = enabled === 'toggle' ? slot.running === undefined : enabled;
+      const running = slot.running;
+      let change: (() => Promise<void>) | undefined;
+      if (!on) {
+        if (running) change = async () => stopRunning(slot);
+      } else if (!running) {
+        change = () => startAid(name, slot);
+      } else if (!sameOptions(running.options, slot.options)) {
+        change = async () => {
+          running.options = slot.options;
+          await running.aid.update(slot.options);
+        };
+      }
+      if (!change) return;
       try {
-        if (!on) stopRunning(slot);
-        else if (slot.running) {
-          if (sameOptions(slot.running.options, slot.options)) return;
-          slot.running.options = slot.options;
-          await slot.running.aid.update(slot.options);
-        } else await startAid(name, slot);
+        await (name === 'conversion' ? switchUnderPinyin(change) : change());
       } catch (error) {
-        slot.error = error instanceof Error ? error.message : String(error);
+        slot.error = describeError(error);
       }
     });
     slot.queue = step;
+    if (name === 'conversion') slots.pinyin.queue = step;
     await step;
     return getStatus();
   }
@@ -128,7 +185,9 @@ export function createReadingAidController(
       if (slot.running) void apply(name, true);
     },
     stopAll() {
-      for (const name of READING_AID_NAMES) stopRunning(slots[name] as Slot<ReadingAidName>);
+      // Pinyin first: it sits on top of converted text (see switchUnderPinyin).
+      stopRunning(slots.pinyin);
+      stopRunning(slots.conversion);
     },
   };
 }

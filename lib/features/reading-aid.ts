@@ -12,6 +12,7 @@
  *
  * This module is imported by both sides, so it must stay tiny and dependency-free.
  */
+import type { CommonCharacterLevel } from '@/lib/text/char-frequency';
 import type { ConversionVariant, PinyinStyle, ToneColorScheme } from '@/lib/text/reading-aid-options';
 
 /** The reading aids, by the name used in messages, settings, markers and file names. */
@@ -27,6 +28,13 @@ export interface PinyinAidOptions {
   toneColors: ToneColorScheme;
   /** Per-word reading overrides: word → space-separated readings, e.g. `{ 银行: 'yín háng' }`. */
   readingOverrides?: Readonly<Record<string, string>>;
+  /** Size of the pinyin relative to the characters, in percent (default 50, clamped to 30–100). */
+  rubySize?: number;
+  /**
+   * Leave the N most frequent characters without pinyin (the settings' `pinyin.threshold`); 0 or
+   * undefined annotates every character.
+   */
+  threshold?: 0 | CommonCharacterLevel;
 }
 
 /** Options of the conversion aid. */

@@ -48,7 +48,8 @@ export function importSettings(text: string): ImportResult {
   if (bytes > MAX_IMPORT_BYTES) return { ok: false, error: { reason: 'too-large', bytes } };
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    // Editors on Windows often save with a byte order mark, which JSON.parse refuses.
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     // Includes a RangeError from absurd nesting.
     return { ok: false, error: { reason: 'not-json', detail: error instanceof Error ? error.message : String(error) } };

@@ -31,7 +31,10 @@ export type SettingsProblem =
   | { kind: 'sync-rate' }
   /** Sync storage failed: kept in this browser only. */
   | { kind: 'sync-unavailable'; detail: string }
-  /** No storage at all: defaults in use, changes cannot be kept. */
+  /**
+   * The settings cannot be read (no storage, or sync failing with no local copy): defaults are in
+   * use and the options page does not save, so nothing replaces the reader's settings unseen.
+   */
   | { kind: 'unavailable'; detail: string };
 
 export interface LoadedSettings {
@@ -124,6 +127,9 @@ export function createSettingsStore(): SettingsStore {
         area = 'sync';
       } catch (syncError) {
         try {
+          // Without a local copy, showing defaults as "your settings" and saving them could
+          // replace the synced settings once sync is back: report them unreadable instead.
+          if ((await storage.getItem(`local:${SETTINGS_KEY}`)) === null) return unavailable(syncError);
           raw = await localItem.getValue();
           area = 'local';
           problems.push({ kind: 'sync-unavailable', detail: describe(syncError) });

@@ -52,58 +52,52 @@ export interface SegmentOptions {
   latin: boolean;
 }
 
-const HEX_DIGIT = /^[0-9a-fA-F]$/;
+/** Is the code point a hex digit (0-9, a-f, A-F)? */
+function isHexDigit(cp: number): boolean {
+  return (cp >= 0x30 && cp <= 0x39) || ((cp | 0x20) >= 0x61 && (cp | 0x20) <= 0x66);
+}
 
 function groupUnits(units: Unit[], factor: number, consumed: Uint8Array, options: SegmentOptions): Group[] {
   const groups: Group[] = [];
-  let i = 0;
-  while (i < units.length) {
+  for (let i = 0; i < units.length; ) {
     const u = units[i] as Unit;
+    let j = i + 1;
+    let kind: number;
+    let doubled: boolean;
     if (consumed[i] === 1 || u.cls === CLASS_OTHER) {
-      groups.push({ kind: KIND_BREAK, from: i, to: i + 1, start: u.start, end: u.end, doubled: false, strong: false });
-      i++;
-      continue;
-    }
-    if (isTokenClass(u.cls)) {
-      let j = i;
-      let doubled = true;
+      kind = KIND_BREAK;
+      doubled = false;
+    } else if (isTokenClass(u.cls)) {
+      // A word or number is judged whole: doubled only if every letter or digit in it is.
       let letters = false;
-      while (j < units.length && consumed[j] !== 1 && isTokenClass((units[j] as Unit).cls)) {
+      doubled = true;
+      for (j = i; j < units.length && consumed[j] !== 1 && isTokenClass((units[j] as Unit).cls); j++) {
         const t = units[j] as Unit;
         if (t.count % factor !== 0 || (t.ligature !== null && factor !== 2)) doubled = false;
         if (t.cls === CLASS_LATIN) letters = true;
-        j++;
       }
       if (letters && !options.latin) doubled = false;
-      groups.push({
-        kind: letters ? KIND_WORD : KIND_NUMBER,
-        from: i,
-        to: j,
-        start: u.start,
-        end: (units[j - 1] as Unit).end,
-        doubled,
-        strong: false,
-      });
-      i = j;
-      continue;
+      kind = letters ? KIND_WORD : KIND_NUMBER;
+    } else {
+      // `……` and `——` come in pairs: four of them at factor 2 are a doubled pair, two are a pair.
+      // At factor 3 or 4 a run of exactly that many is one dash printed k times.
+      doubled =
+        u.cls === CLASS_PAIR_PUNCT
+          ? u.count % (2 * factor) === 0 || (factor >= 3 && u.count === factor)
+          : u.count % factor === 0;
+      kind = u.cls === CLASS_HAN ? KIND_HAN : u.cls === CLASS_SPACE ? KIND_BLANK : KIND_PUNCT;
     }
-    // `……` and `——` come in pairs: four of them at factor 2 are a doubled pair, two are a pair.
-    // At factor 3 or 4 a run of exactly that many is one dash printed k times.
-    const doubled =
-      u.cls === CLASS_PAIR_PUNCT
-        ? u.count % (2 * factor) === 0 || (factor >= 3 && u.count === factor)
-        : u.count % factor === 0;
-    const kind = u.cls === CLASS_HAN ? KIND_HAN : u.cls === CLASS_SPACE ? KIND_BLANK : KIND_PUNCT;
+    const end = (units[j - 1] as Unit).end;
     groups.push({
       kind,
       from: i,
-      to: i + 1,
+      to: j,
       start: u.start,
-      end: u.end,
+      end,
       doubled,
       strong: doubled && u.cls === CLASS_STRONG_PUNCT,
     });
-    i++;
+    i = j;
   }
   return groups;
 }
@@ -224,7 +218,7 @@ function describeSegment(text: string, units: Unit[], groups: Group[], factor: n
           continue;
         }
         letters++;
-        if (!HEX_DIGIT.test(String.fromCodePoint(unit.cp))) hex = false;
+        if (!isHexDigit(unit.cp)) hex = false;
       }
       gn = letters;
       for (let i = g.from; i < g.to; i++) if ((units[i] as Unit).count % (2 * factor) !== 0) fitsDoubleFactor = false;

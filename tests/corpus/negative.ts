@@ -6,6 +6,8 @@
 export interface NegativeCase {
   text: string;
   source: string;
+  /** Why `balanced` may change it (it is checked at conservative only), if it may. */
+  balancedMayChange?: string;
 }
 
 const n = (source: string, ...texts: string[]): NegativeCase[] => texts.map((text) => ({ text, source }));
@@ -112,6 +114,11 @@ export const NEGATIVE: NegativeCase[] = [
     '加油中国加油中国加油中国加油中国',
     '好好学习天天向上好好学习天天向上好好学习天天向上好好学习天天向上',
   ),
+  {
+    text: '祝你平平安安健健康康快快乐乐幸幸福福',
+    source: 'written here: a chain of AABB blessings',
+    balancedMayChange: 'eight doubled characters in a row, half of them unexplained: balanced takes that as damage',
+  },
   // Short ambiguous blocks (indistinguishable from an AABB word or a name at the default).
   ...n('written here: short blocks', '新新闻闻', '担担当当', '哈哈'),
 ];

@@ -67,4 +67,42 @@ describe('the reading aid controller', () => {
     const status = await controller.set({ name: 'pinyin', enabled: true });
     expect(status.pinyin).toMatchObject({ enabled: false, error: 'Cannot access contents of the page.' });
   });
+
+  test('conversion switches with pinyin lifted off the page, and pinyin goes back on top', async () => {
+    const log: string[] = [];
+    const named = (name: string): ReadingAid<never> => ({
+      start: () => {
+        log.push(`${name} start`);
+      },
+      update: () => {
+        log.push(`${name} update`);
+      },
+      stop: () => {
+        log.push(`${name} stop`);
+      },
+    });
+    registerReadingAid('pinyin', () => named('pinyin'));
+    registerReadingAid('conversion', () => named('conversion'));
+    const controller = createReadingAidController(document, async () => undefined);
+    await controller.set({ name: 'pinyin', enabled: true });
+    await controller.set({ name: 'conversion', enabled: true });
+    await controller.set({ name: 'conversion', enabled: true, options: { variant: 's2hk' } });
+    // Same options: nothing to do, pinyin stays where it is.
+    await controller.set({ name: 'conversion', enabled: true, options: { variant: 's2hk' } });
+    await controller.set({ name: 'conversion', enabled: false });
+    controller.stopAll();
+    expect(log).toEqual([
+      'pinyin start',
+      'pinyin stop',
+      'conversion start',
+      'pinyin start',
+      'pinyin stop',
+      'conversion update',
+      'pinyin start',
+      'pinyin stop',
+      'conversion stop',
+      'pinyin start',
+      'pinyin stop',
+    ]);
+  });
 });

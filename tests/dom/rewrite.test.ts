@@ -190,4 +190,28 @@ describe('applyBlockEdits', () => {
       { numRuns: 300 },
     );
   });
+
+  test('the store keeps restoring exactly while it drops entries the page rewrote', () => {
+    const store = new OriginalTextStore();
+    const nodes = Array.from({ length: 3000 }, () => document.createTextNode('勇勇于于'));
+    document.body.replaceChildren(...nodes);
+    nodes.slice(0, 2000).forEach((node) => {
+      store.remember(node, node.data, '勇于');
+      node.data = '勇于';
+    });
+    // The page rewrites 1,500 of them; then Qingdu fixes 1,000 more (passing the prune threshold).
+    nodes.slice(0, 1500).forEach((node) => {
+      node.data = '新的';
+      store.forgetRewritten(node);
+    });
+    nodes.slice(2000).forEach((node) => {
+      store.remember(node, node.data, '勇于');
+      node.data = '勇于';
+    });
+    expect(store.size).toBe(1500);
+    expect(store.restoreAll()).toBe(1500);
+    expect(nodes.filter((n) => n.data === '勇勇于于')).toHaveLength(1500);
+    expect(nodes.filter((n) => n.data === '新的')).toHaveLength(1500);
+    expect(store.size).toBe(0);
+  });
 });

@@ -204,7 +204,7 @@ describe('fix doubled text in Chromium', () => {
     await waitForFixIdle(page);
     expect(await page.locator('#typing-textarea').inputValue()).toBe('勇勇于于 typing 担担当当');
     expect(await page.locator('#typing-rich').textContent()).toBe('确确保保 rich 双双招招');
-    expect(added).toBeGreaterThan(20);
+    expect(added).toBeGreaterThan(5);
     const feed = await page.locator('#feed p').allTextContents();
     expect(feed.length).toBe(5000 + added);
     expect(new Set(feed)).toEqual(new Set(['勇于担当作为，当好党和人民的忠诚卫士', '确保“双招双引”工作走在全市前列']));

@@ -35,6 +35,11 @@ describe('export and import', () => {
     expect(importSettings(text)).toEqual({ ok: true, settings });
   });
 
+  test('a file saved with a byte order mark imports', () => {
+    const settings = sampleSettings();
+    expect(importSettings(`\uFEFF${exportSettings(settings)}`)).toEqual({ ok: true, settings });
+  });
+
   test('a v1 file is migrated on import', () => {
     const text = JSON.stringify({
       format: SETTINGS_FILE_FORMAT,

@@ -212,10 +212,28 @@ describe('the settings store', () => {
     expect(set).toHaveBeenCalled();
   });
 
+  test("sync failing with no local copy: reported unreadable, never shown as the reader's settings", async () => {
+    const store = createSettingsStore();
+    await store.save(
+      settingsWith((s) => {
+        s.detection.sensitivity = 'aggressive';
+      }),
+    );
+    vi.spyOn(fakeBrowser.storage.sync, 'get').mockRejectedValueOnce(new Error('sync hiccup'));
+    expect(await store.load()).toEqual({
+      settings: DEFAULT_SETTINGS,
+      area: 'none',
+      problems: [{ kind: 'unavailable', detail: 'sync hiccup' }],
+    });
+    // Once sync answers again, the reader's settings are there, untouched.
+    expect((await store.load()).settings.detection.sensitivity).toBe('aggressive');
+  });
+
   test('sync storage unavailable: reads and writes go to local, and the reader is told', async () => {
     // Created first: WXT's items read storage once when defined, outside any promise we can catch.
     const store = createSettingsStore();
     await store.load();
+    await fakeBrowser.storage.local.set({ settings: createDefaultSettings() });
     vi.spyOn(fakeBrowser.storage.sync, 'get').mockRejectedValue(new Error('sync is disabled'));
     vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValue(new Error('sync is disabled'));
     const loaded = await store.load();

@@ -28,7 +28,7 @@ describe('synthetic corpus', () => {
 describe('negative corpus', () => {
   it.each(NEGATIVE.map((c) => [c.text, c] as const))('leaves %s unchanged', (_text, c) => {
     expect(fixText(c.text)).toEqual({ text: c.text, edits: [] });
-    expect(fixText(c.text, { sensitivity: 'balanced' }).text).toBe(c.text);
+    if (c.balancedMayChange === undefined) expect(fixText(c.text, { sensitivity: 'balanced' }).text).toBe(c.text);
   });
 });
 

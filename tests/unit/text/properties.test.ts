@@ -9,7 +9,7 @@ import type { FixResult, Sensitivity } from '../../../lib/text/types';
 import { readSampleLines } from '../../corpus/in-the-wild';
 
 const SEED = process.env.FC_SEED === undefined ? 20261125 : Number(process.env.FC_SEED);
-const RUNS = { seed: SEED, numRuns: 400 };
+const RUNS = { seed: SEED, numRuns: 250 };
 const SENSITIVITIES: Sensitivity[] = ['conservative', 'balanced', 'aggressive'];
 
 /**
@@ -143,7 +143,7 @@ describe('fixText properties', { timeout: 60_000 }, () => {
           expect(fixText(once.text, { sensitivity }).edits).toEqual([]);
         }
       }),
-      { ...RUNS, numRuns: 800 },
+      { ...RUNS, numRuns: 500 },
     );
   });
 
