@@ -2,12 +2,10 @@ import { i18n } from '#i18n';
 import { clearDocumentReady, markDocumentReady } from '@/lib/dom/markers';
 import { refusePageEvent, SCRIPT_STARTED_EVENT } from '@/lib/dom/page-guard';
 import { createFixController, DEFAULT_FIX_PAGE_SETTINGS } from '@/lib/features/fix-doubled-text-controller';
-import { resolvePageSettings } from '@/lib/features/page-settings';
 import { createReadingAidController } from '@/lib/features/reading-aid-controller';
 import { createReadingAidSettingsFollower } from '@/lib/features/reading-aid-settings';
 import { throttleLatest } from '@/lib/features/throttle-latest';
-import { type FrameFixStatus, onMessage, sendMessage } from '@/lib/messaging';
-import { loadSettings, type Settings, watchSettings } from '@/lib/settings';
+import { type FrameFixStatus, onMessage, type PageSettings, sendMessage } from '@/lib/messaging';
 import { fixText, mightContainDoubledText } from '@/lib/text';
 
 export default defineContentScript({
@@ -23,7 +21,9 @@ export default defineContentScript({
   async main(ctx) {
     // The page must not be able to stop Qingdu by faking WXT's "newer copy started" event.
     refusePageEvent(document, SCRIPT_STARTED_EVENT);
-    const settingsLoaded = loadSettings();
+    // The background reads and resolves the settings (this script carries no settings code).
+    const askPageSettings = () => sendMessage('getPageSettings', location.href);
+    const settingsLoaded = askPageSettings();
     if (document.readyState === 'loading') {
       await new Promise((parsed) => document.addEventListener('DOMContentLoaded', parsed, { once: true }));
     }
@@ -57,16 +57,34 @@ export default defineContentScript({
     const followReadingAidSettings = createReadingAidSettingsFollower(readingAids);
 
     // Site rules and preferences, as the page loads and live as they change.
-    const configure = (settings: Settings) => {
-      const page = resolvePageSettings(settings, location.href);
+    let asked = 0;
+    const configure = (page: PageSettings) => {
       fix.configure(page.site);
       followReadingAidSettings(page);
     };
     settingsLoaded.then(
-      ({ settings }) => configure(settings),
-      () => fix.configure(DEFAULT_FIX_PAGE_SETTINGS),
+      (page) => {
+        if (asked === 0) configure(page);
+      },
+      () => {
+        if (asked === 0) fix.configure(DEFAULT_FIX_PAGE_SETTINGS);
+      },
     );
-    const unwatch = watchSettings(({ settings }) => configure(settings));
+    // A settings change (from any context) only triggers a fresh ask; the newest answer wins.
+    // Keys: lib/settings/storage.ts's `settings` (+ its version `settings$`) and `settingsLocation`.
+    const onStorageChanged = (changes: Record<string, unknown>, area: string) => {
+      if (area !== 'sync' && area !== 'local') return;
+      if (!Object.keys(changes).some((key) => key.startsWith('settings'))) return;
+      const current = ++asked;
+      askPageSettings().then(
+        (page) => {
+          if (current === asked) configure(page);
+        },
+        () => undefined,
+      );
+    };
+    browser.storage.onChanged.addListener(onStorageChanged);
+    const unwatch = () => browser.storage.onChanged.removeListener(onStorageChanged);
     // Back/forward cache: the page comes back without the content script starting again.
     ctx.addEventListener(window, 'pageshow', (event) => {
       if (event.persisted) fix.announce();

@@ -66,6 +66,8 @@ export interface ProtocolMap {
   toggleReadingAid(name: ReadingAidName): ReadingAidsStatus;
   /** Content script → background: inject this aid's code into my frame (loaded on demand). */
   injectReadingAid(name: ReadingAidName): void;
+  /** Content script → background: the settings that apply on this URL (read, repaired and resolved there). */
+  getPageSettings(url: string): PageSettings;
   /** Content script → background: this frame's fix status changed (drives the badge). */
   reportFixStatus(status: FrameFixStatus & { documentKey: string }): void;
   /** Popup → background: the tab's fix status, all frames together. */
