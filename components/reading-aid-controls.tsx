@@ -124,14 +124,17 @@ function AidSection(props: AidSectionProps) {
   );
 }
 
-/** The stored settings, kept current while the popup is open. */
-function useSettings(): Settings | undefined {
+/**
+ * The stored settings, kept current while the popup is open. The setter lets a save show at once:
+ * the storage watch reports it a moment later, and a re-render in between must not show the old value.
+ */
+function useSettings(): [Settings | undefined, (settings: Settings) => void] {
   const [settings, setSettings] = useState<Settings | undefined>();
   useEffect(() => {
     void loadSettings().then((loaded) => setSettings(loaded.settings));
     return watchSettings((loaded) => setSettings(loaded.settings));
   }, []);
-  return settings;
+  return [settings, setSettings];
 }
 
 /**
@@ -144,7 +147,9 @@ export function ReadingAidControls({ tabId }: { tabId: number }) {
   const [pageUrl, setPageUrl] = useState<string | undefined>();
   const [saveError, setSaveError] = useState<string | undefined>();
   const shortcuts = useShortcuts();
-  const settings = useSettings();
+  const [settings, setSettings] = useSettings();
+  /** "Always on this site" choices being saved: the checkbox shows the choice, not the old setting. */
+  const [pendingAlways, setPendingAlways] = useState<Partial<Record<ReadingAidName, boolean>>>({});
 
   useEffect(() => {
     sendMessage('getReadingAids', undefined, { tabId, frameId: 0 }).then(
@@ -185,6 +190,7 @@ export function ReadingAidControls({ tabId }: { tabId: number }) {
   async function store(next: Settings) {
     const result = await saveSettings(next);
     setSaveError(result.ok ? undefined : result.detail);
+    if (result.ok) setSettings(next);
   }
 
   /** Remember a choice made here (style, variant) as the setting, so the switch uses it next time too. */
@@ -213,7 +219,12 @@ export function ReadingAidControls({ tabId }: { tabId: number }) {
    */
   async function setAlways(request: ReadingAidRequest, values: Partial<SiteValues>) {
     if (!settings || !sitePattern) return;
-    await store(upsertSiteRule(settings, sitePattern, values));
+    setPendingAlways((pending) => ({ ...pending, [request.name]: request.enabled }));
+    try {
+      await store(upsertSiteRule(settings, sitePattern, values));
+    } finally {
+      setPendingAlways(({ [request.name]: _, ...others }) => others);
+    }
     await send(request);
   }
 
@@ -228,7 +239,7 @@ export function ReadingAidControls({ tabId }: { tabId: number }) {
         busy={busy.pinyin === true}
         error={pinyin.error}
         shortcut={shortcuts.pinyin}
-        always={site?.pinyin}
+        always={site === undefined ? undefined : (pendingAlways.pinyin ?? site.pinyin)}
         onToggle={(enabled) => void send({ name: 'pinyin', enabled, options: pinyin.options })}
         onAlwaysChange={(always) =>
           void setAlways({ name: 'pinyin', enabled: always, options: pinyin.options }, { pinyin: always })
@@ -258,7 +269,7 @@ export function ReadingAidControls({ tabId }: { tabId: number }) {
         busy={busy.conversion === true}
         error={conversion.error}
         shortcut={shortcuts.conversion}
-        always={site === undefined ? undefined : site.conversion !== 'off'}
+        always={site === undefined ? undefined : (pendingAlways.conversion ?? site.conversion !== 'off')}
         onToggle={(enabled) => void send({ name: 'conversion', enabled, options: conversion.options })}
         onAlwaysChange={(always) =>
           void setAlways(
