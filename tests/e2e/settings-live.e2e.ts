@@ -16,9 +16,10 @@ import { type E2eEnvironment, startE2e } from './support';
 
 /**
  * Ceiling for the always-injected content script (minified bytes) so it cannot silently regrow.
- * 52,282 bytes when settings moved to the background; issue 7's target (32,768) is not reached yet.
+ * 78,357 bytes before settings moved to the background, 51,284 after; issue 7's target (32,768) is
+ * not reached yet (the fix engine and page layer would have to load on demand).
  */
-const CONTENT_SCRIPT_CEILING_BYTES = 53 * 1024;
+const CONTENT_SCRIPT_CEILING_BYTES = 52 * 1024;
 
 const DOUBLED = '勇勇于于担担当当作作为为，，当当好好党党和和人人民民的的忠忠诚诚卫卫士士';
 const FIXED = '勇于担当作为，当好党和人民的忠诚卫士';
