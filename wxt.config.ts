@@ -40,9 +40,12 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'qingdu@qingdu.invalid',
-              strict_min_version: '128.0',
+              // 140 is the first Firefox (an ESR) that knows data_collection_permissions;
+              // Firefox for Android learned it in 142.
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
 import { BADGE_COLOR, createFixTabStatus } from '@/lib/features/fix-tab-status';
+import { resolvePageSettings } from '@/lib/features/page-settings';
 import {
   isReadingAidName,
   READING_AID_COMMANDS,
@@ -7,6 +8,7 @@ import {
   READING_AID_SCRIPTS,
 } from '@/lib/features/reading-aid';
 import { onMessage, sendMessage } from '@/lib/messaging';
+import { loadSettings } from '@/lib/settings/storage';
 
 /** Context-menu entries of fix doubled text. */
 const MENU_FIX_SELECTION = 'qingdu-fix-selection';
@@ -15,6 +17,11 @@ const MENU_COPY_REPAIRED = 'qingdu-copy-repaired';
 export default defineBackground(() => {
   // The service worker wires browser events (badge, context menu, commands) to the
   // content scripts; each feature registers its listeners here as it lands.
+
+  // Every page's settings are read and resolved here, so the always-injected content script carries
+  // no settings code (schema, storage, repair, site patterns, regex guard). Corrupt fields fall back
+  // one by one (`loadSettings` repairs them); unreadable storage gives the defaults.
+  onMessage('getPageSettings', async ({ data }) => resolvePageSettings((await loadSettings()).settings, String(data)));
 
   // Fix doubled text: the badge counts the tab's fixed passages; the popup's switch reaches every frame.
   const fixTabs = createFixTabStatus({

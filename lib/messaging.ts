@@ -1,4 +1,4 @@
-import { defineExtensionMessaging } from '@webext-core/messaging';
+import { defineExtensionMessaging, type RemoveListenerCallback } from '@webext-core/messaging';
 import type { ReadingAidName, ReadingAidOptionsMap } from '@/lib/features/reading-aid';
 import type { SiteSettings } from '@/lib/settings/site-rules';
 
@@ -53,6 +53,7 @@ export type ReadingAidRequest = {
  * Every message between the extension's own contexts (popup, options, background,
  * content script). Pages cannot send these: runtime messaging only reaches
  * extension contexts, and the manifest declares no `externally_connectable`.
+ * `onMessage` below checks the sender anyway (see `isTrustedSender`).
  */
 export interface ProtocolMap {
   /** Popup or background → content script: is the content script running here? */
@@ -65,6 +66,8 @@ export interface ProtocolMap {
   toggleReadingAid(name: ReadingAidName): ReadingAidsStatus;
   /** Content script → background: inject this aid's code into my frame (loaded on demand). */
   injectReadingAid(name: ReadingAidName): void;
+  /** Content script → background: the settings that apply on this URL (read, repaired and resolved there). */
+  getPageSettings(url: string): PageSettings;
   /** Content script → background: this frame's fix status changed (drives the badge). */
   reportFixStatus(status: FrameFixStatus & { documentKey: string }): void;
   /** Popup → background: the tab's fix status, all frames together. */
@@ -79,4 +82,55 @@ export interface ProtocolMap {
   copyRepairedText(): string;
 }
 
-export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();
+const messenger = defineExtensionMessaging<ProtocolMap>();
+
+export const { sendMessage, removeAllListeners } = messenger;
+
+/** The message a listener gets when it refuses a sender; the sender sees it as a rejected promise. */
+export const UNTRUSTED_SENDER_ERROR = 'Qingdu only takes commands from its own extension pages';
+
+/** What a listener knows about the context it runs in, so the sender check can be tested without a browser. */
+export interface ReceiverContext {
+  /** `runtime.id` of this extension. */
+  extensionId: string;
+  /** Base URL of the extension's own pages, `runtime.getURL('')`: `chrome-extension://<id>/` or `moz-extension://<uuid>/`. */
+  extensionBaseUrl: string;
+  /** True in a content script: the page around it is not trusted, and neither are other pages' content scripts. */
+  inContentScript: boolean;
+}
+
+/**
+ * Whether a message may command this context. Every message must come from this very extension
+ * (never from another extension or a web page). A content script takes commands only from the
+ * extension's own pages (popup, options, background), never from a content script, which runs
+ * inside some web page's process.
+ */
+export function isTrustedSender(sender: chrome.runtime.MessageSender | undefined, context: ReceiverContext): boolean {
+  if (!sender || !context.extensionId || sender.id !== context.extensionId) return false;
+  if (!context.inContentScript) return true;
+  // Compared as URL prefixes: `new URL('chrome-extension://…').origin` is "null" outside Chrome.
+  const from = sender.url ?? (sender.origin ? `${sender.origin}/` : '');
+  return context.extensionBaseUrl.length > 0 && from.startsWith(context.extensionBaseUrl);
+}
+
+function readReceiverContext(): ReceiverContext {
+  const extensionBaseUrl = chrome.runtime.getURL('');
+  const here = String(globalThis.location?.href ?? '');
+  return { extensionId: chrome.runtime.id, extensionBaseUrl, inContentScript: !here.startsWith(extensionBaseUrl) };
+}
+
+type Listener<TType extends keyof ProtocolMap> = Parameters<typeof messenger.onMessage<TType>>[1];
+
+/**
+ * Listen for one message type. Messages from anyone but the extension's own contexts are
+ * refused before the listener runs (the sender gets {@link UNTRUSTED_SENDER_ERROR}).
+ */
+export function onMessage<TType extends keyof ProtocolMap>(
+  type: TType,
+  listener: Listener<TType>,
+): RemoveListenerCallback {
+  return messenger.onMessage(type, (message) => {
+    if (!isTrustedSender(message.sender, readReceiverContext())) throw new Error(UNTRUSTED_SENDER_ERROR);
+    return listener(message);
+  });
+}

@@ -33,6 +33,11 @@ export function setFeatureState(doc: Document, feature: PageFeatureName, state: 
   else if (root.getAttribute(name) !== state) root.setAttribute(name, state);
 }
 
+/** Remove the ready marker when the content script stops in this frame. */
+export function clearDocumentReady(doc: Document): void {
+  doc.documentElement?.removeAttribute(READY_ATTRIBUTE);
+}
+
 /**
  * Elements whose text Qingdu never reads or changes (lower-case local names): code, scripts,
  * form fields, formulas, ruby annotations. Text inside them is also a block boundary.

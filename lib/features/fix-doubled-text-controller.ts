@@ -3,7 +3,7 @@
  * turn it on, restarts it when they change, and answers the popup and context menu.
  */
 import type { FrameFixStatus } from '@/lib/messaging';
-import { withReplacementRules } from '@/lib/settings/replacement-rules';
+import { withCheckedReplacementRules } from '@/lib/settings/replacement-apply';
 import type { ReplacementRule } from '@/lib/settings/schema';
 import type { FixOptions } from '@/lib/text/types';
 import { readSelectedText, writeClipboardText } from './copy-repaired-text';
@@ -19,7 +19,7 @@ export interface FixPageSettings {
   fix: boolean;
   fixOptions: FixOptions;
   outline: boolean;
-  /** The site's replacement rules, applied after the doubled-text fix. */
+  /** The site's replacement rules, applied after the doubled-text fix; already checked (`keepSafeReplacementRules`). */
   replacementRules?: readonly ReplacementRule[];
 }
 
@@ -80,7 +80,7 @@ export function createFixController(doc: Document, options: FixControllerOptions
         controller = new AbortController();
         feature = startFixDoubledText(doc, {
           signal: controller.signal,
-          engine: withReplacementRules(options.engine, replacementRules),
+          engine: withCheckedReplacementRules(options.engine, replacementRules),
           fixOptions: settings.fixOptions,
           outline: settings.outline,
           originalLabel: options.originalLabel,

@@ -9,18 +9,16 @@
  *    strings of growing length built from its own characters; one run over budget rejects it.
  */
 
+import { compileReaderRegex } from './replacement-apply';
+
+// Defined with the code that applies the rules (the content script's part); exported here too.
+export { compileReaderRegex, REGEX_FLAGS } from './replacement-apply';
+
 export type RegexProblem = 'syntax' | 'nested-quantifier' | 'too-slow';
 export type RegexCheck = { ok: true; regex: RegExp } | { ok: false; reason: RegexProblem; detail?: string };
 
-/** Flags every reader regex is compiled with (plus `i` on request). */
-export const REGEX_FLAGS = 'gu';
-
 /** Longest a single adversarial run may take before the pattern is rejected. */
 export const REGEX_TIME_BUDGET_MS = 30;
-
-export function compileReaderRegex(source: string, ignoreCase: boolean): RegExp {
-  return new RegExp(source, ignoreCase ? `${REGEX_FLAGS}i` : REGEX_FLAGS);
-}
 
 /** Compile and look for nested unbounded quantifiers. */
 export function checkRegexStatically(source: string, ignoreCase = false): RegexCheck {

@@ -145,6 +145,16 @@ describe('pinyin from the real popup', () => {
     );
     expect(await page.evaluate(() => document.querySelectorAll('style#qingdu-pinyin-style').length)).toBe(1);
     await popup.getByTestId('pinyin-style').selectOption('tone-marks');
+    // The popup remembers the style as the setting; the next test writes the settings itself, so
+    // this save must have landed first.
+    await expect
+      .poll(() =>
+        env.browser.serviceWorker.evaluate(async (key) => {
+          const stored = (await chrome.storage.sync.get(key))[key] as { pinyin?: { style?: string } } | undefined;
+          return stored?.pinyin?.style;
+        }, SETTINGS_KEY),
+      )
+      .toBe('tone-marks');
   });
 
   test('tone colours, size, only less common characters and reading overrides follow the settings', async () => {

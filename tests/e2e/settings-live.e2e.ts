@@ -1,11 +1,25 @@
 /**
- * Settings reach open tabs without a reload: the content script watches storage, so what the
- * reader changes on the options page shows on the page at once.
+ * Settings reach open tabs without a reload: a settings change in storage makes the content script
+ * ask the background again for its page's settings, so what the reader changes on the options page
+ * shows on the page at once. The settings code itself (schema, storage, repair) stays out of the
+ * always-injected content script.
  */
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FEATURE_STATE_ATTRIBUTES, FIXED_ATTRIBUTE } from '../../lib/dom/markers';
+import { DEFAULT_SETTINGS, SETTINGS_VERSION } from '../../lib/settings/schema';
+import { SETTINGS_KEY } from '../../lib/settings/storage';
+import { CHROME_MV3_DIR } from '../../scripts/lib/chromium';
 import { type E2eEnvironment, startE2e } from './support';
+
+/**
+ * Ceiling for the always-injected content script (minified bytes) so it cannot silently regrow.
+ * 78,357 bytes before settings moved to the background, 51,284 after; issue 7's target (32,768) is
+ * not reached yet (the fix engine and page layer would have to load on demand).
+ */
+const CONTENT_SCRIPT_CEILING_BYTES = 52 * 1024;
 
 const DOUBLED = '勇勇于于担担当当作作为为，，当当好好党党和和人人民民的的忠忠诚诚卫卫士士';
 const FIXED = '勇于担当作为，当好党和人民的忠诚卫士';
@@ -70,5 +84,51 @@ describe('settings apply live to open tabs', () => {
     expect(await textOf(page, 'headline')).toBe(DOUBLED);
     await options.close();
     await page.close();
+  });
+
+  test('corrupt stored settings fall back field by field, and an unsafe regex rule never runs on the page', async () => {
+    const page = await env.browser.context.newPage();
+    // The test above left a site rule turning fixing off here; the settings below drop it.
+    await page.goto(env.server.url('/settings-live.html'));
+    await expect.poll(() => textOf(page, 'headline')).toBe(DOUBLED);
+    const rule = { enabled: true, ignoreCase: false, replace: '读者来函', sites: [] };
+    // Written straight into storage, as a hand-edited or older copy could be: the detection block is
+    // garbage, one rule is a nested quantifier the regex guard refuses, the other a plain rule.
+    const stored = {
+      ...DEFAULT_SETTINGS,
+      detection: 'garbage',
+      replacementRules: [
+        { ...rule, id: 'unsafe', find: '(读+)+者来信', isRegex: true },
+        { ...rule, id: 'plain', find: '本地新闻', replace: '地方新闻', isRegex: false },
+      ],
+    };
+    await env.browser.serviceWorker.evaluate(
+      async ({ key, value, version }) => {
+        await chrome.storage.sync.set({ [key]: value, [`${key}$`]: { v: version } });
+      },
+      { key: SETTINGS_KEY, value: stored, version: SETTINGS_VERSION },
+    );
+    // Live, without a reload: the plain rule applies, fixing goes on with the default detection.
+    await expect.poll(() => textOf(page, 'letter')).toBe('读者来信：希望多刊登地方新闻。');
+    await expect.poll(() => textOf(page, 'headline')).toBe(FIXED);
+    // And the same as the page loads.
+    await page.reload();
+    await expect.poll(() => textOf(page, 'letter')).toBe('读者来信：希望多刊登地方新闻。');
+    await expect.poll(() => textOf(page, 'headline')).toBe(FIXED);
+    await page.close();
+  });
+
+  test('the always-injected content script carries no settings code; the background does', () => {
+    const content = readFileSync(resolve(CHROME_MV3_DIR, 'content-scripts/content.js'), 'utf8');
+    const background = readFileSync(resolve(CHROME_MV3_DIR, 'background.js'), 'utf8');
+    // valibot's issue message, @wxt-dev/storage's log prefix, the regex guard's nested-quantifier reason.
+    const samples = [/Expected \$\{\w+\} but r/, /\[@wxt-dev\/storage\]/, /nested-quantifier/];
+    for (const sample of samples) {
+      expect(background).toMatch(sample);
+      expect(content).not.toMatch(sample);
+    }
+    const bytes = statSync(resolve(CHROME_MV3_DIR, 'content-scripts/content.js')).size;
+    console.log(`[size] content-scripts/content.js: ${bytes} bytes`);
+    expect(bytes).toBeLessThanOrEqual(CONTENT_SCRIPT_CEILING_BYTES);
   });
 });
