@@ -5,8 +5,7 @@ import { createFixController, DEFAULT_FIX_PAGE_SETTINGS } from '@/lib/features/f
 import { resolvePageSettings } from '@/lib/features/page-settings';
 import { createReadingAidController } from '@/lib/features/reading-aid-controller';
 import { createReadingAidSettingsFollower } from '@/lib/features/reading-aid-settings';
-import { throttleLatest } from '@/lib/features/throttle-latest';
-import { type FrameFixStatus, onMessage, sendMessage } from '@/lib/messaging';
+import { onMessage, sendMessage } from '@/lib/messaging';
 import { loadSettings, type Settings, watchSettings } from '@/lib/settings';
 import { fixText, mightContainDoubledText } from '@/lib/text';
 
@@ -32,14 +31,10 @@ export default defineContentScript({
 
     // Fix doubled text, as this site's settings say.
     const documentKey = crypto.randomUUID();
-    // A page that rewrites itself non-stop would otherwise make every pass a message to the background.
-    const reportStatus = throttleLatest((status: FrameFixStatus) => {
-      sendMessage('reportFixStatus', { ...status, documentKey }).catch(() => undefined);
-    });
     const fix = createFixController(document, {
       engine: { fixText, mightContainDoubledText },
       originalLabel: i18n.t('fixOriginalLabel'),
-      onStatus: reportStatus,
+      onStatus: (status) => void sendMessage('reportFixStatus', { ...status, documentKey }).catch(() => undefined),
     });
     stopListening.push(
       onMessage('setShowOriginal', ({ data }) => fix.setShowOriginal(data)),
@@ -73,7 +68,6 @@ export default defineContentScript({
     });
     ctx.onInvalidated(() => {
       for (const stop of stopListening) stop();
-      reportStatus.cancel();
       unwatch();
       fix.stop();
       readingAids.stopAll();
