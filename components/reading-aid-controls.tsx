@@ -124,14 +124,14 @@ function AidSection(props: AidSectionProps) {
   );
 }
 
-/** The stored settings, kept current while the popup is open. */
-function useSettings(): Settings | undefined {
+/** The stored settings, kept current while the popup is open, and a way to show a change before it is stored. */
+function useSettings(): [Settings | undefined, (next: Settings) => void] {
   const [settings, setSettings] = useState<Settings | undefined>();
   useEffect(() => {
     void loadSettings().then((loaded) => setSettings(loaded.settings));
     return watchSettings((loaded) => setSettings(loaded.settings));
   }, []);
-  return settings;
+  return [settings, setSettings];
 }
 
 /**
@@ -144,7 +144,7 @@ export function ReadingAidControls({ tabId }: { tabId: number }) {
   const [pageUrl, setPageUrl] = useState<string | undefined>();
   const [saveError, setSaveError] = useState<string | undefined>();
   const shortcuts = useShortcuts();
-  const settings = useSettings();
+  const [settings, showSettings] = useSettings();
 
   useEffect(() => {
     sendMessage('getReadingAids', undefined, { tabId, frameId: 0 }).then(
@@ -183,6 +183,9 @@ export function ReadingAidControls({ tabId }: { tabId: number }) {
   const site = settings && pageUrl && sitePattern ? resolveSiteSettings(settings, pageUrl) : undefined;
 
   async function store(next: Settings) {
+    // Show the choice at once: the switches are drawn from `settings`, and storage's change
+    // event arrives only after the save (a re-render in between would flip a switch back).
+    showSettings(next);
     const result = await saveSettings(next);
     setSaveError(result.ok ? undefined : result.detail);
   }

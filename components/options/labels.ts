@@ -2,6 +2,7 @@
 import { i18n } from '#i18n';
 import type {
   ConversionChoice,
+  FieldProblem,
   ImportError,
   ReplacementRuleError,
   SettingsRepair,
@@ -84,9 +85,28 @@ export function labelImportError(error: ImportError): string {
     case 'newer-version':
       return i18n.t('options.importError.newerVersion');
     case 'invalid-field':
-      return i18n.t('options.importError.invalidField', [error.path, error.detail]);
+      return i18n.t('options.importError.invalidField', [error.path, labelFieldProblem(error.problem)]);
     case 'unsafe-rule':
       return i18n.t('options.importError.unsafeRule', [String(error.index + 1), labelRuleError(error.error)]);
+  }
+}
+
+function labelFieldProblem(problem: FieldProblem): string {
+  switch (problem) {
+    case 'missing':
+      return i18n.t('options.fieldProblem.missing');
+    case 'unknown-key':
+      return i18n.t('options.fieldProblem.unknownKey');
+    case 'wrong-type':
+      return i18n.t('options.fieldProblem.wrongType');
+    case 'not-allowed':
+      return i18n.t('options.fieldProblem.notAllowed');
+    case 'too-long':
+      return i18n.t('options.fieldProblem.tooLong');
+    case 'too-many':
+      return i18n.t('options.fieldProblem.tooMany');
+    case 'invalid':
+      return i18n.t('options.fieldProblem.invalid');
   }
 }
 

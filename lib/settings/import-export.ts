@@ -27,8 +27,32 @@ export type ImportError =
   | { reason: 'too-deep' }
   | { reason: 'not-settings-file' }
   | { reason: 'newer-version'; version: number }
-  | { reason: 'invalid-field'; path: string; detail: string }
+  | { reason: 'invalid-field'; path: string; problem: FieldProblem }
   | { reason: 'unsafe-rule'; index: number; error: ReplacementRuleError };
+
+/** What is wrong with a field, as a code the options page words in the reader's language. */
+export type FieldProblem =
+  | 'missing'
+  | 'unknown-key'
+  | 'wrong-type'
+  | 'not-allowed'
+  | 'too-long'
+  | 'too-many'
+  | 'invalid';
+
+/** Classify a valibot issue (its own messages are English-only). */
+function classifyIssue(issue: v.BaseIssue<unknown>): FieldProblem {
+  if (issue.kind === 'schema') {
+    if (issue.received === 'undefined') return 'missing';
+    if (issue.expected === 'never') return 'unknown-key';
+    if (issue.type === 'picklist') return 'not-allowed';
+    return 'wrong-type';
+  }
+  if (issue.type === 'max_length' || issue.type === 'max_entries') {
+    return typeof issue.input === 'string' ? 'too-long' : 'too-many';
+  }
+  return 'invalid';
+}
 
 export type ImportResult = { ok: true; settings: Settings } | { ok: false; error: ImportError };
 
@@ -66,11 +90,11 @@ export function importSettings(text: string): ImportResult {
   const file = data as Record<string, unknown>;
   const unknownKey = Object.keys(file).find((key) => !['format', 'version', 'exportedAt', 'settings'].includes(key));
   if (unknownKey !== undefined) {
-    return { ok: false, error: { reason: 'invalid-field', path: unknownKey, detail: 'unknown key' } };
+    return { ok: false, error: { reason: 'invalid-field', path: unknownKey, problem: 'unknown-key' } };
   }
   const version = file.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { ok: false, error: { reason: 'invalid-field', path: 'version', detail: 'not a version number' } };
+    return { ok: false, error: { reason: 'invalid-field', path: 'version', problem: 'wrong-type' } };
   }
   if (version > SETTINGS_VERSION) return { ok: false, error: { reason: 'newer-version', version } };
   let candidate: unknown = file.settings;
@@ -80,7 +104,7 @@ export function importSettings(text: string): ImportResult {
     const { settings, repairs } = repairSettings(migrateSettings(file.settings, version, SETTINGS_VERSION));
     const [repair] = repairs;
     if (repair) {
-      return { ok: false, error: { reason: 'invalid-field', path: `settings.${repair.path}`, detail: repair.reason } };
+      return { ok: false, error: { reason: 'invalid-field', path: `settings.${repair.path}`, problem: 'invalid' } };
     }
     candidate = settings;
   }
@@ -90,7 +114,7 @@ export function importSettings(text: string): ImportResult {
     const path = v.getDotPath(issue) ?? '';
     return {
       ok: false,
-      error: { reason: 'invalid-field', path: `settings${path ? `.${path}` : ''}`, detail: issue.message },
+      error: { reason: 'invalid-field', path: `settings${path ? `.${path}` : ''}`, problem: classifyIssue(issue) },
     };
   }
   for (const [index, rule] of parsed.output.replacementRules.entries()) {

@@ -165,7 +165,8 @@ describe('conversion from the real popup', () => {
     await popup.getByTestId('conversion-variant').selectOption('s2twp');
     await popup.getByTestId('conversion-always').check();
     await expect.poll(conversionState).toBe('idle');
-    expect(await popup.getByTestId('conversion-switch').isChecked()).toBe(true);
+    // The page can finish before the popup hears back from it: wait for the switch, not a moment.
+    await expect.poll(() => popup.getByTestId('conversion-switch').isChecked()).toBe(true);
 
     const second = await env.browser.context.newPage();
     await second.goto(env.server.url('/conversion.html'));

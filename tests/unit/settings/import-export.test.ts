@@ -69,7 +69,10 @@ describe('export and import', () => {
   test('rejects wrong types, naming the field', () => {
     const settings = { ...createDefaultSettings(), detection: { ...createDefaultSettings().detection, latin: 'yes' } };
     const result = importSettings(file(settings));
-    expect(result).toMatchObject({ ok: false, error: { reason: 'invalid-field', path: 'settings.detection.latin' } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { reason: 'invalid-field', path: 'settings.detection.latin', problem: 'wrong-type' },
+    });
   });
 
   test('rejects unknown keys inside the settings (strict: an import is exact or nothing)', () => {
@@ -78,18 +81,35 @@ describe('export and import', () => {
       siteDefaults: { fix: true, pinyin: false, conversion: 'off', x: 1 },
     };
     const result = importSettings(file(settings));
-    expect(result).toMatchObject({ ok: false, error: { reason: 'invalid-field', path: 'settings.siteDefaults.x' } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { reason: 'invalid-field', path: 'settings.siteDefaults.x', problem: 'unknown-key' },
+    });
   });
 
   test('rejects a missing section instead of silently resetting it', () => {
     const { pinyin: _pinyin, ...settings } = createDefaultSettings();
-    expect(importSettings(file(settings))).toMatchObject({ ok: false, error: { reason: 'invalid-field' } });
+    expect(importSettings(file(settings))).toMatchObject({
+      ok: false,
+      error: { reason: 'invalid-field', path: 'settings.pinyin', problem: 'missing' },
+    });
+  });
+
+  test('a value outside the allowed choices is named as such', () => {
+    const settings = { ...createDefaultSettings(), conversion: { variant: 'klingon', phraseOverrides: {} } };
+    expect(importSettings(file(settings))).toMatchObject({
+      ok: false,
+      error: { reason: 'invalid-field', path: 'settings.conversion.variant', problem: 'not-allowed' },
+    });
   });
 
   test('rejects huge strings and too many rules', () => {
     const long = sampleSettings();
     long.siteRules[0] = { pattern: `${'a'.repeat(5000)}.com`, fix: true, pinyin: false, conversion: 'off' };
-    expect(importSettings(file(long))).toMatchObject({ ok: false, error: { reason: 'invalid-field' } });
+    expect(importSettings(file(long))).toMatchObject({
+      ok: false,
+      error: { reason: 'invalid-field', path: 'settings.siteRules.0.pattern', problem: 'too-long' },
+    });
     const many = sampleSettings();
     many.siteRules = Array.from({ length: 1000 }, (_, i) => ({
       pattern: `s${i}.test`,
@@ -99,7 +119,7 @@ describe('export and import', () => {
     }));
     expect(importSettings(file(many))).toMatchObject({
       ok: false,
-      error: { reason: 'invalid-field', path: 'settings.siteRules' },
+      error: { reason: 'invalid-field', path: 'settings.siteRules', problem: 'too-many' },
     });
   });
 
