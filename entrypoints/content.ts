@@ -4,8 +4,7 @@ import { refusePageEvent, SCRIPT_STARTED_EVENT } from '@/lib/dom/page-guard';
 import { createFixController, DEFAULT_FIX_PAGE_SETTINGS } from '@/lib/features/fix-doubled-text-controller';
 import { createReadingAidController } from '@/lib/features/reading-aid-controller';
 import { createReadingAidSettingsFollower } from '@/lib/features/reading-aid-settings';
-import { throttleLatest } from '@/lib/features/throttle-latest';
-import { type FrameFixStatus, onMessage, type PageSettings, sendMessage } from '@/lib/messaging';
+import { onMessage, type PageSettings, sendMessage } from '@/lib/messaging';
 import { fixText, mightContainDoubledText } from '@/lib/text';
 
 /**
@@ -38,14 +37,10 @@ export default defineContentScript({
 
     // Fix doubled text, as this site's settings say.
     const documentKey = crypto.randomUUID();
-    // A page that rewrites itself non-stop would otherwise make every pass a message to the background.
-    const reportStatus = throttleLatest((status: FrameFixStatus) => {
-      sendMessage('reportFixStatus', { ...status, documentKey }).catch(() => undefined);
-    });
     const fix = createFixController(document, {
       engine: { fixText, mightContainDoubledText },
       originalLabel: browser.i18n.getMessage(ORIGINAL_LABEL_MESSAGE),
-      onStatus: reportStatus,
+      onStatus: (status) => void sendMessage('reportFixStatus', { ...status, documentKey }).catch(() => undefined),
     });
     stopListening.push(
       onMessage('setShowOriginal', ({ data }) => fix.setShowOriginal(data)),
@@ -97,7 +92,6 @@ export default defineContentScript({
     });
     ctx.onInvalidated(() => {
       for (const stop of stopListening) stop();
-      reportStatus.cancel();
       unwatch();
       fix.stop();
       readingAids.stopAll();
