@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { FEATURE_STATE_ATTRIBUTES, READY_ATTRIBUTE, READY_VALUE } from '../../lib/dom/markers';
+import { FEATURE_STATE_ATTRIBUTES } from '../../lib/dom/markers';
 import { CHROME_MV3_DIR } from '../../scripts/lib/chromium';
 import { type E2eEnvironment, SCREENSHOTS_DIR, startE2e } from './support';
 
@@ -44,19 +44,8 @@ describe('conversion from the real popup', () => {
 
   beforeAll(async () => {
     env = await startE2e();
-    page = await env.browser.context.newPage();
-    await page.goto(env.server.url('/conversion.html'));
-    await page.waitForFunction(({ name, value }) => document.documentElement.getAttribute(name) === value, {
-      name: READY_ATTRIBUTE,
-      value: READY_VALUE,
-    });
-    // The popup acts on the tab it is opened for: the fixture tab, named in `?tab=`.
-    await page.bringToFront();
-    const tabId = await env.browser.serviceWorker.evaluate(async () => {
-      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-      return tab?.id;
-    });
-    popup = await env.openExtensionPage(`popup.html?tab=${tabId}`);
+    page = await env.openFixture('/conversion.html');
+    popup = await env.openPopupFor(page);
   });
   afterAll(async () => {
     await env?.close();

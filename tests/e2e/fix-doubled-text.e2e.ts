@@ -46,15 +46,6 @@ describe('fix doubled text in Chromium', () => {
     await env?.close();
   });
 
-  /** The tab id of a page: it is the active tab once brought to front. */
-  async function tabIdOf(page: Page): Promise<number> {
-    await page.bringToFront();
-    return env.browser.serviceWorker.evaluate(async () => {
-      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-      if (tab?.id === undefined) throw new Error('no active tab');
-      return tab.id;
-    });
-  }
   const badgeOf = (tabId: number) =>
     env.browser.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
 
@@ -93,7 +84,7 @@ describe('fix doubled text in Chromium', () => {
 
   test('the badge counts the tab’s passages, the tooltip shows the original, the popup shows and fixes again', async () => {
     const { page, frame, blank } = await openArticle();
-    const tabId = await tabIdOf(page);
+    const tabId = await env.tabIdOf(page);
     // 9 passages in the page (3 page-list titles, lead-in, headline, subtitle, caption, late block,
     // shadow headline), 1 in the frame and 1 in the about:blank frame.
     await expect.poll(() => badgeOf(tabId)).toBe('11');
@@ -164,7 +155,7 @@ describe('fix doubled text in Chromium', () => {
       document.getSelection()?.removeAllRanges();
       document.getSelection()?.addRange(range);
     });
-    const tabId = await tabIdOf(page);
+    const tabId = await env.tabIdOf(page);
     // What the context menu entry does: ask the frame that was clicked.
     const fixedCount = await env.browser.serviceWorker.evaluate(
       (id) => chrome.tabs.sendMessage(id, { id: 1, type: 'fixSelection', timestamp: Date.now() }, { frameId: 0 }),
@@ -182,7 +173,7 @@ describe('fix doubled text in Chromium', () => {
     await waitForFixIdle(page);
     await page.locator('#editor-textarea').focus();
     await page.locator('#editor-textarea').evaluate((field: HTMLTextAreaElement) => field.select());
-    const tabId = await tabIdOf(page);
+    const tabId = await env.tabIdOf(page);
     const reply = await env.browser.serviceWorker.evaluate(
       (id) => chrome.tabs.sendMessage(id, { id: 2, type: 'copyRepairedText', timestamp: Date.now() }, { frameId: 0 }),
       tabId,

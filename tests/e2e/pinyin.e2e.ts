@@ -52,12 +52,7 @@ describe('pinyin from the real popup', () => {
       value: READY_VALUE,
     });
     initial = await snapshotPage(page);
-    await page.bringToFront();
-    const tabId = await env.browser.serviceWorker.evaluate(async () => {
-      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-      return tab?.id;
-    });
-    popup = await env.openExtensionPage(`popup.html?tab=${tabId}`);
+    popup = await env.openPopupFor(page);
   });
   afterAll(async () => {
     await env?.close();

@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { READY_ATTRIBUTE, READY_VALUE } from '../../lib/dom/markers';
 import { type E2eEnvironment, SCREENSHOTS_DIR, startE2e } from './support';
 
 /** The popup in a Chinese browser: its language, keyboard use, focus and dark mode. */
@@ -12,18 +11,8 @@ describe('the popup in Simplified Chinese', () => {
 
   beforeAll(async () => {
     env = await startE2e({ locale: 'zh-CN' });
-    page = await env.browser.context.newPage();
-    await page.goto(env.server.url('/conversion.html'));
-    await page.waitForFunction(({ name, value }) => document.documentElement.getAttribute(name) === value, {
-      name: READY_ATTRIBUTE,
-      value: READY_VALUE,
-    });
-    await page.bringToFront();
-    const tabId = await env.browser.serviceWorker.evaluate(async () => {
-      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-      return tab?.id;
-    });
-    popup = await env.openExtensionPage(`popup.html?tab=${tabId}`);
+    page = await env.openFixture('/conversion.html');
+    popup = await env.openPopupFor(page);
     await popup.getByTestId('conversion-switch').waitFor();
   });
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { FEATURE_STATE_ATTRIBUTES, READY_ATTRIBUTE, READY_VALUE } from '../../lib/dom/markers';
+import { FEATURE_STATE_ATTRIBUTES } from '../../lib/dom/markers';
 import { type E2eEnvironment, startE2e } from './support';
 
 const { pinyin: PINYIN_STATE, conversion: CONVERSION_STATE } = FEATURE_STATE_ATTRIBUTES;
@@ -21,18 +21,8 @@ describe('pinyin and conversion together', () => {
 
   beforeAll(async () => {
     env = await startE2e();
-    page = await env.browser.context.newPage();
-    await page.goto(env.server.url('/conversion.html'));
-    await page.waitForFunction(({ name, value }) => document.documentElement.getAttribute(name) === value, {
-      name: READY_ATTRIBUTE,
-      value: READY_VALUE,
-    });
-    await page.bringToFront();
-    const tabId = await env.browser.serviceWorker.evaluate(async () => {
-      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-      return tab?.id;
-    });
-    popup = await env.openExtensionPage(`popup.html?tab=${tabId}`);
+    page = await env.openFixture('/conversion.html');
+    popup = await env.openPopupFor(page);
   });
   afterAll(async () => {
     await env?.close();
