@@ -36,7 +36,12 @@ export async function startE2e(options: { rootDir?: string; locale?: string } = 
   const browser = await launchWithExtension({ locale: options.locale });
   async function openExtensionPage(path: string): Promise<Page> {
     const page = await browser.context.newPage();
+    const errors: Error[] = [];
+    page.on('pageerror', (error) => errors.push(error));
     await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
+    // A page whose script fails to start should fail its test now, not after every poll times out.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    if (errors.length > 0) throw new Error(`${path} failed to start: ${errors.map(String).join('; ')}`);
     return page;
   }
   async function tabIdOf(page: Page): Promise<number> {
