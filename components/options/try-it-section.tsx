@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { applyReplacementRules, resolveSiteSettings, type Settings } from '@/lib/settings';
+import { REPLACEMENT_RULE_NAME } from '@/lib/settings/replacement-apply';
 import { fixText } from '@/lib/text';
 import type { TextEdit } from '@/lib/text/types';
 import { Section } from './fields';
@@ -8,11 +9,20 @@ import { Section } from './fields';
 /** Longest text the box works on live; pasting a whole book should not freeze the page. */
 const MAX_TRY_IT_LENGTH = 20_000;
 
+/** The reader's name for each rule; the id stays beside it, as `npm run fix -- --explain` prints it. */
+const RULE_LABELS: Record<string, () => string> = {
+  'doubled-cjk': () => i18n.t('options.tryIt.ruleNames.doubledCjk'),
+  'doubled-latin': () => i18n.t('options.tryIt.ruleNames.doubledLatin'),
+  'doubled-ligature': () => i18n.t('options.tryIt.ruleNames.doubledLigature'),
+  'repeated-phrase': () => i18n.t('options.tryIt.ruleNames.repeatedPhrase'),
+  [REPLACEMENT_RULE_NAME]: () => i18n.t('options.tryIt.ruleNames.replacement'),
+};
+
 function EditRow({ edit, stage }: { edit: TextEdit; stage: string }) {
   return (
     <tr data-testid="try-it-edit" data-rule={edit.rule}>
       <td>
-        <code>{edit.rule}</code>
+        {RULE_LABELS[edit.rule]?.() ?? edit.rule} <code class="qd-hint">{edit.rule}</code>
         {edit.factor > 1 && <span class="qd-hint"> ×{edit.factor}</span>}
       </td>
       <td lang="zh" class="qd-diff qd-diff--old">

@@ -245,6 +245,10 @@ describe('the options page', () => {
       .toBe('勇于担当作为，当好党和人民的忠诚卫士');
     expect(await options.getByTestId('try-it-edit').count()).toBeGreaterThan(0);
     expect(await options.getByTestId('try-it-edit').first().getAttribute('data-rule')).toBe('doubled-cjk');
+    // The reader sees the rule's name in their language, with its id beside it.
+    expect(await options.getByTestId('try-it-edit').first().locator('td').first().textContent()).toContain(
+      'Doubled Chinese text',
+    );
     // Clean text with legitimate repetition stays as it is.
     await options.getByTestId('try-it-input').fill('大家高高兴兴地看看书');
     await expect.poll(() => options.getByTestId('try-it-output').textContent()).toBe('大家高高兴兴地看看书');
