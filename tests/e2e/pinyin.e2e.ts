@@ -197,9 +197,10 @@ describe('pinyin from the real popup', () => {
     await expect
       .poll(() => readShownPinyin(page, 'split'))
       .toEqual(['tā', 'zài', 'yín', 'háng', 'gōng', 'zuò', 'xíng', 'zǒu', 'shàng', 'bān']);
-    expect(await page.evaluate(() => getComputedStyle(document.querySelector('#split rt') as Element).color)).toBe(
-      'rgb(34, 34, 34)',
-    );
+    // These readings equal the previous step's, so they cannot tell that the new settings arrived: wait for the colour.
+    await expect
+      .poll(() => page.evaluate(() => getComputedStyle(document.querySelector('#split rt') as Element).color))
+      .toBe('rgb(34, 34, 34)');
   });
 
   test('new content is annotated as it arrives, and turning pinyin off restores the page exactly', async () => {
