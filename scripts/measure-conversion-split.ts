@@ -16,6 +16,7 @@ import { computeNodeTexts } from '../lib/dom/rewrite';
 import type { TextBlock } from '../lib/dom/text-blocks';
 import { createConverter } from '../lib/text/convert';
 import { CONVERSION_VARIANTS, type ConversionVariant } from '../lib/text/reading-aid-options';
+import { createRandom } from './lib/random';
 
 const file = process.argv[2] ?? resolve(import.meta.dirname, '../tests/data/g2pm/dev.sent');
 const variant = (process.argv[3] ?? 's2twp') as ConversionVariant;
@@ -23,17 +24,6 @@ const sentences = readFileSync(file, 'utf8')
   .split('\n')
   .map((line) => line.replaceAll('▁', '').trim())
   .filter(Boolean);
-
-/** mulberry32: a small seeded generator. */
-function createRandom(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const random = createRandom(20261125);
 const reference = OpenCC.Converter(CONVERSION_VARIANTS[variant]);

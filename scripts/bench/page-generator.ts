@@ -7,6 +7,9 @@
  * of a fixer that is fast only because it is wrong shows up as changed clean pages.
  * Same options, same seed → byte-identical page. Pure: no DOM, no I/O.
  */
+import { createRandom } from '../lib/random';
+
+export { createRandom };
 
 export const PAGE_SIZES = { '50k': 50_000, '1m': 1_000_000, '5m': 5_000_000 } as const;
 export type PageSize = keyof typeof PAGE_SIZES;
@@ -16,18 +19,6 @@ export const MAX_TEXT_NODES = 100_000;
 /** The pinyin and conversion page: this many characters of visible text. */
 export const READING_AID_PAGE_CHARS = 100_000;
 export const DEFAULT_SEED = 20_261_125;
-
-/** mulberry32: tiny, fast, good enough to pick words; the same seed gives the same sequence. */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** UTF-8 length of a string, without allocating its encoding. */
 export function measureUtf8Bytes(text: string): number {

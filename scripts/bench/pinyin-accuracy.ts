@@ -17,6 +17,7 @@ import { RUBY_CLASS } from '../../lib/dom/ruby';
 import { PINYIN_FORM_ATTRIBUTES, PinyinAnnotator } from '../../lib/features/pinyin';
 import { uninstallPinyinData } from '../../lib/text/pinyin';
 import { type CppSentence, loadCppSplit } from '../lib/cpp-benchmark';
+import { createRandom } from '../lib/random';
 
 export interface PinyinAccuracy {
   /** Share of dev sentences whose labelled character Qingdu's annotation reads right (0–1). */
@@ -35,18 +36,6 @@ export interface PinyinAccuracyOptions {
 
 const INLINE_TAGS = ['b', 'span', 'a', 'em', 'strong', 'i', 'font'];
 const SENTENCES_PER_PAGE = 200;
-
-/** Small deterministic PRNG (mulberry32), so every run splits the sentences the same way. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const normalize = (reading: string | undefined) => (reading ?? '').replace(/ü/g, 'v').replace(/0$/, '5');
 
