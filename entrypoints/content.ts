@@ -5,7 +5,7 @@ import { createFixController, DEFAULT_FIX_PAGE_SETTINGS } from '@/lib/features/f
 import { createReadingAidController } from '@/lib/features/reading-aid-controller';
 import { createReadingAidSettingsFollower } from '@/lib/features/reading-aid-settings';
 import { onMessage, type PageSettings, sendMessage } from '@/lib/messaging';
-import { fixText, mightContainDoubledText } from '@/lib/text';
+import { fixText, mightContainDoubledText } from '@/lib/text/doubled/fix-doubled-text';
 
 /**
  * The one message this script shows. Read straight from `browser.i18n`: @wxt-dev/i18n's runtime would

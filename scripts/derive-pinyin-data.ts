@@ -1,5 +1,5 @@
 /**
- * Derives the compact data the pinyin feature loads on demand (lib/text/data/), from npm packages
+ * Derives the compact data the pinyin feature loads on demand (lib/text/pinyin/data/), from npm packages
  * and the vendored CPP benchmark. Re-run after upgrading pinyin-pro or @pinyin-pro/data:
  *
  *   npx tsx scripts/derive-pinyin-data.ts
@@ -21,12 +21,12 @@ import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { pinyin } from 'pinyin-pro';
-import { listContextFeatures, type PinyinData, readBaseReadings } from '../lib/text/pinyin';
+import { listContextFeatures, type PinyinData, readBaseReadings } from '../lib/text/pinyin/read-pinyin';
 import { loadCppSplit } from './lib/cpp-benchmark';
 
 const require = createRequire(import.meta.url);
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const OUT = `${ROOT}lib/text/data/`;
+const OUT = `${ROOT}lib/text/pinyin/data/`;
 
 /** Keep this many of the most frequent characters (the largest threshold the options offer). */
 const FREQUENCY_LIST_LENGTH = 3500;

@@ -19,8 +19,8 @@
  * processed, and the exit code is 1. Usage errors exit with 2.
  */
 import { createReadStream } from 'node:fs';
-import { fixText, RULE_NAMES } from '../lib/text';
-import type { DoublingFactor, FixOptions, Sensitivity, TextEdit } from '../lib/text/types';
+import { fixText, RULE_NAMES } from '../lib/text/doubled/fix-doubled-text';
+import type { DoublingFactor, FixOptions, Sensitivity, TextEdit } from '../lib/text/doubled/types';
 
 const USAGE = `usage: npm run fix -- [--explain] [--jsonl] [--sensitivity conservative|balanced|aggressive]
                       [--factors 2,3,4] [--disable RULE[,RULE]] [--no-latin] [file]

@@ -14,7 +14,7 @@ import { resolve } from 'node:path';
 import * as OpenCC from 'opencc-js';
 import { computeNodeTexts } from '../lib/dom/rewrite';
 import type { TextBlock } from '../lib/dom/text-blocks';
-import { createConverter } from '../lib/text/convert';
+import { createConverter } from '../lib/text/convert/converter';
 import { CONVERSION_VARIANTS, type ConversionVariant } from '../lib/text/reading-aid-options';
 import { createRandom } from './lib/random';
 

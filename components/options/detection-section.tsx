@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { DOUBLING_FACTORS, SENSITIVITIES, type Settings } from '@/lib/settings';
-import type { DoublingFactor, Sensitivity } from '@/lib/text/types';
+import type { DoublingFactor, Sensitivity } from '@/lib/text/doubled/types';
 import { Section, Toggle } from './fields';
 
 function describeSensitivity(sensitivity: Sensitivity): [string, string] {

@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { applyReplacementRules, resolveSiteSettings, type Settings } from '@/lib/settings';
-import { REPLACEMENT_RULE_NAME } from '@/lib/settings/replacement-apply';
-import { fixText } from '@/lib/text';
-import type { TextEdit } from '@/lib/text/types';
+import { fixText } from '@/lib/text/doubled/fix-doubled-text';
+import type { TextEdit } from '@/lib/text/doubled/types';
+import { REPLACEMENT_RULE_NAME } from '@/lib/text/replace/apply-replacement-rules';
 import { Section } from './fields';
 
 /** Longest text the box works on live; pasting a whole book should not freeze the page. */

@@ -3,7 +3,7 @@
  *
  * Each text block is converted as a whole (so a phrase split over inline elements converts as
  * one) from the page's original text (so switching variants never converts converted text), and
- * the result is mapped back onto its text nodes piece by piece (lib/text/convert.ts). The
+ * the result is mapped back onto its text nodes piece by piece (lib/text/convert/converter.ts). The
  * reader-visible attributes `title`, `alt`, `placeholder` and `aria-label` are converted too,
  * `document.title` with the `<title>` element's text, and `lang` is updated on converted
  * scopes. Code, editable regions and form fields' contents are never touched (the walker's rules);
@@ -23,7 +23,7 @@ import {
   iterateTextBlocks,
   type TextBlock,
 } from '@/lib/dom/text-blocks';
-import { type Converter, hasHanText, loadConverter } from '@/lib/text/convert';
+import { type Converter, hasHanText, loadConverter } from '@/lib/text/convert/converter';
 import { CONVERSION_VARIANT_LANG } from '@/lib/text/reading-aid-options';
 import type { ConversionAidOptions, ReadingAid } from './reading-aid';
 

@@ -3,9 +3,9 @@
  * turn it on, restarts it when they change, and answers the popup and context menu.
  */
 import type { FrameFixStatus } from '@/lib/messaging';
-import { withCheckedReplacementRules } from '@/lib/settings/replacement-apply';
 import type { ReplacementRule } from '@/lib/settings/schema';
-import type { FixOptions } from '@/lib/text/types';
+import type { FixOptions } from '@/lib/text/doubled/types';
+import { withCheckedReplacementRules } from '@/lib/text/replace/apply-replacement-rules';
 import { readSelectedText, writeClipboardText } from './copy-repaired-text';
 import {
   type DoubledTextEngine,

@@ -8,7 +8,7 @@ import { FIXED_ATTRIBUTE, markOwnNode, setFeatureState } from '@/lib/dom/markers
 import { type PageChanges, PageObserver } from '@/lib/dom/page-observer';
 import { applyBlockEdits, type BlockEdit, OriginalTextStore } from '@/lib/dom/rewrite';
 import { findBlockContainer, isInsideSkipped, iterateTextBlocks, type TextBlock } from '@/lib/dom/text-blocks';
-import type { FixOptions, FixResult } from '@/lib/text/types';
+import type { FixOptions, FixResult } from '@/lib/text/doubled/types';
 import { installPassageTooltip } from './passage-tooltip';
 
 /** The two text-engine functions the feature needs (`lib/text`), passed in so the feature stays testable. */

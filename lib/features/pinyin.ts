@@ -15,9 +15,9 @@ import { markOwnNode, setFeatureState } from '@/lib/dom/markers';
 import { PageObserver } from '@/lib/dom/page-observer';
 import { RUBY_CLASS, type RubyAnnotation, RubyAnnotations } from '@/lib/dom/ruby';
 import { findBlockContainer, iterateTextBlocks, type TextBlock } from '@/lib/dom/text-blocks';
-import { type CharFrequencyData, COMMON_CHARACTER_LEVELS, findCommonLevel } from '@/lib/text/char-frequency';
-import { containsHan, formatAllStyles, getTone, type PinyinData, readPinyin } from '@/lib/text/pinyin';
-import { CHAR_FREQUENCY, DEFAULT_PINYIN_DATA } from '@/lib/text/pinyin-data';
+import { type CharFrequencyData, COMMON_CHARACTER_LEVELS, findCommonLevel } from '@/lib/text/pinyin/char-frequency';
+import { CHAR_FREQUENCY, DEFAULT_PINYIN_DATA } from '@/lib/text/pinyin/pinyin-data';
+import { containsHan, formatAllStyles, getTone, type PinyinData, readPinyin } from '@/lib/text/pinyin/read-pinyin';
 import type { PinyinStyle } from '@/lib/text/reading-aid-options';
 import type { PinyinAidOptions, ReadingAid } from './reading-aid';
 

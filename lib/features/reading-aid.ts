@@ -12,7 +12,7 @@
  *
  * This module is imported by both sides, so it must stay tiny and dependency-free.
  */
-import type { CommonCharacterLevel } from '@/lib/text/char-frequency';
+import type { CommonCharacterLevel } from '@/lib/text/pinyin/char-frequency';
 import type { ConversionVariant, PinyinStyle, ToneColorScheme } from '@/lib/text/reading-aid-options';
 
 /** The reading aids, by the name used in messages, settings, markers and file names. */

@@ -9,10 +9,10 @@
  *    strings of growing length built from its own characters; one run over budget rejects it.
  */
 
-import { compileReaderRegex } from './replacement-apply';
+import { compileReaderRegex } from '../text/replace/apply-replacement-rules';
 
 // Defined with the code that applies the rules (the content script's part); exported here too.
-export { compileReaderRegex, REGEX_FLAGS } from './replacement-apply';
+export { compileReaderRegex, REGEX_FLAGS } from '../text/replace/apply-replacement-rules';
 
 export type RegexProblem = 'syntax' | 'nested-quantifier' | 'too-slow';
 export type RegexCheck = { ok: true; regex: RegExp } | { ok: false; reason: RegexProblem; detail?: string };

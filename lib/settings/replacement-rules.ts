@@ -3,18 +3,18 @@
  * sites. Applied after the doubled-text fix. Pure. Applying them lives in `replacement-apply.ts`
  * (the content script's part); this module selects and checks them.
  */
-import type { FixResult } from '../text/types';
-import { checkRegex, checkRegexStatically, type RegexProblem } from './regex-guard';
+import type { FixResult } from '../text/doubled/types';
 import {
   applyCheckedReplacementRules,
   applyCheckedReplacementRulesAfterFix,
   type FixEngine,
   withCheckedReplacementRules,
-} from './replacement-apply';
+} from '../text/replace/apply-replacement-rules';
+import { checkRegex, checkRegexStatically, type RegexProblem } from './regex-guard';
 import { type ReplacementRule, SETTINGS_LIMITS } from './schema';
 import { checkSitePattern, matchSitePattern, parseUrl, type SitePatternError } from './site-patterns';
 
-export { type FixEngine, REPLACEMENT_RULE_NAME } from './replacement-apply';
+export { type FixEngine, REPLACEMENT_RULE_NAME } from '../text/replace/apply-replacement-rules';
 
 /** Rules that are enabled and whose site scope matches `url` (an empty scope matches every site). */
 export function selectReplacementRules(rules: readonly ReplacementRule[], url: string | URL): ReplacementRule[] {

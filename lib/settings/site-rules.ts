@@ -2,7 +2,7 @@
  * Site rules: which features run where. The most specific matching rule wins (see
  * `site-patterns.ts`); the global default applies otherwise.
  */
-import type { FixOptions } from '../text/types';
+import type { FixOptions } from '../text/doubled/types';
 import { selectReplacementRules } from './replacement-rules';
 import type { ReplacementRule, Settings, SiteRule, SiteValues } from './schema';
 import { checkSitePattern, matchSitePattern, parseUrl } from './site-patterns';

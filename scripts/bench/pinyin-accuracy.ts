@@ -15,7 +15,7 @@ import { parseHTML } from 'linkedom';
 import { pinyin } from 'pinyin-pro';
 import { RUBY_CLASS } from '../../lib/dom/ruby';
 import { PINYIN_FORM_ATTRIBUTES, PinyinAnnotator } from '../../lib/features/pinyin';
-import { uninstallPinyinData } from '../../lib/text/pinyin';
+import { uninstallPinyinData } from '../../lib/text/pinyin/read-pinyin';
 import { type CppSentence, loadCppSplit } from '../lib/cpp-benchmark';
 import { createRandom } from '../lib/random';
 

@@ -16,7 +16,7 @@ type Prefilter = (text: string) => boolean;
 
 /** The engine from issue 3, if it has landed on this branch. */
 export async function loadEngine(): Promise<{ fixText: FixText; prefilter: Prefilter | null } | null> {
-  const path = join(ROOT, 'lib/text/index.ts');
+  const path = join(ROOT, 'lib/text/doubled/fix-doubled-text.ts');
   if (!existsSync(path)) return null;
   const engine = (await import(pathToFileURL(path).href)) as { fixText?: FixText; mightContainDoubledText?: Prefilter };
   if (typeof engine.fixText !== 'function') return null;
@@ -76,7 +76,7 @@ export async function measureTextThroughput(
   const scan: MetricResult = { name: 'scan_limit_mbps', summary: summarize(scanSamples) };
   const engine = await loadEngine();
   if (!engine) {
-    const note = 'n/a (feature not built yet: lib/text/index.ts has no fixText)';
+    const note = 'n/a (feature not built yet: lib/text/doubled/fix-doubled-text.ts has no fixText)';
     return {
       results: [
         { name: 'text_clean_mbps', summary: null, note },

@@ -3,7 +3,7 @@
  * sensitivity, each with the reason. The corpus test asserts they still fail, so one that starts
  * passing is noticed and moved to synthetic.ts.
  */
-import type { FixOptions } from '../../lib/text/types';
+import type { FixOptions } from '../../lib/text/doubled/types';
 
 export interface KnownFailure {
   input: string;

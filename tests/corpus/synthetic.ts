@@ -4,7 +4,7 @@
  * (data/sample-000_3c7b1f775cc3ba51.txt), "issue" the engine's issue text, the rest are written
  * here and say so.
  */
-import type { FixOptions } from '../../lib/text/types';
+import type { FixOptions } from '../../lib/text/doubled/types';
 
 export interface SyntheticCase {
   input: string;

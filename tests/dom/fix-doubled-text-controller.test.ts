@@ -3,7 +3,7 @@ import { FEATURE_STATE_ATTRIBUTES } from '../../lib/dom/markers';
 import { createFixController, DEFAULT_FIX_PAGE_SETTINGS } from '../../lib/features/fix-doubled-text-controller';
 import type { FrameFixStatus } from '../../lib/messaging';
 import type { ReplacementRule } from '../../lib/settings';
-import { fixText, mightContainDoubledText } from '../../lib/text';
+import { fixText, mightContainDoubledText } from '../../lib/text/doubled/fix-doubled-text';
 
 const rule = (find: string, replace: string): ReplacementRule => ({
   id: find,

@@ -6,7 +6,7 @@ import {
   type FixStatus,
   startFixDoubledText,
 } from '../../lib/features/fix-doubled-text';
-import { fixText, mightContainDoubledText } from '../../lib/text';
+import { fixText, mightContainDoubledText } from '../../lib/text/doubled/fix-doubled-text';
 
 const engine = { fixText, mightContainDoubledText };
 const HEADLINE = '勇勇于于担担当当作作为为，，当当好好党党和和人人民民的的忠忠诚诚卫卫士士';

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, test } from 'vitest';
 import { applyBlockEdits, type BlockEdit, collectTextBlocks, isInsideSkipped, OriginalTextStore } from '../../lib/dom';
-import { fixText } from '../../lib/text';
+import { fixText } from '../../lib/text/doubled/fix-doubled-text';
 import { buildTree, domTree, FUZZ_RUNS, FUZZ_TIMEOUT_MS, type NodeSpec, snapshotTree } from '../support/arbitraries';
 
 /** How a test turns a block's text into edits. */

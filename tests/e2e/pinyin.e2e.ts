@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FEATURE_STATE_ATTRIBUTES, READY_ATTRIBUTE, READY_VALUE } from '../../lib/dom/markers';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, type Settings } from '../../lib/settings/schema';
 import { SETTINGS_KEY } from '../../lib/settings/storage';
-import { findCommonLevel } from '../../lib/text/char-frequency';
-import { CHAR_FREQUENCY } from '../../lib/text/pinyin-data';
+import { findCommonLevel } from '../../lib/text/pinyin/char-frequency';
+import { CHAR_FREQUENCY } from '../../lib/text/pinyin/pinyin-data';
 import { CHROME_MV3_DIR } from '../../scripts/lib/chromium';
 import { type E2eEnvironment, SCREENSHOTS_DIR, startE2e } from './support';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import * as OpenCC from 'opencc-js';
 import { describe, expect, test } from 'vitest';
-import { createConverter, hasHanText, mapConversionOntoParts } from '../../lib/text/convert';
+import { createConverter, hasHanText, mapConversionOntoParts } from '../../lib/text/convert/converter';
 import { CONVERSION_VARIANT_IDS, CONVERSION_VARIANTS } from '../../lib/text/reading-aid-options';
 
 /** Ordinary sentences, Simplified and Traditional, with phrases whose conversion is not character by character. */

@@ -6,8 +6,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { fixText, mightContainDoubledText } from '../../lib/text';
-import type { Sensitivity } from '../../lib/text/types';
+import { fixText, mightContainDoubledText } from '../../lib/text/doubled/fix-doubled-text';
+import type { Sensitivity } from '../../lib/text/doubled/types';
 import {
   checkWholeClusterDeletions,
   FUZZ_RUNS,

@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { COMMON_CHARACTER_LEVELS, findCommonLevel, getFrequencyRank } from '@/lib/text/char-frequency';
-import { containsHan, formatAllStyles, formatReading, getTone, readPinyin, toNumbered } from '@/lib/text/pinyin';
-import { CHAR_FREQUENCY, DEFAULT_PINYIN_DATA } from '@/lib/text/pinyin-data';
-import { convertToZhuyin } from '@/lib/text/zhuyin';
+import { COMMON_CHARACTER_LEVELS, findCommonLevel, getFrequencyRank } from '@/lib/text/pinyin/char-frequency';
+import { CHAR_FREQUENCY, DEFAULT_PINYIN_DATA } from '@/lib/text/pinyin/pinyin-data';
+import {
+  containsHan,
+  formatAllStyles,
+  formatReading,
+  getTone,
+  readPinyin,
+  toNumbered,
+} from '@/lib/text/pinyin/read-pinyin';
+import { convertToZhuyin } from '@/lib/text/pinyin/zhuyin';
 
 /** Readings of `text` as one space-separated string of numbered syllables. */
 function read(text: string, overrides?: Record<string, string>): string {

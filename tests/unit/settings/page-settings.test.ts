@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { resolvePageSettings } from '../../../lib/features/page-settings';
-import { applyCheckedReplacementRules } from '../../../lib/settings/replacement-apply';
 import { DEFAULT_SETTINGS, type ReplacementRule, type Settings } from '../../../lib/settings/schema';
+import { applyCheckedReplacementRules } from '../../../lib/text/replace/apply-replacement-rules';
 
 function rule(overrides: Partial<ReplacementRule>): ReplacementRule {
   return {

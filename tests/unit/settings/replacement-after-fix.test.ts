@@ -6,8 +6,8 @@ import {
   withReplacementRules,
 } from '../../../lib/settings/replacement-rules';
 import type { ReplacementRule } from '../../../lib/settings/schema';
-import { fixText, mightContainDoubledText } from '../../../lib/text';
-import type { FixResult, TextEdit } from '../../../lib/text/types';
+import { fixText, mightContainDoubledText } from '../../../lib/text/doubled/fix-doubled-text';
+import type { FixResult, TextEdit } from '../../../lib/text/doubled/types';
 
 const rule = (find: string, replace: string, isRegex = false): ReplacementRule => ({
   id: find,

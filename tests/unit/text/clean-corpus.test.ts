@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixText } from '../../../lib/text';
+import { fixText } from '../../../lib/text/doubled/fix-doubled-text';
 import { readCleanCorpus } from '../../corpus/clean-corpus';
 
 describe('large clean corpus (chinese-poetry, read from node_modules)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixText } from '../../../lib/text';
+import { fixText } from '../../../lib/text/doubled/fix-doubled-text';
 import { inTheWildCases, readSampleLines, SAMPLE_GARBLED_LINES } from '../../corpus/in-the-wild';
 import { KNOWN_FAILURES } from '../../corpus/known-failures';
 import { NEGATIVE } from '../../corpus/negative';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixText, mightContainDoubledText } from '../../../lib/text';
+import { fixText, mightContainDoubledText } from '../../../lib/text/doubled/fix-doubled-text';
 
 describe('fixText', () => {
   it.each([

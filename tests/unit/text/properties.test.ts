@@ -3,9 +3,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fixText, mightContainDoubledText } from '../../../lib/text';
-import { isReduplicable, isSoundWord } from '../../../lib/text/lexicon';
-import type { FixResult, Sensitivity } from '../../../lib/text/types';
+import { fixText, mightContainDoubledText } from '../../../lib/text/doubled/fix-doubled-text';
+import { isReduplicable, isSoundWord } from '../../../lib/text/doubled/lexicon';
+import type { FixResult, Sensitivity } from '../../../lib/text/doubled/types';
 import { readSampleLines } from '../../corpus/in-the-wild';
 
 const SEED = process.env.FC_SEED === undefined ? 20261125 : Number(process.env.FC_SEED);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { fixText, mightContainDoubledText, RULE_NAMES } from '../../../lib/text';
-import type { SegmentEvidence } from '../../../lib/text/evidence';
-import { isReduplicable, isSoundWord } from '../../../lib/text/lexicon';
-import { decodeCodePoints, encodeCodePoints } from '../../../lib/text/lexicon-codec';
-import { doubledCjk } from '../../../lib/text/rules/doubled-cjk';
-import { doubledLatin } from '../../../lib/text/rules/doubled-latin';
-import { DOUBLED_LIGATURE, matchDoubledLigature } from '../../../lib/text/rules/doubled-ligature';
-import { findRepeatedPhrase, REPEATED_PHRASE } from '../../../lib/text/rules/repeated-phrase';
+import type { SegmentEvidence } from '../../../lib/text/doubled/evidence';
+import { fixText, mightContainDoubledText, RULE_NAMES } from '../../../lib/text/doubled/fix-doubled-text';
+import { isReduplicable, isSoundWord } from '../../../lib/text/doubled/lexicon';
+import { decodeCodePoints, encodeCodePoints } from '../../../lib/text/doubled/lexicon-codec';
+import { doubledCjk } from '../../../lib/text/doubled/rules/doubled-cjk';
+import { doubledLatin } from '../../../lib/text/doubled/rules/doubled-latin';
+import { DOUBLED_LIGATURE, matchDoubledLigature } from '../../../lib/text/doubled/rules/doubled-ligature';
+import { findRepeatedPhrase, REPEATED_PHRASE } from '../../../lib/text/doubled/rules/repeated-phrase';
 
 function evidence(partial: Partial<SegmentEvidence>): SegmentEvidence {
   return {

@@ -14,7 +14,7 @@
 import type { DictLike } from 'opencc-js/core';
 import { Trie } from 'opencc-js/core';
 import { configs as OPENCC_CONFIGS } from 'opencc-js/preset';
-import type { ConversionVariant } from './reading-aid-options';
+import type { ConversionVariant } from '../reading-aid-options';
 
 /** One piece of a conversion: `input.slice(start, end)` became `text`. */
 export interface ConversionPiece {

@@ -1,4 +1,4 @@
-import { CLASS_LATIN, CLASS_OTHER, classifyCodePoint } from './chars';
+import { CLASS_LATIN, CLASS_OTHER, classifyCodePoint } from '../chars';
 
 /** A run of one repeated code point (or one repeated ligature spelling, see doubled-ligature). */
 export interface Unit {

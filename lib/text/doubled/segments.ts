@@ -9,7 +9,7 @@ import {
   CLASS_WEAK_PUNCT,
   classifyCodePoint,
   isTokenClass,
-} from './chars';
+} from '../chars';
 import type { Chunk, SegmentEvidence } from './evidence';
 import { isReduplicable, isSoundWord } from './lexicon';
 import { isBlank, MAX_RUN_GAP } from './prefilter';

@@ -7,7 +7,7 @@ import charFrequency from './data/char-frequency.json';
 import rules from './data/pinyin-rules.json';
 import traditional from './data/pinyin-traditional.json';
 import words from './data/pinyin-words.json';
-import type { PinyinData } from './pinyin';
+import type { PinyinData } from './read-pinyin';
 
 export const DEFAULT_PINYIN_DATA: PinyinData = {
   words,

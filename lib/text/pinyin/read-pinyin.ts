@@ -16,7 +16,7 @@
  * and can be removed again (the benchmark does, to score pinyin-pro alone in the same run).
  */
 import { addDict, addTraditionalDict, convert, pinyin, removeDict } from 'pinyin-pro';
-import type { PinyinStyle } from './reading-aid-options';
+import type { PinyinStyle } from '../reading-aid-options';
 import { convertToZhuyin } from './zhuyin';
 
 /** Compact data the reader loads with the feature (see scripts/derive-pinyin-data.ts). */

@@ -9,7 +9,7 @@
  * segments the rule accepts are collapsed. A block that is one phrase printed twice is handled
  * by its own rule.
  */
-import { CLASS_HAN, classifyCodePoint, isContentClass } from './chars';
+import { CLASS_HAN, classifyCodePoint, isContentClass } from '../chars';
 import type { SegmentRule } from './evidence';
 import { mightBeRepeatedPhrase, mightContainDoubledText, scanDoubledRuns } from './prefilter';
 import { doubledCjk } from './rules/doubled-cjk';

@@ -1,4 +1,4 @@
-import { CLASS_HAN, classifyCodePoint, isContentClass } from './chars';
+import { CLASS_HAN, classifyCodePoint, isContentClass } from '../chars';
 
 /**
  * Largest distance, in UTF-16 code units, between the starts of two consecutive doubled runs of

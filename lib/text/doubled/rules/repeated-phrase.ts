@@ -1,4 +1,4 @@
-import { CLASS_HAN, CLASS_LATIN, classifyCodePoint } from '../chars';
+import { CLASS_HAN, CLASS_LATIN, classifyCodePoint } from '../../chars';
 import { isBlank } from '../prefilter';
 import type { Sensitivity, TextEdit } from '../types';
 

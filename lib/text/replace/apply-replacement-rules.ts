@@ -8,8 +8,19 @@
  * same `TextEdit` shape the engine returns); where matches of two rules overlap, the rule listed
  * first wins.
  */
-import type { FixOptions, FixResult, TextEdit } from '../text/types';
-import type { ReplacementRule } from './schema';
+import type { FixOptions, FixResult, TextEdit } from '../doubled/types';
+
+/**
+ * What applying a replacement rule needs (the settings' `ReplacementRule` fits): pure data, so the
+ * text layer knows nothing of the settings schema.
+ */
+export interface ReplacementRule {
+  enabled: boolean;
+  find: string;
+  isRegex: boolean;
+  ignoreCase: boolean;
+  replace: string;
+}
 
 /** The rule name replacement edits carry. */
 export const REPLACEMENT_RULE_NAME = 'replacement';
