@@ -4,7 +4,25 @@ import { defineConfig } from 'wxt';
 // Extension pages may only run the extension's own bundled code.
 const EXTENSION_PAGE_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
+/**
+ * The sentinel (entrypoints/sentinel.ts) is the one script every page gets. It is built as an
+ * unlisted script, so it carries neither WXT's content-script context nor the polyfill (most of a
+ * content script's size), and declared here.
+ */
+const SENTINEL_CONTENT_SCRIPT = {
+  matches: ['http://*/*', 'https://*/*'],
+  js: ['sentinel.js'],
+  run_at: 'document_start' as const,
+  all_frames: true,
+  match_about_blank: true,
+};
+
 export default defineConfig({
+  hooks: {
+    'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.content_scripts = [...(manifest.content_scripts ?? []), SENTINEL_CONTENT_SCRIPT];
+    },
+  },
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   vite: () => ({
     plugins: [preact()],

@@ -1,57 +1,47 @@
-import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { sendMessage, type TabFixStatus } from '@/lib/messaging';
+import { sendMessage, type TabStatus } from '@/lib/messaging';
 
 /**
  * The popup's part for fix doubled text: how many passages are fixed in the tab, and a
  * "Show original" switch (off again = "Fix again").
  */
-export function FixStatus({ tabId }: { tabId: number }) {
-  const [status, setStatus] = useState<TabFixStatus | undefined>();
+export function FixStatus({
+  tabId,
+  status,
+  onStatus,
+}: {
+  tabId: number;
+  status: TabStatus;
+  onStatus: (next: TabStatus) => void;
+}) {
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    const refresh = () =>
-      sendMessage('getTabFixStatus', tabId)
-        .then((next) => live && setStatus(next))
-        .catch(() => undefined);
-    void refresh();
-    // The background keeps each tab's status in session storage; follow it while the popup is open.
-    const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'session' && `fix-status:${tabId}` in changes) void refresh();
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    return () => {
-      live = false;
-      browser.storage.onChanged.removeListener(onChanged);
-    };
-  }, [tabId]);
 
   const setShowOriginal = async (showOriginal: boolean) => {
     setBusy(true);
-    setStatus((current) => current && { ...current, showingOriginal: showOriginal });
+    onStatus({ ...status, showingOriginal: showOriginal });
     try {
-      setStatus(await sendMessage('setTabShowOriginal', { tabId, showOriginal }));
+      onStatus(await sendMessage('setTabShowOriginal', { tabId, showOriginal }));
+    } catch {
+      onStatus(status);
     } finally {
       setBusy(false);
     }
   };
 
-  if (!status || status.frames === 0) return null;
-  const summary = !status.enabled
+  if (status.frames === 0) return null;
+  const summary = !status.fixEnabled
     ? i18n.t('fixOff')
-    : status.working && !status.showingOriginal
+    : status.working && !status.showingOriginal && status.fixCount === 0
       ? i18n.t('fixWorking')
-      : i18n.t('fixCount', status.count);
+      : i18n.t('fixCount', status.fixCount);
   return (
     <section class="qd-fix" data-testid="fix-status">
       <h2 class="qd-fix__heading">{i18n.t('fixHeading')}</h2>
-      <p class="qd-fix__count" data-testid="fix-count" data-count={status.count}>
+      <p class="qd-fix__count" data-testid="fix-count" data-count={status.fixCount}>
         {summary}
       </p>
-      {status.enabled && (
+      {status.fixEnabled && (
         <div class="qd-fix__actions">
           <label class="qd-fix__switch">
             <input

@@ -1,17 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
-import { READING_AID_COMMANDS, type ReadingAidName, type ReadingAidOptionsMap } from '@/lib/features/reading-aid';
-import { type ReadingAidRequest, type ReadingAidsStatus, sendMessage } from '@/lib/messaging';
+import { READING_AID_COMMANDS, type ReadingAidName, type ReadingAidOptionsMap } from '@/lib/features/stage-options';
+import { type ReadingAidRequest, sendMessage, type TabStatus } from '@/lib/messaging';
 import type { Settings, SiteValues } from '@/lib/settings/schema';
 import { resolveSiteSettings, suggestSitePattern, upsertSiteRule } from '@/lib/settings/site-rules';
-import { loadSettings, saveSettings, watchSettings } from '@/lib/settings/storage';
 import {
   CONVERSION_VARIANT_IDS,
   type ConversionVariant,
   PINYIN_STYLES,
   type PinyinStyle,
 } from '@/lib/text/reading-aid-options';
+import { useSettings } from './use-settings';
 
 // The same names as on the options page: one concept, one name.
 const PINYIN_STYLE_LABELS: Record<PinyinStyle, () => string> = {
@@ -68,7 +68,7 @@ interface AidSectionProps {
   name: ReadingAidName;
   label: string;
   enabled: boolean;
-  busy: boolean;
+  loading: boolean;
   error?: string;
   shortcut: string | undefined;
   /** "Always on this site": undefined where no site rule can be written (no settings, no host). */
@@ -79,9 +79,9 @@ interface AidSectionProps {
 }
 
 function AidSection(props: AidSectionProps) {
-  const { name, label, enabled, busy, error, shortcut, always, onToggle, onAlwaysChange, children } = props;
+  const { name, label, enabled, loading, error, shortcut, always, onToggle, onAlwaysChange, children } = props;
   return (
-    <section class="qd-aid" aria-labelledby={`qd-${name}-label`} aria-busy={busy}>
+    <section class="qd-aid" aria-labelledby={`qd-${name}-label`} aria-busy={loading}>
       <label class="qd-switch">
         <span id={`qd-${name}-label`} class="qd-switch__label">
           {label}
@@ -93,7 +93,6 @@ function AidSection(props: AidSectionProps) {
           data-testid={`${name}-switch`}
           checked={enabled}
           aria-checked={enabled}
-          disabled={busy}
           onChange={(event) => onToggle(event.currentTarget.checked)}
         />
       </label>
@@ -110,8 +109,8 @@ function AidSection(props: AidSectionProps) {
         </label>
       )}
       <Shortcut name={name} keys={shortcut} />
-      {busy && (
-        <p class="qd-aid__note" role="status">
+      {loading && (
+        <p class="qd-aid__note" role="status" data-testid={`${name}-loading`}>
           {i18n.t('aidLoading')}
         </p>
       )}
@@ -124,103 +123,84 @@ function AidSection(props: AidSectionProps) {
   );
 }
 
-/** The stored settings, kept current while the popup is open, and a way to show a change before it is stored. */
-function useSettings(): [Settings | undefined, (next: Settings) => void] {
-  const [settings, setSettings] = useState<Settings | undefined>();
-  useEffect(() => {
-    void loadSettings().then((loaded) => setSettings(loaded.settings));
-    return watchSettings((loaded) => setSettings(loaded.settings));
-  }, []);
-  return [settings, setSettings];
-}
-
 /**
- * Pinyin and conversion switches for one tab. Reads the state from the tab's content script (top
- * frame) and switches every frame of the tab.
+ * Pinyin and conversion switches for one tab. Shows the tab's state as the background knows it
+ * (the top frame's aids), switches every frame of the tab through the background, and shows the
+ * new state at once: the pages answer at once and report their progress as they work.
  */
-export function ReadingAidControls({ tabId }: { tabId: number }) {
-  const [status, setStatus] = useState<ReadingAidsStatus | 'unavailable' | undefined>();
-  const [busy, setBusy] = useState<Partial<Record<ReadingAidName, boolean>>>({});
-  const [pageUrl, setPageUrl] = useState<string | undefined>();
+export function ReadingAidControls({
+  tabId,
+  status,
+  onStatus,
+}: {
+  tabId: number;
+  status: TabStatus;
+  onStatus: (next: TabStatus) => void;
+}) {
   const [saveError, setSaveError] = useState<string | undefined>();
+  const [sendError, setSendError] = useState(false);
   const shortcuts = useShortcuts();
-  const [settings, showSettings] = useSettings();
-
-  useEffect(() => {
-    sendMessage('getReadingAids', undefined, { tabId, frameId: 0 }).then(
-      (value) => setStatus(value ?? 'unavailable'),
-      () => setStatus('unavailable'),
-    );
-    // The page's address comes from its own content script: the popup needs no `tabs` permission.
-    sendMessage('ping', undefined, { tabId, frameId: 0 }).then(
-      (page) => setPageUrl(page?.url),
-      () => undefined,
-    );
-  }, [tabId]);
-
-  if (status === undefined) return null;
-  if (status === 'unavailable') {
-    return (
-      <p class="qd-note" data-testid="page-unavailable">
-        {i18n.t('pageUnavailable')}
-      </p>
-    );
-  }
+  const { loaded, change } = useSettings();
+  const settings = loaded?.area === 'none' ? undefined : loaded?.settings;
+  const aids = status.readingAids;
 
   async function send(request: ReadingAidRequest) {
-    setBusy((b) => ({ ...b, [request.name]: true }));
+    // Show the choice at once; the background's answer (and the pages' reports) follow.
+    onStatus({
+      ...status,
+      readingAids: { ...aids, [request.name]: { ...aids[request.name], enabled: request.enabled } },
+    });
     try {
-      await sendMessage('setReadingAid', request, tabId);
-      setStatus(await sendMessage('getReadingAids', undefined, { tabId, frameId: 0 }));
+      onStatus(await sendMessage('setTabReadingAid', { tabId, ...request }));
+      setSendError(false);
     } catch {
-      setStatus('unavailable');
-    } finally {
-      setBusy((b) => ({ ...b, [request.name]: false }));
+      setSendError(true);
     }
   }
 
+  const pageUrl = status.url;
   const sitePattern = pageUrl ? suggestSitePattern(pageUrl) : undefined;
   const site = settings && pageUrl && sitePattern ? resolveSiteSettings(settings, pageUrl) : undefined;
 
-  async function store(next: Settings) {
-    // Show the choice at once: the switches are drawn from `settings`, and storage's change
-    // event arrives only after the save (a re-render in between would flip a switch back).
-    showSettings(next);
-    const result = await saveSettings(next);
-    setSaveError(result.ok ? undefined : result.detail);
+  async function store(mutate: (draft: Settings) => Settings) {
+    const result = await change((draft) => {
+      Object.assign(draft, mutate(draft));
+    });
+    setSaveError(result.ok ? undefined : result.reason === 'invalid' ? result.path : result.detail);
   }
 
   /** Remember a choice made here (style, variant) as the setting, so the switch uses it next time too. */
   function setOptions<N extends ReadingAidName>(name: N, options: ReadingAidOptionsMap[N]) {
-    if (status === undefined || status === 'unavailable') return;
-    const current = status[name];
+    const current = aids[name];
     if (current.enabled) void send({ name, enabled: true, options } as ReadingAidRequest);
-    else setStatus({ ...status, [name]: { ...current, options } });
+    else onStatus({ ...status, readingAids: { ...aids, [name]: { ...current, options } } });
     if (!settings) return;
     if (name === 'pinyin') {
       const { style } = options as ReadingAidOptionsMap['pinyin'];
-      void store({ ...settings, pinyin: { ...settings.pinyin, style } });
+      void store((draft) => ({ ...draft, pinyin: { ...draft.pinyin, style } }));
     } else {
       const { variant } = options as ReadingAidOptionsMap['conversion'];
-      let next: Settings = { ...settings, conversion: { ...settings.conversion, variant } };
-      // A site rule that converts here converts with the variant chosen here.
-      if (site && sitePattern && site.conversion !== 'off')
-        next = upsertSiteRule(next, sitePattern, { conversion: variant });
-      void store(next);
+      void store((draft) => {
+        const next: Settings = { ...draft, conversion: { ...draft.conversion, variant } };
+        // A site rule that converts here converts with the variant chosen here.
+        return site && sitePattern && site.conversion !== 'off'
+          ? upsertSiteRule(next, sitePattern, { conversion: variant })
+          : next;
+      });
     }
   }
 
   /**
    * "Always on this site" writes this site's rule and switches the aid in this tab to match (the
-   * tab's content scripts would do the same when they see the rule change; this keeps the popup in step).
+   * tab's pipelines would do the same when the rule reaches them; this keeps the popup in step).
    */
   async function setAlways(request: ReadingAidRequest, values: Partial<SiteValues>) {
     if (!settings || !sitePattern) return;
-    await store(upsertSiteRule(settings, sitePattern, values));
+    await store((draft) => upsertSiteRule(draft, sitePattern, values));
     await send(request);
   }
 
-  const { pinyin, conversion } = status;
+  const { pinyin, conversion } = aids;
   return (
     <div class="qd-aids">
       <h2 class="qd-section-title">{i18n.t('readingAids')}</h2>
@@ -228,7 +208,7 @@ export function ReadingAidControls({ tabId }: { tabId: number }) {
         name="pinyin"
         label={i18n.t('pinyin')}
         enabled={pinyin.enabled}
-        busy={busy.pinyin === true}
+        loading={pinyin.loading === true}
         error={pinyin.error}
         shortcut={shortcuts.pinyin}
         always={site?.pinyin}
@@ -258,7 +238,7 @@ export function ReadingAidControls({ tabId }: { tabId: number }) {
         name="conversion"
         label={i18n.t('conversion')}
         enabled={conversion.enabled}
-        busy={busy.conversion === true}
+        loading={conversion.loading === true}
         error={conversion.error}
         shortcut={shortcuts.conversion}
         always={site === undefined ? undefined : site.conversion !== 'off'}
@@ -290,6 +270,16 @@ export function ReadingAidControls({ tabId }: { tabId: number }) {
           </select>
         </label>
       </AidSection>
+      {status.working && status.progress.total > 0 && (
+        <p class="qd-aid__note" role="status" data-testid="work-progress">
+          {i18n.t('workProgress', [status.progress.done.toLocaleString(), status.progress.total.toLocaleString()])}
+        </p>
+      )}
+      {sendError && (
+        <p class="qd-aid__error" role="alert" data-testid="page-unavailable">
+          {i18n.t('pageUnavailable')}
+        </p>
+      )}
       {saveError && (
         <p class="qd-aid__error" role="alert">
           {i18n.t('saveFailed', [saveError])}

@@ -1,43 +1,191 @@
 import { i18n } from '#i18n';
-import { BADGE_COLOR, createFixTabStatus } from '@/lib/features/fix-tab-status';
-import { resolvePageSettings } from '@/lib/features/page-settings';
+import { garbledSitesItem, rememberGarbledSite, syncGarbledSitesScript } from '@/lib/background/garbled-sites';
+import { ensurePipeline, injectAidCode } from '@/lib/background/injection';
+import { frameAddressOf, needsPipeline, resolvePageSettings } from '@/lib/background/page-settings';
 import {
-  isReadingAidName,
-  READING_AID_COMMANDS,
-  READING_AID_NAMES,
-  READING_AID_SCRIPTS,
-} from '@/lib/features/reading-aid';
-import { onMessage, sendMessage } from '@/lib/messaging';
-import { loadSettings } from '@/lib/settings/storage';
+  createTabStatusStore,
+  type FrameEntry,
+  initBadge,
+  showBadge,
+  summarizeTab,
+  type TabEntry,
+} from '@/lib/background/tab-status';
+import { READING_AID_COMMANDS, READING_AID_NAMES, type ReadingAidName } from '@/lib/features/stage-options';
+import {
+  type FrameStatus,
+  onMessage,
+  type ReadingAidRequest,
+  type ReadingAidsStatus,
+  sendMessage,
+  type TabStatus,
+} from '@/lib/messaging';
+import type { Settings } from '@/lib/settings/schema';
+import { resolveSiteSettings } from '@/lib/settings/site-rules';
+import { loadSettings, watchSettings } from '@/lib/settings/storage';
 
 /** Context-menu entries of fix doubled text. */
 const MENU_FIX_SELECTION = 'qingdu-fix-selection';
 const MENU_COPY_REPAIRED = 'qingdu-copy-repaired';
 
 export default defineBackground(() => {
-  // The service worker wires browser events (badge, context menu, commands) to the
-  // content scripts; each feature registers its listeners here as it lands.
+  // The settings are read, migrated and repaired here (corrupt fields fall back one by one;
+  // unreadable storage gives the defaults) and resolved per frame: no script in a page carries that code.
+  let settingsRead: Promise<Settings> | undefined;
+  const currentSettings = () => {
+    settingsRead ??= loadSettings().then((loaded) => loaded.settings);
+    return settingsRead;
+  };
+  const tabs = createTabStatusStore();
 
-  // Every page's settings are read and resolved here, so the always-injected content script carries
-  // no settings code (schema, storage, repair, site patterns, regex guard). Corrupt fields fall back
-  // one by one (`loadSettings` repairs them); unreadable storage gives the defaults.
-  onMessage('getPageSettings', async ({ data }) => resolvePageSettings((await loadSettings()).settings, String(data)));
+  /** The tab's state for the popup; aids that never ran show the options they would start with. */
+  async function tabStatusOf(entry: TabEntry): Promise<TabStatus> {
+    const page = resolvePageSettings(await currentSettings(), entry.url);
+    const defaults: ReadingAidsStatus = {
+      pinyin: { enabled: false, options: page.readingAids.pinyin },
+      conversion: { enabled: false, options: page.readingAids.conversion },
+    };
+    return summarizeTab(entry, defaults);
+  }
 
-  // Fix doubled text: the badge counts the tab's fixed passages; the popup's switch reaches every frame.
-  const fixTabs = createFixTabStatus({
-    setFrameShowOriginal: (tabId, frameId, showOriginal) =>
-      sendMessage('setShowOriginal', showOriginal, { tabId, frameId }),
+  async function recordFrame(tabId: number, frameId: number, status: Partial<FrameEntry> & { documentKey: string }) {
+    const entry = await tabs.report(tabId, frameId, status);
+    const summary = await tabStatusOf(entry);
+    await showBadge(tabId, summary);
+    return summary;
+  }
+
+  /** Every frame of a tab that has reported (and the top frame, even before it has). */
+  async function framesOf(tabId: number): Promise<number[]> {
+    const frameIds = Object.keys((await tabs.read(tabId)).frames).map(Number);
+    return frameIds.includes(0) ? frameIds : [0, ...frameIds];
+  }
+
+  /**
+   * Send a command to every frame of a tab where the pipeline runs (loading it first where
+   * `load` says so), record each frame's answer, and forget frames that are gone. Rejects when the
+   * top frame cannot be reached (a browser page).
+   */
+  async function commandFrames(
+    tabId: number,
+    load: (frame: FrameStatus | undefined) => boolean,
+    command: (frameId: number) => Promise<FrameStatus>,
+  ): Promise<TabStatus> {
+    const entry = await tabs.read(tabId);
+    const gone: number[] = [];
+    let topError: unknown;
+    await Promise.all(
+      (await framesOf(tabId)).map(async (frameId) => {
+        const frame = entry.frames[String(frameId)];
+        try {
+          if (!frame?.pipeline) {
+            if (!load(frame)) return;
+            await ensurePipeline(tabId, frameId);
+          }
+          await tabs.report(tabId, frameId, await command(frameId));
+        } catch (error) {
+          if (frameId === 0) topError = error;
+          else gone.push(frameId);
+        }
+      }),
+    );
+    if (gone.length > 0) await tabs.forgetFrames(tabId, gone);
+    if (topError !== undefined) throw topError;
+    const summary = await tabStatusOf(await tabs.read(tabId));
+    await showBadge(tabId, summary);
+    return summary;
+  }
+
+  function setTabReadingAid(tabId: number, request: ReadingAidRequest): Promise<TabStatus> {
+    const { name, enabled, options } = request;
+    return commandFrames(
+      tabId,
+      () => enabled,
+      (frameId) => sendMessage('setReadingAid', { name, enabled, options } as ReadingAidRequest, { tabId, frameId }),
+    );
+  }
+
+  // --- scripts in pages ---
+
+  onMessage('sentinelReport', async ({ data, sender }) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) throw new Error('Qingdu works in tabs only.');
+    const frameId = sender.frameId ?? 0;
+    const address = frameAddressOf(sender);
+    const page = resolvePageSettings(await currentSettings(), address);
+    await recordFrame(tabId, frameId, {
+      documentKey: data.documentKey,
+      address,
+      candidate: data.candidate,
+      fixEnabled: page.site.fix,
+    });
+    if (needsPipeline(page, data.candidate)) await ensurePipeline(tabId, frameId).catch(() => undefined);
+    return { fixEnabled: page.site.fix };
   });
-  void browser.action.setBadgeBackgroundColor({ color: BADGE_COLOR });
-  onMessage('reportFixStatus', async ({ data, sender }) => {
+
+  onMessage('getPageSettings', async ({ sender }) =>
+    resolvePageSettings(await currentSettings(), frameAddressOf(sender)),
+  );
+
+  onMessage('reportFrameStatus', async ({ data, sender }) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined) return;
-    const { documentKey, ...status } = data;
-    await fixTabs.report(tabId, sender.frameId ?? 0, documentKey, status);
+    const address = frameAddressOf(sender);
+    await recordFrame(tabId, sender.frameId ?? 0, { ...data, address });
+    if ((data.work?.fixCount ?? 0) > 0 && (await rememberGarbledSite(address))) void syncGarbledSites();
   });
-  onMessage('getTabFixStatus', ({ data }) => fixTabs.get(data));
-  onMessage('setTabShowOriginal', ({ data }) => fixTabs.setShowOriginal(data.tabId, data.showOriginal));
-  browser.tabs.onRemoved.addListener((tabId) => void fixTabs.forget(tabId));
+
+  onMessage('injectAidCode', async ({ data, sender }) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || !READING_AID_NAMES.includes(data)) throw new Error('Reading aids run in tabs only.');
+    await injectAidCode(tabId, sender.frameId ?? 0, data);
+  });
+
+  // --- the popup (extension pages only) ---
+
+  onMessage('getTabStatus', async ({ data: tabId }) => tabStatusOf(await tabs.read(tabId)));
+  onMessage('setTabReadingAid', ({ data: { tabId, ...request } }) =>
+    setTabReadingAid(tabId, request as ReadingAidRequest),
+  );
+  onMessage('setTabShowOriginal', ({ data: { tabId, showOriginal } }) =>
+    commandFrames(
+      tabId,
+      () => false,
+      (frameId) => sendMessage('setShowOriginal', showOriginal, { tabId, frameId }),
+    ),
+  );
+
+  // --- settings follow open tabs live ---
+
+  async function syncGarbledSites(): Promise<void> {
+    const settings = await currentSettings();
+    await syncGarbledSitesScript((host) => resolveSiteSettings(settings, `https://${host}/`).fix).catch(
+      (error: unknown) => console.warn('Qingdu: could not register the pipeline for remembered sites', error),
+    );
+  }
+
+  async function pushSettings(): Promise<void> {
+    const settings = await currentSettings();
+    for (const tabId of await tabs.tabs()) {
+      const entry = await tabs.read(tabId);
+      for (const [key, frame] of Object.entries(entry.frames)) {
+        const frameId = Number(key);
+        const page = resolvePageSettings(settings, frame.address);
+        const target = { tabId, frameId };
+        if (frame.pipeline) void sendMessage('applyPageSettings', page, target).catch(() => undefined);
+        else if (needsPipeline(page, frame.candidate === true))
+          void ensurePipeline(tabId, frameId).catch(() => undefined);
+      }
+    }
+  }
+
+  watchSettings(() => {
+    settingsRead = undefined;
+    void pushSettings();
+    void syncGarbledSites();
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId));
+  void initBadge();
 
   // Menus persist while the extension is installed; an update re-creates them from scratch.
   browser.runtime.onInstalled.addListener(async () => {
@@ -48,30 +196,30 @@ export default defineBackground(() => {
       title: i18n.t('menuCopyRepaired'),
       contexts: ['selection', 'editable'],
     });
+    // Registered scripts do not survive an update of the extension.
+    void syncGarbledSites();
   });
+  browser.runtime.onStartup?.addListener(() => void syncGarbledSites());
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (tab?.id === undefined) return;
     const target = { tabId: tab.id, frameId: info.frameId ?? 0 };
-    if (info.menuItemId === MENU_FIX_SELECTION)
-      void sendMessage('fixSelection', undefined, target).catch(() => undefined);
-    if (info.menuItemId === MENU_COPY_REPAIRED)
-      void sendMessage('copyRepairedText', undefined, target).catch(() => undefined);
-  });
-
-  // A reading aid's code (dictionaries included) is injected only into the frame that asks for
-  // it, the first time the reader turns the aid on there (from the popup, a shortcut, or a site
-  // rule as the page loads). Needs `scripting` and host access to the page (see README).
-  onMessage('injectReadingAid', async ({ data, sender }) => {
-    const tabId = sender.tab?.id;
-    if (tabId === undefined || !isReadingAidName(data)) throw new Error('Reading aids run in tabs only.');
-    await browser.scripting.executeScript({
-      target: { tabId, frameIds: [sender.frameId ?? 0] },
-      files: [READING_AID_SCRIPTS[data]],
-    });
+    const run = async () => {
+      await ensurePipeline(target.tabId, target.frameId);
+      if (info.menuItemId === MENU_FIX_SELECTION) await sendMessage('fixSelection', undefined, target);
+      if (info.menuItemId === MENU_COPY_REPAIRED) await sendMessage('copyRepairedText', undefined, target);
+    };
+    void run().catch(() => undefined);
   });
 
   browser.commands.onCommand.addListener((command, tab) => {
-    const name = READING_AID_NAMES.find((n) => READING_AID_COMMANDS[n] === command);
-    if (name && tab?.id !== undefined) void sendMessage('toggleReadingAid', name, tab.id).catch(() => undefined);
+    const name = READING_AID_NAMES.find((n) => READING_AID_COMMANDS[n] === command) as ReadingAidName | undefined;
+    if (!name || tab?.id === undefined) return;
+    const tabId = tab.id;
+    void (async () => {
+      const status = await tabStatusOf(await tabs.read(tabId));
+      await setTabReadingAid(tabId, { name, enabled: !status.readingAids[name].enabled } as ReadingAidRequest);
+    })().catch(() => undefined);
   });
+  // The options page can clear the list.
+  garbledSitesItem.watch(() => void syncGarbledSites());
 });

@@ -1,31 +1,7 @@
 import { defineExtensionMessaging, type RemoveListenerCallback } from '@webext-core/messaging';
-import type { ReadingAidName, ReadingAidOptionsMap } from '@/lib/features/reading-aid';
+import type { PipelineStatus } from '@/lib/dom/page-pipeline';
+import type { ReadingAidName, ReadingAidOptionsMap } from '@/lib/features/stage-options';
 import type { SiteSettings } from '@/lib/settings/site-rules';
-
-/** What the content script reports about its page. */
-export interface PageStatus {
-  /** Marker that the content script is alive in this frame. */
-  ready: true;
-  url: string;
-}
-
-/** Fix doubled text's state in one frame. */
-export interface FrameFixStatus {
-  /** Passages fixed in the frame now. */
-  count: number;
-  /** The reader chose "Show original": the frame shows the page's own text. */
-  showingOriginal: boolean;
-  /** A pass is still running. */
-  working: boolean;
-  /** False where fixing is off (a site rule, or the global switch). */
-  enabled: boolean;
-}
-
-/** Fix doubled text's state in a whole tab (all frames together), as the popup and the badge show it. */
-export interface TabFixStatus extends FrameFixStatus {
-  /** Frames that reported. */
-  frames: number;
-}
 
 /** What applies on one page: the site's settings and the options each reading aid runs with there. */
 export interface PageSettings {
@@ -39,6 +15,8 @@ export type ReadingAidStatus<N extends ReadingAidName> = {
   enabled: boolean;
   /** The options it runs with (or last ran with / would start with). */
   options: ReadingAidOptionsMap[N];
+  /** Its code and dictionaries are being loaded. */
+  loading?: boolean;
   /** Why the last attempt to turn it on failed, if it did. */
   error?: string;
 };
@@ -49,38 +27,90 @@ export type ReadingAidRequest = {
   [N in ReadingAidName]: { name: N; enabled: boolean; options?: ReadingAidOptionsMap[N] };
 }[ReadingAidName];
 
+/** One frame's state, as its page pipeline reports it (or as the sentinel saw the page). */
+export interface FrameStatus {
+  /** A random key per document, so a navigation replaces the frame's entry. */
+  documentKey: string;
+  /** The page pipeline runs in the frame (else only the sentinel looked at it and found nothing to do). */
+  pipeline: boolean;
+  /** Fixing doubled text is on for this site. */
+  fixEnabled: boolean;
+  /** The pipeline's own state (absent where only the sentinel ran). */
+  work?: PipelineStatus;
+  readingAids?: ReadingAidsStatus;
+}
+
+/** A tab's state, all frames together, as the popup and the badge show it. */
+export interface TabStatus {
+  /** Frames that reported. */
+  frames: number;
+  /** Passages fixed in all frames. */
+  fixCount: number;
+  fixEnabled: boolean;
+  showingOriginal: boolean;
+  /** Some frame has work pending; `progress` adds up their blocks. */
+  working: boolean;
+  progress: { done: number; total: number };
+  /** The top frame's reading aids (the popup's switches), or their defaults for the tab's page. */
+  readingAids: ReadingAidsStatus;
+  /** The page's address, from its top frame (the popup needs no `tabs` permission). */
+  url?: string;
+}
+
+/** What the sentinel says when it has looked at its page. */
+export interface SentinelReport {
+  documentKey: string;
+  /** A text block that may hold doubled text was found. */
+  candidate: boolean;
+}
+
 /**
- * Every message between the extension's own contexts (popup, options, background,
- * content script). Pages cannot send these: runtime messaging only reaches
- * extension contexts, and the manifest declares no `externally_connectable`.
- * `onMessage` below checks the sender anyway (see `isTrustedSender`).
+ * Every message between the extension's own contexts (popup, options, background, the scripts in
+ * pages). Pages cannot send these: runtime messaging only reaches extension contexts, and the
+ * manifest declares no `externally_connectable`. `onMessage` checks the sender anyway: see
+ * `isTrustedSender` and `PAGE_SCRIPT_MESSAGES`.
  */
 export interface ProtocolMap {
-  /** Popup or background → content script: is the content script running here? */
-  ping(): PageStatus;
-  /** Popup → content script (top frame): the reading aids' state in this tab. */
-  getReadingAids(): ReadingAidsStatus;
-  /** Popup → content scripts (every frame): switch a reading aid. */
-  setReadingAid(request: ReadingAidRequest): ReadingAidsStatus;
-  /** Background (keyboard shortcut) → content scripts (every frame): switch a reading aid on or off. */
-  toggleReadingAid(name: ReadingAidName): ReadingAidsStatus;
-  /** Content script → background: inject this aid's code into my frame (loaded on demand). */
-  injectReadingAid(name: ReadingAidName): void;
-  /** Content script → background: the settings that apply on this URL (read, repaired and resolved there). */
-  getPageSettings(url: string): PageSettings;
-  /** Content script → background: this frame's fix status changed (drives the badge). */
-  reportFixStatus(status: FrameFixStatus & { documentKey: string }): void;
-  /** Popup → background: the tab's fix status, all frames together. */
-  getTabFixStatus(tabId: number): TabFixStatus;
-  /** Popup → background: "Show original" (true) or "Fix again" (false) in every frame of the tab. */
-  setTabShowOriginal(request: { tabId: number; showOriginal: boolean }): TabFixStatus;
-  /** Background → content script (one frame): show original / fix again. */
-  setShowOriginal(showOriginal: boolean): FrameFixStatus;
-  /** Background (context menu) → content script (the frame clicked): fix the selected text; returns passages fixed. */
+  // Scripts in pages → background (the only messages the background takes from a page's scripts).
+  /** Sentinel: I have looked at my page (a candidate block or not). Answers whether fixing is on here. */
+  sentinelReport(report: SentinelReport): { fixEnabled: boolean };
+  /** Pipeline: the settings that apply in my frame (resolved for the sender's own tab and frame). */
+  getPageSettings(): PageSettings;
+  /** Pipeline: my frame's state changed (drives the badge and the popup). */
+  reportFrameStatus(status: FrameStatus): void;
+  /** Pipeline: inject this reading aid's code into my frame (loaded on demand). */
+  injectAidCode(name: ReadingAidName): void;
+
+  // Popup (extension pages only) → background: the tab as a whole.
+  /** The tab's state, all frames together. */
+  getTabStatus(tabId: number): TabStatus;
+  /** Switch a reading aid in every frame of the tab (loading the pipeline where it is not running yet). */
+  setTabReadingAid(request: { tabId: number } & ReadingAidRequest): TabStatus;
+  /** "Show original" (true) or "Fix again" (false) in every frame of the tab. */
+  setTabShowOriginal(request: { tabId: number; showOriginal: boolean }): TabStatus;
+
+  // Background → page pipeline (one frame).
+  /** Are you there? (the background injects the pipeline where nobody answers). */
+  pipelinePing(): { documentKey: string };
+  /** The settings changed: here is what applies in your frame now. */
+  applyPageSettings(settings: PageSettings): void;
+  /** Switch a reading aid (popup, keyboard shortcut); answers at once, the work follows. */
+  setReadingAid(request: ReadingAidRequest): FrameStatus;
+  /** Show original / fix again. */
+  setShowOriginal(showOriginal: boolean): FrameStatus;
+  /** Context menu: fix the selected text; returns passages fixed. */
   fixSelection(): number;
-  /** Background (context menu) → content script (the frame clicked): copy the selection, repaired; returns the text. */
+  /** Context menu: copy the selection, repaired; returns the text. */
   copyRepairedText(): string;
 }
+
+/** The messages the background takes from scripts running in web pages; every other one only from extension pages. */
+export const PAGE_SCRIPT_MESSAGES: ReadonlySet<keyof ProtocolMap> = new Set([
+  'sentinelReport',
+  'getPageSettings',
+  'reportFrameStatus',
+  'injectAidCode',
+]);
 
 const messenger = defineExtensionMessaging<ProtocolMap>();
 
@@ -101,16 +131,24 @@ export interface ReceiverContext {
 
 /**
  * Whether a message may command this context. Every message must come from this very extension
- * (never from another extension or a web page). A content script takes commands only from the
- * extension's own pages (popup, options, background), never from a content script, which runs
- * inside some web page's process.
+ * (never from another extension or a web page). A script in a page takes commands only from the
+ * extension's own pages (popup, options, background), never from a script in another page. The
+ * background takes the messages of `PAGE_SCRIPT_MESSAGES` from scripts in tabs (each about the
+ * sender's own tab and frame) and every other message only from the extension's own pages, so a
+ * page's script cannot read or switch another tab.
  */
-export function isTrustedSender(sender: chrome.runtime.MessageSender | undefined, context: ReceiverContext): boolean {
+export function isTrustedSender(
+  sender: chrome.runtime.MessageSender | undefined,
+  context: ReceiverContext,
+  type?: keyof ProtocolMap,
+): boolean {
   if (!sender || !context.extensionId || sender.id !== context.extensionId) return false;
-  if (!context.inContentScript) return true;
   // Compared as URL prefixes: `new URL('chrome-extension://…').origin` is "null" outside Chrome.
   const from = sender.url ?? (sender.origin ? `${sender.origin}/` : '');
-  return context.extensionBaseUrl.length > 0 && from.startsWith(context.extensionBaseUrl);
+  const fromExtensionPage = context.extensionBaseUrl.length > 0 && from.startsWith(context.extensionBaseUrl);
+  if (context.inContentScript) return fromExtensionPage;
+  if (type !== undefined && PAGE_SCRIPT_MESSAGES.has(type)) return sender.tab?.id !== undefined;
+  return fromExtensionPage;
 }
 
 function readReceiverContext(): ReceiverContext {
@@ -130,7 +168,7 @@ export function onMessage<TType extends keyof ProtocolMap>(
   listener: Listener<TType>,
 ): RemoveListenerCallback {
   return messenger.onMessage(type, (message) => {
-    if (!isTrustedSender(message.sender, readReceiverContext())) throw new Error(UNTRUSTED_SENDER_ERROR);
+    if (!isTrustedSender(message.sender, readReceiverContext(), type)) throw new Error(UNTRUSTED_SENDER_ERROR);
     return listener(message);
   });
 }

@@ -7,7 +7,7 @@ import { ReplacementRulesSection } from '@/components/options/replacement-rules-
 import { SitesSection } from '@/components/options/sites-section';
 import { StorageBanner } from '@/components/options/storage-banner';
 import { TryItSection } from '@/components/options/try-it-section';
-import { type SaveStatus, useSettings } from '@/components/options/use-settings';
+import { type SaveStatus, useSettings } from '@/components/use-settings';
 
 function describeStatus(status: SaveStatus): string {
   switch (status.state) {

@@ -4,7 +4,26 @@ import { i18n } from '#i18n';
 import { ExtensionHeader } from '@/components/extension-header';
 import { FixStatus } from '@/components/fix-status';
 import { ReadingAidControls } from '@/components/reading-aid-controls';
+import { useTabStatus } from '@/components/use-tab-status';
 import { findTargetTab } from '@/lib/target-tab';
+
+function TabControls({ tabId }: { tabId: number }) {
+  const [status, setStatus] = useTabStatus(tabId);
+  if (status === undefined) return null;
+  if (status === 'unavailable' || (status.frames === 0 && !status.url)) {
+    return (
+      <p class="qd-note" data-testid="page-unavailable">
+        {i18n.t('pageUnavailable')}
+      </p>
+    );
+  }
+  return (
+    <>
+      <FixStatus tabId={tabId} status={status} onStatus={setStatus} />
+      <ReadingAidControls tabId={tabId} status={status} onStatus={setStatus} />
+    </>
+  );
+}
 
 export function PopupApp() {
   const [tabId, setTabId] = useState<number | undefined>();
@@ -14,8 +33,7 @@ export function PopupApp() {
   return (
     <main class="qd-popup">
       <ExtensionHeader subtitle={i18n.t('popupTitle')} />
-      {tabId !== undefined && <FixStatus tabId={tabId} />}
-      {tabId !== undefined && <ReadingAidControls tabId={tabId} />}
+      {tabId !== undefined && <TabControls tabId={tabId} />}
       <footer class="qd-popup__footer">
         <a
           href={browser.runtime.getURL('/options.html')}

@@ -48,6 +48,30 @@ export class OriginalAttributeStore {
     if (byName?.size === 0) this.records.delete(element);
   }
 
+  /** Elements with an attribute Qingdu rewrote. */
+  get size(): number {
+    return this.records.size;
+  }
+
+  /** The attribute names Qingdu rewrote anywhere. */
+  names(): string[] {
+    const names = new Set<string>();
+    for (const byName of this.records.values()) for (const name of byName.keys()) names.add(name);
+    return [...names];
+  }
+
+  /** Put back the page's value of every attribute of `element` that still holds Qingdu's. */
+  restoreElement(element: Element): void {
+    const byName = this.records.get(element);
+    if (!byName) return;
+    for (const [name, record] of byName) {
+      if (element.getAttribute(name) !== record.written) continue;
+      if (record.original === null) element.removeAttribute(name);
+      else element.setAttribute(name, record.original);
+    }
+    this.records.delete(element);
+  }
+
   /** Put back every attribute that still holds Qingdu's value; empty the store. */
   restoreAll(): number {
     let restored = 0;

@@ -21,6 +21,11 @@ export interface PageChanges {
   addedRoots: Node[];
   /** Text nodes whose text changed, still in the page, not inside an added root; our own writes left out. */
   changedTexts: Text[];
+  /**
+   * Text nodes out of the page whose text changed: nodes Qingdu took out (pinyin puts a wrapper in
+   * their place) that a page script still holds and updates (see `PageObserver.observeDetached`).
+   */
+  detachedTexts: Text[];
 }
 
 export interface PageObserverOptions {
@@ -58,7 +63,7 @@ export function reduceMutations(
         if (isOwnNode(node)) continue;
         if (node.nodeType === TEXT_NODE || node.nodeType === ELEMENT_NODE) added.add(node);
       }
-      if (added.size > threshold) return { rescan: true, addedRoots: [], changedTexts: [] };
+      if (added.size > threshold) return { rescan: true, addedRoots: [], changedTexts: [], detachedTexts: [] };
     } else if (record.type === 'characterData' && record.target.nodeType === TEXT_NODE) {
       changed.add(record.target as Text);
     }
@@ -77,8 +82,14 @@ export function reduceMutations(
     if (!inside) addedRoots.push(node);
   }
   const changedTexts: Text[] = [];
+  const detachedTexts: Text[] = [];
   for (const node of changed) {
-    if (!node.isConnected || added.has(node) || isOwnWrite(node)) continue;
+    if (isOwnWrite(node)) continue;
+    if (!node.isConnected) {
+      if (!node.parentNode) detachedTexts.push(node);
+      continue;
+    }
+    if (added.has(node)) continue;
     let inside = false;
     for (let up = parentOf(node); up; up = parentOf(up)) {
       if (added.has(up) || isOwnNode(up)) {
@@ -88,7 +99,7 @@ export function reduceMutations(
     }
     if (!inside) changedTexts.push(node);
   }
-  return { rescan: false, addedRoots, changedTexts };
+  return { rescan: false, addedRoots, changedTexts, detachedTexts };
 }
 
 /**
@@ -126,9 +137,25 @@ export class PageObserver {
     if (this.observing) this.observer.observe(root, PageObserver.INIT);
   }
 
+  /**
+   * Also follow a text node that is out of the page (pinyin keeps the page's own node while a
+   * wrapper stands in for it): a page script holding it may still change its text.
+   */
+  observeDetached(node: Text): void {
+    if (this.observing) this.observer.observe(node, { characterData: true });
+  }
+
   /** Handle pending records now instead of at the next microtask. */
   flush(): void {
     this.deliver(this.observer.takeRecords());
+  }
+
+  /**
+   * Drop pending records unseen: called right after Qingdu's own synchronous writes, whose records
+   * are the only ones that can have queued since the last `flush` (no page script runs in between).
+   */
+  discardPending(): void {
+    this.observer.takeRecords();
   }
 
   /** Stop observing; pending records are dropped. Shadow roots must be told again after `start`. */
@@ -146,7 +173,12 @@ export class PageObserver {
       this.options.isOwnWrite,
       this.options.hugeMutationThreshold ?? HUGE_MUTATION_THRESHOLD,
     );
-    if (changes.rescan || changes.addedRoots.length > 0 || changes.changedTexts.length > 0) {
+    if (
+      changes.rescan ||
+      changes.addedRoots.length > 0 ||
+      changes.changedTexts.length > 0 ||
+      changes.detachedTexts.length > 0
+    ) {
       this.options.onChanges(changes);
     }
   }

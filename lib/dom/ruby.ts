@@ -36,6 +36,17 @@ export class RubyAnnotations {
   /** Wrapper → the original text node it stands in for. */
   private readonly originalsByWrapper = new WeakMap<Element, Text>();
 
+  /** What each annotation was made with (the annotating stage), so an unchanged block is left as it is. */
+  private readonly versions = new WeakMap<Text, unknown>();
+
+  /** The page's text node a wrapper of ours stands in for (pass as the walker's `substitute`). */
+  readonly originalOf = (element: Element): Text | undefined => this.originalsByWrapper.get(element);
+
+  /** What annotated `node` (see `annotateBlock`), or undefined if it is not annotated. */
+  versionOf(node: Text): unknown {
+    return this.wrappers.has(node) ? this.versions.get(node) : undefined;
+  }
+
   get size(): number {
     return this.wrappers.size;
   }
@@ -53,7 +64,7 @@ export class RubyAnnotations {
    * Annotate `block` (read from the page's current text nodes). Annotations are grouped by text
    * node; a node with none is left alone. Returns the original text nodes that were replaced.
    */
-  annotateBlock(block: TextBlock, annotations: readonly RubyAnnotation[]): Text[] {
+  annotateBlock(block: TextBlock, annotations: readonly RubyAnnotation[], version?: unknown): Text[] {
     const byNode = new Map<number, RubyAnnotation[]>();
     for (const annotation of annotations) {
       const { index } = locateOffset(block, annotation.index);
@@ -73,6 +84,7 @@ export class RubyAnnotations {
       node.parentNode.replaceChild(wrapper, node);
       this.wrappers.set(node, wrapper);
       this.originalsByWrapper.set(wrapper, node);
+      this.versions.set(node, version);
       replaced.push(node);
     }
     return replaced;

@@ -39,6 +39,11 @@ export interface TextBlockOptions {
   accept?: (text: string) => boolean;
   /** Extra elements to skip, on top of the built-in rules (`isSkippedElement`). */
   skip?: (element: Element) => boolean;
+  /**
+   * An element of Qingdu's own that stands in for a page text node (pinyin's wrapper): the walk
+   * reads the page's node in its place, so a block is always made of the page's own nodes.
+   */
+  substitute?: (element: Element) => Text | undefined;
   /** Called for each open shadow root the walk enters, so an observer can follow it. */
   onShadowRoot?: (root: ShadowRoot) => void;
   /** Walk into open shadow roots (default true). */
@@ -62,9 +67,12 @@ export function isSkippedElement(element: Element): boolean {
   return element.classList?.contains(OPT_OUT_CLASS) === true;
 }
 
-/** Is this element a block boundary (anything not in `INLINE_TAGS`)? */
+/**
+ * Is this element a block boundary? Anything not in `INLINE_TAGS`, and an inline element that sets
+ * its own language (`<span lang="ja">`), so every block has one language.
+ */
 export function isBlockElement(element: Element): boolean {
-  return !INLINE_TAGS.has(element.localName);
+  return !INLINE_TAGS.has(element.localName) || element.hasAttribute('lang');
 }
 
 /** The parent across a shadow boundary: a shadow root's parent is its host. */
@@ -167,6 +175,15 @@ export function* iterateTextBlocks(root: Node, options: TextBlockOptions = {}): 
     }
     if (type === ELEMENT_NODE) {
       const element = item as Element;
+      const standIn = options.substitute?.(element);
+      if (standIn) {
+        const text = readText(standIn);
+        nodes.push(standIn);
+        pieces.push(text);
+        starts.push(length);
+        length += text.length;
+        continue;
+      }
       if (item !== root && (isSkippedElement(element) || options.skip?.(element))) {
         // Skipped content separates the text around it.
         const block = flush();

@@ -1,25 +1,23 @@
 /**
- * Pinyin over Chinese characters, as ruby. Loaded on demand with its data (never in the
- * always-injected content script) and driven through the reading aid interface.
+ * Pinyin over Chinese characters, as ruby: the annotation stage of the page pipeline. Loaded on
+ * demand with its data (never in the always-injected sentinel).
  *
- * - Whole blocks are read at once (`collectTextBlocks`), so `<b>银</b>行` is read as 银行 yín háng.
- * - Visible blocks are annotated at once, the rest in slices that give the page the main thread
- *   back (`runChunked`); new content is followed with the shared page observer.
+ * - The stage reads whole blocks (`<b>银</b>行` is 银行 yín háng) of the text the text stages
+ *   produced (so converted text is read as converted).
  * - Every display option (tone marks / numbers / Zhuyin, tone colours, size, only less common
- *   characters) is one injected stylesheet: all forms are stored on each `<rt>` and the sheet picks.
+ *   characters) is the stage's one stylesheet: all forms are stored on each `<rt>` and the sheet
+ *   picks, so switching them never re-annotates.
+ * - Blocks are annotated as they come near the viewport: laying out ruby is what costs.
  * - Off restores the page exactly: the very same text nodes go back (see lib/dom/ruby.ts).
  */
-
-import { runChunked } from '@/lib/dom/chunked';
-import { markOwnNode, setFeatureState } from '@/lib/dom/markers';
-import { PageObserver } from '@/lib/dom/page-observer';
+import type { PageAnnotationStage } from '@/lib/dom/page-pipeline';
 import { RUBY_CLASS, type RubyAnnotation, RubyAnnotations } from '@/lib/dom/ruby';
-import { findBlockContainer, iterateTextBlocks, type TextBlock } from '@/lib/dom/text-blocks';
+import { iterateTextBlocks, type TextBlock } from '@/lib/dom/text-blocks';
 import { type CharFrequencyData, COMMON_CHARACTER_LEVELS, findCommonLevel } from '@/lib/text/pinyin/char-frequency';
 import { CHAR_FREQUENCY, DEFAULT_PINYIN_DATA } from '@/lib/text/pinyin/pinyin-data';
 import { containsHan, formatAllStyles, getTone, type PinyinData, readPinyin } from '@/lib/text/pinyin/read-pinyin';
 import type { PinyinStyle } from '@/lib/text/reading-aid-options';
-import type { PinyinAidOptions, ReadingAid } from './reading-aid';
+import type { PinyinAidOptions } from './stage-options';
 
 /** Data attributes on each `<rt>`, one per written form. */
 export const PINYIN_FORM_ATTRIBUTES: Record<PinyinStyle, string> = {
@@ -34,14 +32,6 @@ export const PINYIN_COMMON_ATTRIBUTE = 'data-qingdu-common';
 export const PINYIN_STYLE_ID = 'qingdu-pinyin-style';
 
 export const DEFAULT_RUBY_SIZE = 50;
-
-/**
- * Time one slice of off-screen annotation may take. Larger than the page layer's default: laying
- * out ruby is what costs (about 10 s for 100,000 annotated characters in headless Chromium), and
- * every slice is followed by a layout, so fewer, fuller slices finish twice as fast while each task
- * still stays under the 50 ms that counts as a long task.
- */
-export const PINYIN_CHUNK_BUDGET_MS = 40;
 
 /**
  * The standard five-colour tone scheme (as in MDBG and Pleco's defaults): first tone red, second
@@ -83,28 +73,6 @@ export function buildPinyinStylesheet(options: PinyinAidOptions): string {
   return rules.join('\n');
 }
 
-/** Blocks measured together in the first pass, before any of them is written. */
-const FIRST_PASS_BATCH = 64;
-
-function* batchItems<T>(items: Iterable<T>, size: number): Generator<T[]> {
-  let batch: T[] = [];
-  for (const item of items) {
-    batch.push(item);
-    if (batch.length >= size) {
-      yield batch;
-      batch = [];
-    }
-  }
-  if (batch.length > 0) yield batch;
-}
-
-/** Is the element at least partly in the viewport (or has no layout to tell)? */
-function isVisible(container: TextBlock['container'], viewHeight: number): boolean {
-  if (!('getBoundingClientRect' in container)) return true;
-  const rect = container.getBoundingClientRect();
-  return rect.bottom >= 0 && rect.top <= viewHeight;
-}
-
 /**
  * Elements pinyin stays out of on top of the page layer's rules: the document head (a `<title>`
  * cannot hold ruby), and Japanese or Korean text (kanji and hanja are not read in Mandarin).
@@ -116,13 +84,10 @@ function isSkippedForPinyin(element: Element): boolean {
   return lang !== null && /^(ja|ko)(-|$)/i.test(lang);
 }
 
-function sameOverrides(a: PinyinAidOptions['readingOverrides'], b: PinyinAidOptions['readingOverrides']): boolean {
-  return JSON.stringify(a ?? {}) === JSON.stringify(b ?? {});
-}
-
 /**
- * The pinyin annotator for one document. Also used directly (synchronously, via `annotateRoot`)
- * by the polyphone accuracy benchmark, so the benchmark scores exactly this path.
+ * Reading blocks for annotation: what the pinyin stage runs on each block. Also used directly
+ * (synchronously, via `annotateRoot`) by the polyphone accuracy benchmark, so the benchmark scores
+ * exactly the stage's readings.
  */
 export class PinyinAnnotator {
   readonly annotations = new RubyAnnotations();
@@ -130,18 +95,16 @@ export class PinyinAnnotator {
   private readonly frequency: CharFrequencyData;
 
   constructor(
-    private options: PinyinAidOptions,
+    private readonly options: PinyinAidOptions,
     deps: PinyinFeatureDeps = {},
   ) {
     this.data = deps.data ?? DEFAULT_PINYIN_DATA;
     this.frequency = deps.frequency ?? CHAR_FREQUENCY;
   }
 
-  setOptions(options: PinyinAidOptions): void {
-    this.options = options;
-  }
-
   /** The annotations of one block (pure planning; nothing is written). */
+  readonly plan = (text: string): RubyAnnotation[] => this.planBlock(text);
+
   planBlock(text: string): RubyAnnotation[] {
     const readings = readPinyin(text, this.data, { overrides: this.options.readingOverrides });
     return readings.map((reading) => {
@@ -169,14 +132,11 @@ export class PinyinAnnotator {
     return this.annotations.annotateBlock(block, this.planBlock(block.text));
   }
 
-  /** The blocks under `root` worth reading (holding Han characters, not yet annotated). */
-  iterateBlocks(root: Node): Generator<TextBlock, void, undefined> {
-    return iterateTextBlocks(root, { accept: containsHan, skip: isSkippedForPinyin });
-  }
-
-  /** Annotate everything under `root` at once (tests and the benchmark). */
+  /** Annotate everything under `root` at once (the accuracy benchmark). */
   annotateRoot(root: Node): void {
-    for (const block of this.iterateBlocks(root)) this.annotateBlock(block);
+    for (const block of iterateTextBlocks(root, { accept: containsHan, skip: isSkippedForPinyin })) {
+      this.annotateBlock(block);
+    }
   }
 
   restoreAll(): void {
@@ -184,182 +144,31 @@ export class PinyinAnnotator {
   }
 }
 
-/** A running pinyin aid in one document. */
-class PinyinAid implements ReadingAid<PinyinAidOptions> {
-  private doc: Document | undefined;
-  private annotator: PinyinAnnotator | undefined;
-  private style: HTMLStyleElement | undefined;
-  private observer: PageObserver | undefined;
-  /** Watches the text nodes we took out of the page: a page script that updates one is followed. */
-  private detachedObserver: MutationObserver | undefined;
-  private controller: AbortController | undefined;
-  private readonly queue: Node[] = [];
-  private pumping = false;
-  private options: PinyinAidOptions | undefined;
-
-  constructor(private readonly deps: PinyinFeatureDeps) {}
-
-  start(doc: Document, options: PinyinAidOptions, signal: AbortSignal): void {
-    if (this.doc) this.stop();
-    this.doc = doc;
-    this.options = options;
-    this.controller = new AbortController();
-    const controller = this.controller;
-    signal.addEventListener('abort', () => controller.abort(), { once: true });
-    if (signal.aborted) controller.abort();
-    this.annotator = new PinyinAnnotator(options, this.deps);
-    this.injectStyle(options);
-    const View = doc.defaultView?.MutationObserver ?? MutationObserver;
-    this.detachedObserver = new View((records) => this.onDetachedChanges(records));
-    this.observer = new PageObserver(doc, {
-      onChanges: (changes) => {
-        if (changes.rescan) this.enqueue(doc);
-        else for (const root of [...changes.addedRoots, ...changes.changedTexts]) this.enqueue(root);
-      },
-    });
-    this.observer.start();
-    this.runFirstPass();
-  }
-
-  update(options: PinyinAidOptions): void {
-    if (!this.doc || !this.annotator || !this.options) return;
-    const reread = !sameOverrides(this.options.readingOverrides, options.readingOverrides);
-    this.options = options;
-    this.annotator.setOptions(options);
-    this.injectStyle(options);
-    if (reread) {
-      // Readings changed: put the page back and read it again (the display options never need this).
-      this.observer?.stop();
-      this.detachedObserver?.disconnect();
-      this.queue.length = 0;
-      this.annotator.restoreAll();
-      this.observer?.start();
-      this.runFirstPass();
-    }
-  }
-
-  stop(): void {
-    this.controller?.abort();
-    this.observer?.stop();
-    this.detachedObserver?.disconnect();
-    this.queue.length = 0;
-    this.annotator?.restoreAll();
-    this.style?.remove();
-    if (this.doc) setFeatureState(this.doc, 'pinyin', undefined);
-    this.doc = undefined;
-    this.annotator = undefined;
-    this.style = undefined;
-    this.observer = undefined;
-    this.detachedObserver = undefined;
-  }
-
-  private injectStyle(options: PinyinAidOptions): void {
-    const doc = this.doc;
-    if (!doc) return;
-    if (!this.style?.isConnected) {
-      this.style = markOwnNode(doc.createElement('style'));
-      this.style.id = PINYIN_STYLE_ID;
-      (doc.head ?? doc.documentElement)?.appendChild(this.style);
-    }
-    const css = buildPinyinStylesheet(options);
-    if (this.style.textContent !== css) this.style.textContent = css;
-  }
-
-  private annotate(block: TextBlock): void {
-    const replaced = this.annotator?.annotateBlock(block) ?? [];
-    for (const node of replaced) this.detachedObserver?.observe(node, { characterData: true });
-  }
-
-  /** Visible blocks now, the rest in slices. */
-  private runFirstPass(): void {
-    const doc = this.doc;
-    const annotator = this.annotator;
-    const signal = this.controller?.signal;
-    if (!doc || !annotator || signal?.aborted) return;
-    setFeatureState(doc, 'pinyin', 'working');
-    const viewHeight = doc.defaultView?.innerHeight ?? 0;
-    const rest: TextBlock[] = [];
-    // One walk in slices: each batch is measured first and then written, so a slice forces at most
-    // one layout; visible blocks are annotated as the walk meets them, the rest afterwards.
-    const classify = (batch: TextBlock[]) => {
-      const visible = batch.map((block) => isVisible(block.container, viewHeight));
-      batch.forEach((block, i) => {
-        if (visible[i]) this.annotate(block);
-        else rest.push(block);
-      });
-    };
-    const options = { signal, budgetMs: PINYIN_CHUNK_BUDGET_MS };
-    this.pumping = true;
-    void runChunked(batchItems(annotator.iterateBlocks(doc), FIRST_PASS_BATCH), classify, options)
-      .then((done) => done && runChunked(rest, (block) => this.annotate(block), options))
-      .then(() => {
-        this.pumping = false;
-        this.pump();
-      });
-  }
-
-  private enqueue(root: Node): void {
-    this.queue.push(root);
-    this.pump();
-  }
-
-  /** Work through queued new content in slices; report idle when nothing is left. */
-  private pump(): void {
-    const doc = this.doc;
-    const signal = this.controller?.signal;
-    if (!doc || this.pumping || signal?.aborted) return;
-    if (this.queue.length === 0) {
-      setFeatureState(doc, 'pinyin', 'idle');
-      return;
-    }
-    setFeatureState(doc, 'pinyin', 'working');
-    this.pumping = true;
-    const annotator = this.annotator;
-    const queue = this.queue;
-    function* pending(): Generator<TextBlock | Element> {
-      while (queue.length > 0 && annotator) {
-        const root = queue.shift() as Node;
-        if (!root.isConnected) continue;
-        const container = findBlockContainer(root);
-        // A whole-page rescan goes block by block; it only picks up what is not annotated yet.
-        if (container.nodeType === 1) yield container as Element;
-        else yield* annotator.iterateBlocks(container);
-      }
-    }
-    void runChunked(pending(), (item) => this.annotateNew(item), { signal, budgetMs: PINYIN_CHUNK_BUDGET_MS }).then(
-      () => {
-        this.pumping = false;
-        this.pump();
-      },
-    );
-  }
-
-  /**
-   * New content joins a block that may already be annotated: put the block's text nodes back and
-   * read it again as a whole, in one synchronous step (so our own restore is never seen as new
-   * content), so `<b>银</b>` + a later `行` still reads yín háng.
-   */
-  private annotateNew(item: TextBlock | Element): void {
-    const annotator = this.annotator;
-    if (!annotator) return;
-    if (!('nodeType' in item)) {
-      this.annotate(item);
-      return;
-    }
-    annotator.annotations.restoreWithin(item);
-    for (const block of annotator.iterateBlocks(item)) this.annotate(block);
-  }
-
-  /** A page script changed a text node we had taken out: put it back and read it again. */
-  private onDetachedChanges(records: MutationRecord[]): void {
-    for (const record of records) {
-      const node = record.target as Text;
-      if (this.annotator?.annotations.restore(node)) this.enqueue(node);
-    }
-  }
+/** Japanese and Korean Han are not read in Mandarin. */
+function isForeignHanLanguage(lang: string): boolean {
+  return /^(ja|ko)(-|$)/i.test(lang);
 }
 
-/** A fresh pinyin aid (one per document). */
-export function createPinyinAid(deps: PinyinFeatureDeps = {}): ReadingAid<PinyinAidOptions> {
-  return new PinyinAid(deps);
+/** One annotator per set of readings (overrides), so display options switch without re-reading. */
+let cached: { key: string; annotator: PinyinAnnotator } | undefined;
+
+/**
+ * The pinyin stage for the page pipeline. Changing only display options gives a stage with the
+ * same `annotate` (the pipeline then only swaps the stylesheet).
+ */
+export function createPinyinStage(options: PinyinAidOptions, deps: PinyinFeatureDeps = {}): PageAnnotationStage {
+  const key = JSON.stringify(options.readingOverrides ?? {});
+  if (!cached || cached.key !== key || deps.data || deps.frequency) {
+    cached = { key, annotator: new PinyinAnnotator(options, deps) };
+  }
+  const annotator = cached.annotator;
+  return {
+    name: 'pinyin',
+    mightAnnotate: containsHan,
+    annotate: annotator.plan,
+    skipsLanguage: isForeignHanLanguage,
+    skipsElement: isSkippedForPinyin,
+    stylesheet: buildPinyinStylesheet(options),
+    nearViewportOnly: true,
+  };
 }

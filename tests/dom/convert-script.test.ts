@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { FEATURE_STATE_ATTRIBUTES } from '../../lib/dom/markers';
 import { CONVERTED_ATTRIBUTES, createConversionAid } from '../../lib/features/convert-script';
-import type { ConversionAidOptions, ReadingAid } from '../../lib/features/reading-aid';
+import type { ConversionAidOptions, ReadingAid } from '../../lib/features/stage-options';
 
 // Test pages are built from fixed markup written here, never from page text.
 const PAGE = `

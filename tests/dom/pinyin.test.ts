@@ -10,7 +10,7 @@ import {
   PINYIN_TONE_ATTRIBUTE,
   PinyinAnnotator,
 } from '../../lib/features/pinyin';
-import type { PinyinAidOptions } from '../../lib/features/reading-aid';
+import type { PinyinAidOptions } from '../../lib/features/stage-options';
 
 const OPTIONS: PinyinAidOptions = { style: 'tone-marks', toneColors: 'off' };
 const STATE = FEATURE_STATE_ATTRIBUTES.pinyin;

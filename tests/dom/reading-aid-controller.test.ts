@@ -5,7 +5,7 @@ import {
   type ReadingAid,
   type ReadingAidName,
   registerReadingAid,
-} from '../../lib/features/reading-aid';
+} from '../../lib/features/stage-options';
 import { createReadingAidController } from '../../lib/features/reading-aid-controller';
 
 /** A conversion aid that records what it is asked to do. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { runChunked } from '../../lib/dom/chunked';
+import { runChunked } from '../../lib/dom/scheduler';
 
 describe('runChunked', () => {
   test('does every item, yielding to the page whenever a slice uses its budget', async () => {

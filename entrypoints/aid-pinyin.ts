@@ -1,0 +1,11 @@
+/**
+ * The pinyin stage with its data (pinyin-pro, the derived word list, context rules and frequency
+ * list), injected into a frame by the background only when the reader turns pinyin on there;
+ * never part of the always-injected sentinel.
+ */
+import { registerAidCode } from '@/lib/features/aid-code';
+import { createPinyinStage } from '@/lib/features/pinyin';
+
+export default defineUnlistedScript(() => {
+  registerAidCode('pinyin', (options) => createPinyinStage(options));
+});

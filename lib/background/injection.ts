@@ -1,0 +1,36 @@
+/**
+ * Loading Qingdu's code into a frame on demand: the page pipeline where the sentinel found
+ * something to do or the reader switched an aid on, and an aid's dictionaries where it is turned
+ * on. Only the extension's own bundled files are ever injected (never a string of code).
+ */
+import { browser } from 'wxt/browser';
+import { AID_SCRIPTS } from '@/lib/features/aid-code';
+import type { ReadingAidName } from '@/lib/features/stage-options';
+import { sendMessage } from '@/lib/messaging';
+
+/** The page pipeline's built file (entrypoints/page-pipeline.ts). */
+export const PIPELINE_SCRIPT = '/page-pipeline.js' as const;
+
+type ExtensionFile = typeof PIPELINE_SCRIPT | (typeof AID_SCRIPTS)[ReadingAidName];
+
+export async function injectFile(tabId: number, frameId: number, file: ExtensionFile): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file] });
+}
+
+/**
+ * Make sure the page pipeline runs in the frame: ask it, and inject it where nobody answers.
+ * Rejects when the frame cannot be reached (a browser page, a frame that is gone).
+ */
+export async function ensurePipeline(tabId: number, frameId: number): Promise<void> {
+  try {
+    await sendMessage('pipelinePing', undefined, { tabId, frameId });
+    return;
+  } catch {
+    // Not running there yet.
+  }
+  await injectFile(tabId, frameId, PIPELINE_SCRIPT);
+}
+
+export function injectAidCode(tabId: number, frameId: number, name: ReadingAidName): Promise<void> {
+  return injectFile(tabId, frameId, AID_SCRIPTS[name]);
+}

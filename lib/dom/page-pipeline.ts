@@ -1,0 +1,636 @@
+/**
+ * The page pipeline: one per document. It owns everything that touches the page:
+ *
+ * - one walk into text blocks (a block-level element's text with its inline descendants'),
+ * - one MutationObserver for the document and each open shadow root,
+ * - one queue of work and one cooperative scheduler that yields to the page,
+ * - one record per text node of the page's *own* text (`OwnTextStore`).
+ *
+ * Features are stages over a block's own text, in order: fix doubled text → replacement rules →
+ * conversion (text stages: pure functions, composed in lib/text/pipeline.ts), then pinyin (an
+ * annotation stage: ruby over the result). Switching any stage on, off or to other options
+ * recomputes the affected blocks from the page's own text, never from what a stage wrote, so any
+ * subset of stages undoes exactly and in any order. Text the page itself writes becomes its own
+ * text again and goes through the stages afresh.
+ *
+ * Pure page code: it knows nothing of the features, the settings or the UI; stages come in
+ * through the `PageTextStage` / `PageAnnotationStage` contracts.
+ */
+import type { TextEdit } from '@/lib/text/doubled/types';
+import {
+  applyEditsWithOrigin,
+  type ComposedText,
+  splitByOrigin,
+  type TextStage,
+  type TextStageName,
+} from '@/lib/text/pipeline';
+import { OriginalAttributeStore } from './attribute-store';
+import { OwnTextStore } from './own-text';
+import { type PageChanges, PageObserver } from './page-observer';
+import { PassageMarks } from './passage-marks';
+import { type RubyAnnotation, RubyAnnotations } from './ruby';
+import { createSliceTimer, yieldToPage } from './scheduler';
+import { StyleSheets } from './style-sheets';
+import {
+  findBlockContainer,
+  isInsideSkipped,
+  isSkippedElement,
+  iterateTextBlocks,
+  type TextBlock,
+  type TextBlockOptions,
+} from './text-blocks';
+
+const ELEMENT_NODE = 1;
+
+/** A text stage as the page runs it. */
+export interface PageTextStage extends TextStage {
+  /** Cheap test on the text as it reaches this stage: false means `edit` would change nothing. */
+  mightChange(text: string): boolean;
+  /**
+   * Edits where the reader asked for a fix (`request`: a range of the text, e.g. "Fix selection"),
+   * merged with the automatic ones. Only the first stage can honour it (its input is the page's text).
+   */
+  editRequested?(text: string, request: { start: number; end: number }): readonly TextEdit[];
+  /** Blocks in a scope of this language (the nearest `lang`) are left alone. */
+  skipsLanguage?(lang: string): boolean;
+  /** A repair (fix, replacement rules): its passages are marked and counted; "Show original" pauses it. */
+  repairs?: boolean;
+  /** Attributes a reader sees or hears, rewritten with the text (conversion), and the language it produces. */
+  attributes?: { names: readonly string[]; rewrite(value: string): string; lang: string };
+}
+
+/** The annotation stage (pinyin): ruby over the text the text stages produced. */
+export interface PageAnnotationStage {
+  readonly name: 'pinyin';
+  /** Cheap test: is there anything to annotate? */
+  mightAnnotate(text: string): boolean;
+  annotate(text: string): RubyAnnotation[];
+  skipsLanguage?(lang: string): boolean;
+  /** Elements it stays out of on top of the walker's rules (e.g. the document head). */
+  skipsElement?(element: Element): boolean;
+  /** The one stylesheet that draws the annotations (display options). */
+  readonly stylesheet: string;
+  /** Annotate only blocks near the viewport (the rest as they come near): ruby costs layout. */
+  readonly nearViewportOnly?: boolean;
+}
+
+export interface PipelineStatus {
+  /** Bumped by every change of stages or of "Show original". */
+  generation: number;
+  /** The generation whose work is all done (equal to `generation` when idle). */
+  doneGeneration: number;
+  /** Work is pending. */
+  working: boolean;
+  /** Blocks done of blocks found in the current pass (0 of 0 when idle). */
+  progress: { done: number; total: number };
+  /** Passages repaired now (fix and replacement rules). */
+  fixCount: number;
+  /** The reader asked to see the original: repairs are paused. */
+  showingOriginal: boolean;
+  /** The stages switched on. */
+  stages: (TextStageName | 'pinyin')[];
+}
+
+export interface PagePipelineOptions {
+  /** Called whenever the status changes (start and end of work, progress, counts). */
+  onStatus?: (status: PipelineStatus) => void;
+  /** CSS for marked passages (the outline); empty for none. */
+  passageCss?: string;
+  /** Time one slice may take. */
+  sliceMs?: number;
+  /** Margin around the viewport within which annotation happens (IntersectionObserver rootMargin). */
+  nearViewportMargin?: string;
+}
+
+/** A container the page re-renders after every write this many times in the window is left to the page. */
+export const CONTAINER_REWRITE_LIMIT = 8;
+export const CONTAINER_REWRITE_WINDOW_MS = 10_000;
+
+/** One unit of queued work. */
+type WorkItem = { block: TextBlock; fromObserver: boolean } | { attributesOf: Element };
+
+/** The language of a block: its nearest `lang` (a shadow root's is its host's). */
+function langOf(container: Node): string {
+  const element =
+    container.nodeType === ELEMENT_NODE
+      ? (container as Element)
+      : ((container as ShadowRoot).host ?? (container as Document).documentElement);
+  return element?.closest?.('[lang]')?.getAttribute('lang') ?? '';
+}
+
+function isChineseLang(value: string | null): boolean {
+  return value !== null && /^zh(-|$)/i.test(value);
+}
+
+/** Form fields: their contents are never touched, but their placeholder, title and label are read out. */
+const FORM_FIELD_TAGS = new Set(['input', 'textarea', 'select']);
+
+export class PagePipeline {
+  private readonly own = new OwnTextStore();
+  private readonly ruby = new RubyAnnotations();
+  private readonly attributes = new OriginalAttributeStore();
+  private readonly passageSheets: StyleSheets;
+  private readonly annotationSheets: StyleSheets;
+  private readonly marks: PassageMarks;
+  private readonly observer: PageObserver;
+  private readonly textStages = new Map<TextStageName, PageTextStage>();
+  private annotation: PageAnnotationStage | undefined;
+  private showingOriginal = false;
+  /** Text nodes the reader asked to have fixed ("Fix selection"). */
+  private readonly requested = new WeakSet<Text>();
+  /** Roots whose blocks need computing again. */
+  private readonly queue = new Set<Node>();
+  private readonly rewrites = new WeakMap<Node, { count: number; since: number }>();
+  private readonly contested = new WeakSet<Node>();
+  private nearViewport = new WeakSet<Element>();
+  private watchedForViewport = new WeakSet<Element>();
+  private viewport: IntersectionObserver | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = false;
+  private generation = 0;
+  private doneGeneration = 0;
+  private progress = { done: 0, total: 0 };
+  private lastStatus = '';
+  private readonly walkOptions: TextBlockOptions;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly options: PagePipelineOptions = {},
+  ) {
+    this.passageSheets = new StyleSheets(doc);
+    this.passageSheets.setRules(options.passageCss ?? '');
+    this.annotationSheets = new StyleSheets(doc);
+    this.marks = new PassageMarks((element) => this.passageSheets.ensureFor(element));
+    this.observer = new PageObserver(doc, {
+      isOwnWrite: this.own.isOwnWrite,
+      onChanges: (changes) => this.followPage(changes),
+    });
+    this.walkOptions = {
+      readText: this.own.readOwn,
+      substitute: this.ruby.originalOf,
+      onShadowRoot: (shadow) => this.observer.observeShadowRoot(shadow),
+    };
+  }
+
+  /** Start following the page and do a first pass over it. */
+  start(): void {
+    if (this.stopped) return;
+    this.observer.start();
+    this.enqueue(this.doc);
+  }
+
+  /** The style of marked passages (the outline); empty for none. */
+  setPassageCss(css: string): void {
+    this.passageSheets.setRules(css);
+    if (css) for (const element of this.marks.elements()) this.passageSheets.ensureFor(element);
+  }
+
+  /** Switch a text stage on (or to new options), or off with `undefined`. */
+  setTextStage(name: TextStageName, stage: PageTextStage | undefined): void {
+    if (this.textStages.get(name) === stage) return;
+    if (stage) this.textStages.set(name, stage);
+    else this.textStages.delete(name);
+    this.changed();
+  }
+
+  /** Switch the annotation stage on (or to new options), or off. */
+  setAnnotationStage(stage: PageAnnotationStage | undefined): void {
+    const previous = this.annotation;
+    if (previous === stage) return;
+    this.annotation = stage;
+    this.annotationSheets.setRules(stage?.stylesheet ?? '');
+    if (stage) this.annotationSheets.ensureFor(this.doc);
+    // Only the display changed (same readings): the stylesheet did it; nothing to recompute.
+    if (
+      previous &&
+      stage &&
+      previous.annotate === stage.annotate &&
+      previous.nearViewportOnly === stage.nearViewportOnly
+    )
+      return;
+    if (!stage?.nearViewportOnly) {
+      this.viewport?.disconnect();
+      this.viewport = undefined;
+      this.watchedForViewport = new WeakSet();
+    }
+    this.changed();
+  }
+
+  /** "Show original" (true) pauses the repairs and shows the page's own text; false repairs again. */
+  setShowOriginal(showOriginal: boolean): void {
+    if (this.showingOriginal === showOriginal) return;
+    this.showingOriginal = showOriginal;
+    this.changed();
+  }
+
+  /**
+   * Fix the text in `range` even where the automatic pass left it alone (the reader asked):
+   * the nodes it covers are remembered and the first stage's `editRequested` runs on them.
+   * Returns the passages fixed by it. Runs synchronously.
+   */
+  fixRange(range: Range): number {
+    if (this.stopped || this.showingOriginal) return 0;
+    const container = findBlockContainer(range.commonAncestorContainer);
+    if (isInsideSkipped(container)) return 0;
+    const before = this.marks.count;
+    this.observer.flush();
+    for (const block of iterateTextBlocks(container, this.walkOptions)) {
+      const touched = block.nodes.filter((node) => (node.parentNode ? range.intersectsNode(node) : false));
+      for (const node of touched) this.requested.add(node);
+      if (touched.length > 0) this.render(block, false);
+    }
+    this.observer.discardPending();
+    this.report();
+    return Math.max(0, this.marks.count - before);
+  }
+
+  /** The page's own text under `element` (as the page wrote it, whatever the stages show). */
+  readOwnText(element: Element): string {
+    let text = '';
+    for (const block of iterateTextBlocks(element, this.walkOptions)) text += block.text;
+    return text;
+  }
+
+  /** Is this element a marked passage (a repair changed text in it)? */
+  isMarkedPassage(element: Element): boolean {
+    return this.marks.has(element);
+  }
+
+  status(): PipelineStatus {
+    const working = this.running !== undefined || this.queue.size > 0;
+    return {
+      generation: this.generation,
+      doneGeneration: this.doneGeneration,
+      working,
+      progress: working ? { ...this.progress } : { done: 0, total: 0 },
+      fixCount: this.marks.count,
+      showingOriginal: this.showingOriginal,
+      stages: [...this.textStages.keys(), ...(this.annotation ? (['pinyin'] as const) : [])],
+    };
+  }
+
+  /** Resolves once all queued work is done. */
+  async whenIdle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  /** Stop: put back every node, attribute and annotation exactly as the page had them. */
+  stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.queue.clear();
+    this.viewport?.disconnect();
+    this.observer.flush();
+    this.observer.stop();
+    this.ruby.restoreAll();
+    this.own.restoreAll();
+    this.attributes.restoreAll();
+    this.marks.clear();
+    this.passageSheets.removeAll();
+    this.annotationSheets.removeAll();
+  }
+
+  // --- work ---
+
+  private changed(): void {
+    this.generation++;
+    this.enqueue(this.doc);
+  }
+
+  private enqueue(root: Node): void {
+    if (this.stopped) return;
+    if (root === this.doc) this.queue.clear();
+    else if (this.queue.has(this.doc)) return;
+    this.queue.add(root);
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.running || this.stopped) return;
+    this.running = this.pump().finally(() => {
+      this.running = undefined;
+      if (this.stopped) return;
+      if (this.queue.size > 0) this.schedule();
+      else this.report();
+    });
+    this.report();
+  }
+
+  /** Collect the queued roots' blocks, then compute them, in slices. */
+  private async pump(): Promise<void> {
+    const slice = createSliceTimer({ budgetMs: this.options.sliceMs });
+    const pause = async () => {
+      // Our own writes of this slice: their records are ours, drop them.
+      this.observer.discardPending();
+      this.report();
+      await yieldToPage();
+      slice.start();
+      // Whatever the page did meanwhile is handled first.
+      this.observer.flush();
+    };
+    this.observer.flush();
+    while (this.queue.size > 0 && !this.stopped) {
+      const generation = this.generation;
+      const items: WorkItem[] = [];
+      this.progress = { done: 0, total: 0 };
+      // Collect: walk the queued roots (no writes).
+      while (this.queue.size > 0) {
+        const root = this.queue.values().next().value as Node;
+        this.queue.delete(root);
+        if (root !== this.doc && !root.isConnected) continue;
+        const fromObserver = root !== this.doc;
+        for (const block of iterateTextBlocks(root, this.walkOptions)) {
+          items.push({ block, fromObserver });
+          this.progress.total++;
+          if (slice.isOver()) await pause();
+          if (this.stopped) return;
+        }
+        if (this.needsAttributePass()) {
+          for (const element of this.attributeElements(root)) items.push({ attributesOf: element });
+        }
+      }
+      // Compute and write.
+      for (const item of items) {
+        if (this.stopped) return;
+        if ('block' in item) {
+          this.render(item.block, item.fromObserver);
+          this.progress.done++;
+        } else this.rewriteAttributes(item.attributesOf);
+        if (slice.isOver()) await pause();
+        // The whole page must be computed again (a stage changed): start over.
+        if (this.queue.has(this.doc)) break;
+      }
+      if (this.queue.size === 0) this.doneGeneration = generation;
+    }
+    this.observer.discardPending();
+  }
+
+  /** The stages that apply to a block in `lang`, in order. */
+  private stagesFor(lang: string): PageTextStage[] {
+    const stages: PageTextStage[] = [];
+    for (const stage of this.textStages.values()) {
+      if (stage.repairs && this.showingOriginal) continue;
+      if (lang && stage.skipsLanguage?.(lang)) continue;
+      stages.push(stage);
+    }
+    // Map order is insertion order: keep the pipeline's own order.
+    return stages.sort((a, b) => STAGE_ORDER[a.name] - STAGE_ORDER[b.name]);
+  }
+
+  /** Compute one block from the page's own text through every stage, and write what differs. */
+  private render(block: TextBlock, fromObserver: boolean): void {
+    const { nodes, starts, text } = block;
+    // The page changed a node since the walk: the observer has queued it again.
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i] as Text;
+      if (this.own.readOwn(node) !== text.slice(starts[i], starts[i + 1])) return;
+      if (!node.parentNode && !this.ruby.isAnnotated(node)) return;
+      if (this.own.isContested(node)) return;
+    }
+    if (fromObserver && this.contested.has(block.container)) return;
+    const lang = langOf(block.container);
+    const partStarts = starts.slice(0, nodes.length);
+
+    // Text stages.
+    let current = text;
+    let origin = identityOrigin(text.length);
+    const repairNodes: Text[][] = [];
+    for (const stage of this.stagesFor(lang)) {
+      if (!stage.mightChange(current) && !(stage.editRequested && this.hasRequest(nodes))) continue;
+      let edits = stage.edit(current);
+      if (stage.editRequested && current === text) {
+        const request = this.requestWindow(block);
+        if (request) edits = mergeRequested(edits, stage.editRequested(current, request));
+      }
+      if (edits.length === 0) continue;
+      if (stage.repairs) {
+        for (const edit of edits) repairNodes.push(nodesTouched(block, sourceRange(edit, origin, current.length)));
+      }
+      ({ text: current, origin } = applyEditsWithOrigin(current, origin, edits, partStarts));
+    }
+    const composed: Pick<ComposedText, 'text' | 'origin'> = { text: current, origin };
+    const targets = splitByOrigin(composed, partStarts);
+
+    // Annotation.
+    const annotation = this.annotationFor(block, lang, current);
+    const annotated = nodes.filter((node) => this.ruby.isAnnotated(node));
+    const needsWrite = nodes.some((node, i) => node.data !== targets[i]);
+    const upToDate =
+      !needsWrite &&
+      (annotation
+        ? nodes.every(
+            (node, i) =>
+              this.ruby.versionOf(node) === annotation.annotate || !annotation.mightAnnotate(targets[i] as string),
+          )
+        : annotated.length === 0);
+    if (upToDate) {
+      this.remark(nodes, repairNodes);
+      return;
+    }
+    // Put the page's nodes back in place, write them, then annotate again.
+    for (const node of annotated) this.ruby.restore(node);
+    let written = false;
+    nodes.forEach((node, i) => {
+      const target = targets[i] as string;
+      if (node.data !== target) {
+        node.data = target;
+        written = true;
+      }
+      this.own.remember(node, text.slice(starts[i], starts[i + 1]), target);
+    });
+    if (written && fromObserver) this.noteRewrite(block.container);
+    this.remark(nodes, repairNodes);
+    if (annotation) {
+      const finalStarts = [0];
+      for (const target of targets) finalStarts.push((finalStarts[finalStarts.length - 1] as number) + target.length);
+      const finalBlock: TextBlock = { container: block.container, nodes, text: current, starts: finalStarts };
+      const replaced = this.ruby.annotateBlock(finalBlock, annotation.annotate(current), annotation.annotate);
+      if (replaced.length > 0) this.annotationSheets.ensureFor(replaced[0] as Node);
+      // A page script may still hold the nodes we took out: follow them.
+      for (const node of replaced) this.observer.observeDetached(node);
+    }
+  }
+
+  private remark(nodes: readonly Text[], repairNodes: Text[][]): void {
+    if (repairNodes.length === 0) this.marks.unmark(nodes);
+    else this.marks.remark(nodes, repairNodes);
+  }
+
+  /** The annotation stage if it applies to this block now. */
+  private annotationFor(block: TextBlock, lang: string, text: string): PageAnnotationStage | undefined {
+    const stage = this.annotation;
+    if (!stage?.mightAnnotate(text)) return undefined;
+    if (lang && stage.skipsLanguage?.(lang)) return undefined;
+    const container = block.container;
+    if (container.nodeType === ELEMENT_NODE) {
+      const element = container as Element;
+      if (stage.skipsElement && isInsideSkipped(element, stage.skipsElement)) return undefined;
+      if (stage.nearViewportOnly && !this.nearViewport.has(element)) {
+        this.watchViewport(element);
+        return undefined;
+      }
+    }
+    return stage;
+  }
+
+  private watchViewport(element: Element): void {
+    if (this.watchedForViewport.has(element)) return;
+    const View = this.doc.defaultView;
+    if (!View?.IntersectionObserver) {
+      this.nearViewport.add(element);
+      return;
+    }
+    this.viewport ??= new View.IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          if (!entry.isIntersecting) continue;
+          this.nearViewport.add(entry.target);
+          this.viewport?.unobserve(entry.target);
+          this.enqueue(entry.target);
+        }
+      },
+      { rootMargin: this.options.nearViewportMargin ?? '100% 0px' },
+    );
+    this.watchedForViewport.add(element);
+    this.viewport.observe(element);
+  }
+
+  private hasRequest(nodes: readonly Text[]): boolean {
+    return nodes.some((node) => this.requested.has(node));
+  }
+
+  /** The part of the block's text the reader asked to fix: from the first to the last requested node. */
+  private requestWindow(block: TextBlock): { start: number; end: number } | undefined {
+    let start = -1;
+    let end = -1;
+    block.nodes.forEach((node, i) => {
+      if (!this.requested.has(node)) return;
+      if (start < 0) start = block.starts[i] as number;
+      end = block.starts[i + 1] as number;
+    });
+    return start < 0 || end <= start ? undefined : { start, end };
+  }
+
+  private noteRewrite(container: Node): void {
+    const now = Date.now();
+    const entry = this.rewrites.get(container);
+    if (!entry || now - entry.since > CONTAINER_REWRITE_WINDOW_MS)
+      this.rewrites.set(container, { count: 1, since: now });
+    else if (++entry.count >= CONTAINER_REWRITE_LIMIT) this.contested.add(container);
+  }
+
+  // --- attributes (conversion) ---
+
+  private attributeStage(): PageTextStage | undefined {
+    for (const stage of this.textStages.values()) if (stage.attributes) return stage;
+    return undefined;
+  }
+
+  private needsAttributePass(): boolean {
+    return this.attributeStage() !== undefined || this.attributes.size > 0;
+  }
+
+  private attributeElements(root: Node): Element[] {
+    const names = [...(this.attributeStage()?.attributes?.names ?? []), ...this.attributes.names()];
+    const selector = [...names.map((name) => `[${name}]`), '[lang]'].join(',');
+    const elements: Element[] = [];
+    if (root.nodeType === ELEMENT_NODE) elements.push(root as Element);
+    const all = (root as ParentNode).querySelectorAll?.(selector);
+    if (all) elements.push(...all);
+    if (root === this.doc && this.doc.documentElement) elements.push(this.doc.documentElement);
+    return elements;
+  }
+
+  private rewriteAttributes(element: Element): void {
+    const stage = this.attributeStage();
+    const parent = element.parentNode;
+    const lang = langOf(element);
+    const skipped =
+      (parent?.nodeType === ELEMENT_NODE && isInsideSkipped(parent)) ||
+      (!FORM_FIELD_TAGS.has(element.localName) && isSkippedElement(element)) ||
+      (lang !== '' && stage?.skipsLanguage?.(lang) === true);
+    const active = skipped ? undefined : stage?.attributes;
+    if (!active) {
+      this.attributes.restoreElement(element);
+      return;
+    }
+    for (const name of active.names) {
+      const original = this.attributes.readOriginal(element, name);
+      if (original !== null) this.attributes.write(element, name, active.rewrite(original));
+    }
+    // The root element says what the page is in even without a lang; elsewhere only Chinese scopes change.
+    const originalLang = this.attributes.readOriginal(element, 'lang');
+    const isPageRoot = element === element.ownerDocument.documentElement;
+    if (isChineseLang(originalLang) || (isPageRoot && !originalLang))
+      this.attributes.write(element, 'lang', active.lang);
+  }
+
+  // --- following the page ---
+
+  private followPage(changes: PageChanges): void {
+    if (this.stopped) return;
+    if (changes.rescan) {
+      this.enqueue(this.doc);
+      return;
+    }
+    for (const root of changes.addedRoots) this.enqueue(findBlockContainer(root));
+    for (const node of changes.changedTexts) {
+      this.own.forgetRewritten(node);
+      this.enqueue(findBlockContainer(node));
+    }
+    // A page script changed a node we had taken out for annotation: put it back and judge it afresh.
+    for (const node of changes.detachedTexts) {
+      if (!this.ruby.isAnnotated(node)) continue;
+      this.own.forgetRewritten(node);
+      this.ruby.restore(node);
+      this.observer.discardPending();
+      if (node.isConnected) this.enqueue(findBlockContainer(node));
+    }
+  }
+
+  private report(): void {
+    if (!this.options.onStatus) return;
+    const status = this.status();
+    const key = JSON.stringify(status);
+    if (key === this.lastStatus) return;
+    this.lastStatus = key;
+    this.options.onStatus(status);
+  }
+}
+
+const STAGE_ORDER: Record<TextStageName, number> = { fix: 0, replace: 1, convert: 2 };
+
+function identityOrigin(length: number): Int32Array {
+  const origin = new Int32Array(length);
+  for (let i = 0; i < length; i++) origin[i] = i;
+  return origin;
+}
+
+/** An edit's range in the block's own text (through the origin map of the text it applies to). */
+function sourceRange(edit: TextEdit, origin: Int32Array, length: number): { start: number; end: number } {
+  const start =
+    edit.start < length ? (origin[edit.start] as number) : length > 0 ? (origin[length - 1] as number) + 1 : 0;
+  const end = edit.end > edit.start ? (origin[edit.end - 1] as number) + 1 : start;
+  return { start, end: Math.max(start, end) };
+}
+
+/** The nodes a range of the block's text touches (at least one). */
+function nodesTouched(block: TextBlock, range: { start: number; end: number }): Text[] {
+  const touched: Text[] = [];
+  const { nodes, starts } = block;
+  for (let i = 0; i < nodes.length; i++) {
+    const nodeStart = starts[i] as number;
+    const nodeEnd = starts[i + 1] as number;
+    const overlaps = nodeStart < range.end && nodeEnd > range.start;
+    const holdsEmpty = range.start === range.end && nodeStart <= range.start && range.start < nodeEnd;
+    if (overlaps || holdsEmpty) touched.push(nodes[i] as Text);
+  }
+  if (touched.length === 0 && nodes.length > 0) touched.push(nodes[nodes.length - 1] as Text);
+  return touched;
+}
+
+/** The reader's edits win inside the request; automatic edits that overlap one are dropped. */
+function mergeRequested(auto: readonly TextEdit[], asked: readonly TextEdit[]): TextEdit[] {
+  const kept = auto.filter((a) => !asked.some((b) => a.start < b.end && b.start < a.end));
+  return [...kept, ...asked].sort((a, b) => a.start - b.start);
+}

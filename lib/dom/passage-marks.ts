@@ -1,0 +1,94 @@
+/**
+ * Passages: the elements around text a repair stage changed. Each gets the `data-qingdu-fixed`
+ * attribute (the outline and the hover original hang on it); the count of marked elements is the
+ * number of passages fixed.
+ */
+import { FIXED_ATTRIBUTE } from './markers';
+
+/** The nearest element holding all of `nodes` (looking through Qingdu's own stand-ins is the caller's job). */
+function commonElement(nodes: readonly Text[]): Element | null {
+  const first = nodes[0]?.parentElement;
+  if (!first) return null;
+  for (let element: Element | null = first; element; element = element.parentElement) {
+    if (nodes.every((node) => element.contains(node))) return element;
+  }
+  return null;
+}
+
+export class PassageMarks {
+  /** Marked element → the text nodes of its passages. */
+  private readonly marks = new Map<Element, Set<Text>>();
+  private readonly markOf = new WeakMap<Text, Element>();
+
+  constructor(private readonly onMarked?: (element: Element) => void) {}
+
+  /** Passages marked now (elements still in the page). */
+  get count(): number {
+    for (const element of this.marks.keys()) if (!element.isConnected) this.marks.delete(element);
+    return this.marks.size;
+  }
+
+  /** The marked elements. */
+  elements(): Element[] {
+    return [...this.marks.keys()];
+  }
+
+  has(element: Element): boolean {
+    return this.marks.has(element);
+  }
+
+  /** Drop the marks of `nodes`; elements in `keep` keep their attribute (they are about to be marked again). */
+  unmark(nodes: readonly Text[], keep?: ReadonlySet<Element>): void {
+    if (this.marks.size === 0) return;
+    for (const node of nodes) {
+      const element = this.markOf.get(node);
+      if (!element) continue;
+      this.markOf.delete(node);
+      const set = this.marks.get(element);
+      set?.delete(node);
+      if (set && set.size === 0) {
+        this.marks.delete(element);
+        if (!keep?.has(element)) element.removeAttribute(FIXED_ATTRIBUTE);
+      }
+    }
+  }
+
+  /**
+   * Replace the marks of a block's nodes with those of its current edits (`editNodes`: for each
+   * edit, the nodes it touches), writing attributes only where they change. Each edit's passage is
+   * the nearest element around its nodes, joined into an outer passage of the same block.
+   */
+  remark(blockNodes: readonly Text[], editNodes: readonly (readonly Text[])[]): void {
+    const found: { element: Element; nodes: readonly Text[] }[] = [];
+    for (const nodes of editNodes) {
+      const element = commonElement(nodes);
+      if (element) found.push({ element, nodes });
+    }
+    const passages = new Map<Element, Text[]>();
+    for (const { element, nodes } of found) {
+      const outer = found.find((other) => other.element !== element && other.element.contains(element));
+      const target = outer?.element ?? element;
+      passages.set(target, [...(passages.get(target) ?? []), ...nodes]);
+    }
+    this.unmark(blockNodes, new Set(passages.keys()));
+    for (const [target, nodes] of passages) {
+      let set = this.marks.get(target);
+      if (!set) {
+        set = new Set();
+        this.marks.set(target, set);
+        if (!target.hasAttribute(FIXED_ATTRIBUTE)) target.setAttribute(FIXED_ATTRIBUTE, '');
+        this.onMarked?.(target);
+      }
+      for (const node of nodes) {
+        set.add(node);
+        this.markOf.set(node, target);
+      }
+    }
+  }
+
+  /** Remove every mark. */
+  clear(): void {
+    for (const element of this.marks.keys()) element.removeAttribute(FIXED_ATTRIBUTE);
+    this.marks.clear();
+  }
+}

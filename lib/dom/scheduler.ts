@@ -1,0 +1,87 @@
+/**
+ * Cooperative scheduling: big pages are done in slices that give the main thread back to the page
+ * (input, rendering, its own scripts), so Qingdu never causes a long task.
+ */
+
+/**
+ * Time one slice may run before yielding: well under the 50 ms that counts as a long task, with
+ * room for the style and layout work the slice's writes cause afterwards.
+ */
+export const DEFAULT_SLICE_MS = 8;
+
+interface PageScheduler {
+  yield?: () => Promise<void>;
+  postTask?: (task: () => void, options?: { priority?: string }) => Promise<void>;
+}
+
+interface InputPendingNavigator {
+  scheduling?: { isInputPending?: (options?: { includeContinuous?: boolean }) => boolean };
+}
+
+/**
+ * Let the page run and continue soon after. `scheduler.yield()` where the browser has it (the
+ * continuation runs ahead of other queued tasks), else `scheduler.postTask`, else a zero-delay
+ * timeout. Neither scheduler API is throttled like timers are in background tabs.
+ */
+export function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: PageScheduler }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  if (typeof scheduler?.postTask === 'function')
+    return scheduler.postTask(() => undefined, { priority: 'user-visible' });
+  return new Promise((resume) => setTimeout(resume, 0));
+}
+
+/** Is the reader pressing a key or clicking right now (where the browser can tell)? */
+export function isInputPending(): boolean {
+  const navigator = (globalThis as { navigator?: InputPendingNavigator }).navigator;
+  return navigator?.scheduling?.isInputPending?.() === true;
+}
+
+export interface SliceClock {
+  /** Time one slice may run. */
+  budgetMs?: number;
+  /** Clock, replaceable in tests. */
+  now?: () => number;
+}
+
+/** Decides when a slice is over: its budget is used up, or input is waiting. */
+export function createSliceTimer(options: SliceClock = {}): { start(): void; isOver(): boolean } {
+  const budget = options.budgetMs ?? DEFAULT_SLICE_MS;
+  const now = options.now ?? (() => performance.now());
+  let started = now();
+  return {
+    start() {
+      started = now();
+    },
+    isOver: () => now() - started >= budget || isInputPending(),
+  };
+}
+
+export interface ChunkedOptions extends SliceClock {
+  signal?: AbortSignal;
+}
+
+/**
+ * Run `work` on each item of `items` (pulled lazily, so a generator that walks the DOM is only
+ * advanced as far as the current slice), yielding to the page whenever a slice is over. Resolves
+ * to `true` when all items were done, `false` if `signal` aborted first. The first slice runs
+ * synchronously, before `runChunked` returns its promise.
+ */
+export async function runChunked<T>(
+  items: Iterable<T>,
+  work: (item: T) => void,
+  options: ChunkedOptions = {},
+): Promise<boolean> {
+  const slice = createSliceTimer(options);
+  const iterator = items[Symbol.iterator]();
+  while (true) {
+    if (options.signal?.aborted) return false;
+    const next = iterator.next();
+    if (next.done) return true;
+    work(next.value);
+    if (slice.isOver()) {
+      await yieldToPage();
+      slice.start();
+    }
+  }
+}

@@ -1,0 +1,254 @@
+/**
+ * The page pipeline of one frame, driven by the settings the background pushes and by the
+ * reader's switches: which stages run, with which options. Knows the stages (one file each in
+ * lib/features) and the pipeline; knows nothing of messaging (the entrypoint wires that).
+ *
+ * - Fix doubled text and replacement rules follow the site's settings; "Show original" pauses them.
+ * - The reading aids (pinyin, conversion) follow the site rule ("always on this site") when it
+ *   changes, and the reader's switch otherwise; their code is loaded on first use.
+ */
+import { PagePipeline, type PipelineStatus } from '@/lib/dom/page-pipeline';
+import { yieldToPage } from '@/lib/dom/scheduler';
+import type { FixOptions } from '@/lib/text/doubled/types';
+import { createTextPipeline } from '@/lib/text/pipeline';
+import type { ReplacementRule } from '@/lib/text/replace/apply-replacement-rules';
+import { findAidCode } from './aid-code';
+import { readSelectedText, writeClipboardText } from './copy-repaired-text';
+import { createFixDoubledTextStage, EXPLICIT_FIX_OPTIONS, OUTLINE_CSS } from './fix-doubled-text';
+import { installPassageTooltip } from './passage-tooltip';
+import { createReplacementRulesStage } from './replacement-rules';
+import {
+  DEFAULT_READING_AID_OPTIONS,
+  READING_AID_NAMES,
+  type ReadingAidName,
+  type ReadingAidOptionsMap,
+} from './stage-options';
+
+/** What the settings decide for one page (the background resolves it; see lib/messaging's PageSettings). */
+export interface PageStageSettings {
+  site: {
+    fix: boolean;
+    pinyin: boolean;
+    /** The site rule's conversion: a variant, or 'off'. */
+    conversion: string;
+    fixOptions: FixOptions;
+    outline: boolean;
+    /** The site's replacement rules, already checked. */
+    replacementRules: readonly ReplacementRule[];
+  };
+  readingAids: ReadingAidOptionsMap;
+}
+
+/**
+ * Used while a page is still being parsed and its settings are on their way (the pipeline was
+ * registered for a site where doubled text was found before): fix with the default options, so
+ * the page is fixed as it is parsed; the real settings replace these a moment later.
+ */
+export const EARLY_PAGE_SETTINGS: PageStageSettings = {
+  site: {
+    fix: true,
+    pinyin: false,
+    conversion: 'off',
+    fixOptions: { sensitivity: 'conservative' },
+    outline: true,
+    replacementRules: [],
+  },
+  readingAids: DEFAULT_READING_AID_OPTIONS,
+};
+
+export interface AidState<N extends ReadingAidName> {
+  enabled: boolean;
+  options: ReadingAidOptionsMap[N];
+  loading?: boolean;
+  error?: string;
+}
+export type AidStates = { [N in ReadingAidName]: AidState<N> };
+
+export interface PageControllerStatus {
+  fixEnabled: boolean;
+  work: PipelineStatus;
+  readingAids: AidStates;
+}
+
+export interface PageControllerOptions {
+  /** Make sure the aid's code has registered itself in this world (asks the background to inject it). */
+  loadAidCode(name: ReadingAidName): Promise<void>;
+  /** Called when the status changes (throttling is the caller's business). */
+  onStatus(status: PageControllerStatus): void;
+  /** The tooltip heading for originals, in the reader's language. */
+  originalLabel: string;
+}
+
+function sameOptions(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
+
+export function createPageController(doc: Document, options: PageControllerOptions) {
+  const pipeline = new PagePipeline(doc, { onStatus: () => report() });
+  let settings: PageStageSettings | undefined;
+  let repairKey = '';
+  let tooltip: AbortController | undefined;
+  /** The site rule's value at the last look, so only a change of the rule overrides the reader's switch. */
+  let lastSiteAids: { pinyin: boolean; conversion: string } | undefined;
+  const aids: AidStates = {
+    pinyin: { enabled: false, options: DEFAULT_READING_AID_OPTIONS.pinyin },
+    conversion: { enabled: false, options: DEFAULT_READING_AID_OPTIONS.conversion },
+  };
+  /** Bumped by every switch of an aid: a load that finishes after a newer switch is dropped. */
+  const aidTurn: Record<ReadingAidName, number> = { pinyin: 0, conversion: 0 };
+  let started = false;
+
+  const status = (): PageControllerStatus => ({
+    fixEnabled: settings?.site.fix ?? false,
+    work: pipeline.status(),
+    readingAids: { pinyin: { ...aids.pinyin }, conversion: { ...aids.conversion } },
+  });
+  const report = () => options.onStatus(status());
+
+  function startOnce(): void {
+    if (started) return;
+    started = true;
+    // Only HTML documents: an SVG image or XML feed opened directly has no text blocks.
+    if (doc.documentElement?.namespaceURI !== HTML_NAMESPACE) return;
+    pipeline.start();
+  }
+
+  /** The repair stages (fix, replacement rules) as the site's settings say. */
+  function configureRepairs(site: PageStageSettings['site']): void {
+    const key = JSON.stringify([site.fix, site.fixOptions, site.outline, site.replacementRules]);
+    if (key === repairKey) return;
+    repairKey = key;
+    pipeline.setPassageCss(site.fix && site.outline ? OUTLINE_CSS : '');
+    pipeline.setTextStage('fix', site.fix ? createFixDoubledTextStage(site.fixOptions) : undefined);
+    pipeline.setTextStage('replace', site.fix ? createReplacementRulesStage(site.replacementRules) : undefined);
+    if (site.fix && !tooltip) {
+      tooltip = new AbortController();
+      installPassageTooltip(doc, {
+        signal: tooltip.signal,
+        label: options.originalLabel,
+        originalOf: (element) => (pipeline.isMarkedPassage(element) ? pipeline.readOwnText(element) : undefined),
+      });
+    } else if (!site.fix && tooltip) {
+      tooltip.abort();
+      tooltip = undefined;
+    }
+  }
+
+  async function applyAid<N extends ReadingAidName>(name: N, enabled: boolean, next?: ReadingAidOptionsMap[N]) {
+    const state = aids[name] as AidState<N>;
+    const optionsChanged = next !== undefined && !sameOptions(next, state.options);
+    if (next) state.options = next;
+    if (state.enabled === enabled && !optionsChanged && !state.error) return;
+    const turn = ++aidTurn[name];
+    state.enabled = enabled;
+    state.error = undefined;
+    if (!enabled) {
+      state.loading = false;
+      if (name === 'pinyin') pipeline.setAnnotationStage(undefined);
+      else pipeline.setTextStage('convert', undefined);
+      report();
+      return;
+    }
+    state.loading = true;
+    report();
+    try {
+      if (!findAidCode(name)) await options.loadAidCode(name);
+      const current = state.options;
+      if (name === 'pinyin') {
+        const create = findAidCode('pinyin');
+        if (!create) throw new Error('The pinyin code did not load.');
+        if (turn === aidTurn.pinyin) pipeline.setAnnotationStage(create(current as ReadingAidOptionsMap['pinyin']));
+      } else {
+        const load = findAidCode('conversion');
+        if (!load) throw new Error('The conversion code did not load.');
+        const stage = await load(current as ReadingAidOptionsMap['conversion'], yieldToPage);
+        if (turn === aidTurn.conversion) pipeline.setTextStage('convert', stage);
+      }
+    } catch (error) {
+      if (turn === aidTurn[name]) {
+        state.enabled = false;
+        state.error = describeError(error);
+      }
+    } finally {
+      if (turn === aidTurn[name]) state.loading = false;
+      report();
+    }
+  }
+
+  return {
+    status,
+
+    /** The settings that apply here (first look, and every change). */
+    applySettings(next: PageStageSettings): void {
+      settings = next;
+      configureRepairs(next.site);
+      // Aid options follow the settings; a running aid switches to them.
+      for (const name of READING_AID_NAMES) {
+        const state = aids[name];
+        if (!sameOptions(state.options, next.readingAids[name])) {
+          if (state.enabled) void applyAid(name, true, next.readingAids[name] as never);
+          else state.options = next.readingAids[name] as never;
+        }
+      }
+      // A site rule turns an aid on or off as the page loads, and when the rule itself changes.
+      const site = { pinyin: next.site.pinyin, conversion: next.site.conversion };
+      if (lastSiteAids?.pinyin !== site.pinyin && (site.pinyin || lastSiteAids !== undefined)) {
+        void applyAid('pinyin', site.pinyin);
+      }
+      if (lastSiteAids?.conversion !== site.conversion && (site.conversion !== 'off' || lastSiteAids !== undefined)) {
+        void applyAid('conversion', site.conversion !== 'off');
+      }
+      lastSiteAids = site;
+      startOnce();
+      report();
+    },
+
+    /** The reader's switch (popup, shortcut): answers at once with the new state, the work follows. */
+    setReadingAid<N extends ReadingAidName>(name: N, enabled: boolean, next?: ReadingAidOptionsMap[N]) {
+      void applyAid(name, enabled, next);
+      return status();
+    },
+
+    setShowOriginal(showOriginal: boolean) {
+      pipeline.setShowOriginal(showOriginal);
+      return status();
+    },
+
+    /** Fix the reader's selection in this frame; returns the passages fixed. */
+    fixSelection(): number {
+      const selection = doc.getSelection();
+      if (!settings?.site.fix || !selection || selection.rangeCount === 0) return 0;
+      let fixed = 0;
+      for (let i = 0; i < selection.rangeCount; i++) fixed += pipeline.fixRange(selection.getRangeAt(i));
+      return fixed;
+    },
+
+    /** Copy the selection, repaired, to the clipboard; returns the text copied ('' if nothing was). */
+    async copyRepairedText(): Promise<string> {
+      const selected = readSelectedText(doc);
+      if (!selected) return '';
+      const site = settings?.site;
+      const { text } = createTextPipeline({
+        fix: { ...site?.fixOptions, ...EXPLICIT_FIX_OPTIONS },
+        replacementRules: site?.fix ? site.replacementRules : [],
+      }).run(selected);
+      return (await writeClipboardText(doc, text)) ? text : '';
+    },
+
+    whenIdle: () => pipeline.whenIdle(),
+
+    /** Put the page back exactly as it was and stop. */
+    stop(): void {
+      tooltip?.abort();
+      pipeline.stop();
+    },
+  };
+}
+
+export type PageController = ReturnType<typeof createPageController>;
