@@ -25,6 +25,7 @@ import {
   type TextStageName,
 } from '@/lib/text/pipeline';
 import { OriginalAttributeStore } from './attribute-store';
+import { OWN_NODE_ATTRIBUTE } from './markers';
 import { OwnTextStore } from './own-text';
 import { type PageChanges, PageObserver } from './page-observer';
 import { PassageMarks } from './passage-marks';
@@ -152,6 +153,8 @@ export class PagePipeline {
   private progress = { done: 0, total: 0 };
   private lastStatus = '';
   private readonly walkOptions: TextBlockOptions;
+  /** Open shadow roots the current walk entered (their attributes are rewritten with the root's). */
+  private shadowRootsSeen: ShadowRoot[] | undefined;
 
   constructor(
     private readonly doc: Document,
@@ -160,7 +163,11 @@ export class PagePipeline {
     this.passageSheets = new StyleSheets(doc);
     this.passageSheets.setRules(options.passageCss ?? '');
     this.annotationSheets = new StyleSheets(doc);
-    this.marks = new PassageMarks((element) => this.passageSheets.ensureFor(element));
+    this.marks = new PassageMarks(
+      (element) => this.passageSheets.ensureFor(element),
+      () => this.passageSheets.removeAll(),
+      (node) => this.ruby.wrapperOf(node) ?? node,
+    );
     this.observer = new PageObserver(doc, {
       isOwnWrite: this.own.isOwnWrite,
       onChanges: (changes) => this.followPage(changes),
@@ -168,7 +175,10 @@ export class PagePipeline {
     this.walkOptions = {
       readText: this.own.readOwn,
       substitute: this.ruby.originalOf,
-      onShadowRoot: (shadow) => this.observer.observeShadowRoot(shadow),
+      onShadowRoot: (shadow) => {
+        this.observer.observeShadowRoot(shadow);
+        this.shadowRootsSeen?.push(shadow);
+      },
     };
   }
 
@@ -249,6 +259,33 @@ export class PagePipeline {
     let text = '';
     for (const block of iterateTextBlocks(element, this.walkOptions)) text += block.text;
     return text;
+  }
+
+  /**
+   * The page's own text nodes under `root`, in document order (open shadow roots after their
+   * host's children): what the page has, whatever Qingdu shows in their place.
+   */
+  pageTextNodes(root: Node): Text[] {
+    const found: Text[] = [];
+    const visit = (node: Node) => {
+      if (node.nodeType === 3) {
+        found.push(node as Text);
+        return;
+      }
+      if (node.nodeType === ELEMENT_NODE) {
+        const standIn = this.ruby.originalOf(node as Element);
+        if (standIn) {
+          found.push(standIn);
+          return;
+        }
+        if ((node as Element).hasAttribute(OWN_NODE_ATTRIBUTE)) return;
+      }
+      for (let child = node.firstChild; child; child = child.nextSibling) visit(child);
+      const shadow = node.nodeType === ELEMENT_NODE ? (node as Element).shadowRoot : null;
+      if (shadow) visit(shadow);
+    };
+    visit(root);
+    return found;
   }
 
   /** Is this element a marked passage (a repair changed text in it)? */
@@ -339,14 +376,23 @@ export class PagePipeline {
         this.queue.delete(root);
         if (root !== this.doc && !root.isConnected) continue;
         const fromObserver = root !== this.doc;
+        const shadowRoots: ShadowRoot[] = [];
+        this.shadowRootsSeen = shadowRoots;
         for (const block of iterateTextBlocks(root, this.walkOptions)) {
           items.push({ block, fromObserver });
           this.progress.total++;
-          if (slice.isOver()) await pause();
+          if (slice.isOver()) {
+            this.shadowRootsSeen = undefined;
+            await pause();
+            this.shadowRootsSeen = shadowRoots;
+          }
           if (this.stopped) return;
         }
+        this.shadowRootsSeen = undefined;
         if (this.needsAttributePass()) {
-          for (const element of this.attributeElements(root)) items.push({ attributesOf: element });
+          for (const scope of [root, ...shadowRoots]) {
+            for (const element of this.attributeElements(scope)) items.push({ attributesOf: element });
+          }
         }
       }
       // Compute and write.

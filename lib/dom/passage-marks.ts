@@ -5,12 +5,16 @@
  */
 import { FIXED_ATTRIBUTE } from './markers';
 
-/** The nearest element holding all of `nodes` (looking through Qingdu's own stand-ins is the caller's job). */
-function commonElement(nodes: readonly Text[]): Element | null {
-  const first = nodes[0]?.parentElement;
+/** Where a text node is in the page: itself, or what stands in for it (pinyin's wrapper). */
+export type PlaceOf = (node: Text) => Node;
+
+/** The nearest page element holding all of `nodes`. */
+function commonElement(nodes: readonly Text[], placeOf: PlaceOf): Element | null {
+  const places = nodes.map(placeOf);
+  const first = places[0]?.parentElement;
   if (!first) return null;
   for (let element: Element | null = first; element; element = element.parentElement) {
-    if (nodes.every((node) => element.contains(node))) return element;
+    if (places.every((place) => element.contains(place))) return element;
   }
   return null;
 }
@@ -20,7 +24,16 @@ export class PassageMarks {
   private readonly marks = new Map<Element, Set<Text>>();
   private readonly markOf = new WeakMap<Text, Element>();
 
-  constructor(private readonly onMarked?: (element: Element) => void) {}
+  /**
+   * @param onMarked called for each newly marked element (its root needs the passage style sheet)
+   * @param onEmpty called when the last mark goes (the style sheet can go too)
+   * @param placeOf where a text node is in the page (the pipeline's stand-ins)
+   */
+  constructor(
+    private readonly onMarked?: (element: Element) => void,
+    private readonly onEmpty?: () => void,
+    private readonly placeOf: PlaceOf = (node) => node,
+  ) {}
 
   /** Passages marked now (elements still in the page). */
   get count(): number {
@@ -51,6 +64,7 @@ export class PassageMarks {
         if (!keep?.has(element)) element.removeAttribute(FIXED_ATTRIBUTE);
       }
     }
+    if (this.marks.size === 0 && !keep?.size) this.onEmpty?.();
   }
 
   /**
@@ -61,7 +75,7 @@ export class PassageMarks {
   remark(blockNodes: readonly Text[], editNodes: readonly (readonly Text[])[]): void {
     const found: { element: Element; nodes: readonly Text[] }[] = [];
     for (const nodes of editNodes) {
-      const element = commonElement(nodes);
+      const element = commonElement(nodes, this.placeOf);
       if (element) found.push({ element, nodes });
     }
     const passages = new Map<Element, Text[]>();
@@ -90,5 +104,6 @@ export class PassageMarks {
   clear(): void {
     for (const element of this.marks.keys()) element.removeAttribute(FIXED_ATTRIBUTE);
     this.marks.clear();
+    this.onEmpty?.();
   }
 }

@@ -42,6 +42,9 @@ export class RubyAnnotations {
   /** The page's text node a wrapper of ours stands in for (pass as the walker's `substitute`). */
   readonly originalOf = (element: Element): Text | undefined => this.originalsByWrapper.get(element);
 
+  /** The wrapper standing in the page for `node`, if it is annotated. */
+  readonly wrapperOf = (node: Text): HTMLElement | undefined => this.wrappers.get(node);
+
   /** What annotated `node` (see `annotateBlock`), or undefined if it is not annotated. */
   versionOf(node: Text): unknown {
     return this.wrappers.has(node) ? this.versions.get(node) : undefined;

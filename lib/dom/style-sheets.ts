@@ -33,6 +33,12 @@ export class StyleSheets {
     this.sheets.set(parent, style);
   }
 
+  /** Remove every sheet (they come back with the next `ensureFor`). */
+  removeAll(): void {
+    for (const style of this.sheets.values()) style.remove();
+    this.sheets.clear();
+  }
+
   /** Change the rules everywhere; an empty text removes every sheet. */
   setRules(css: string): void {
     if (css === this.css) return;
@@ -42,10 +48,5 @@ export class StyleSheets {
       return;
     }
     for (const style of this.sheets.values()) if (style.textContent !== css) style.textContent = css;
-  }
-
-  removeAll(): void {
-    for (const style of this.sheets.values()) style.remove();
-    this.sheets.clear();
   }
 }

@@ -77,6 +77,11 @@ const piece: fc.Arbitrary<string> = fc.oneof(
 /** Hostile text for the text engine. */
 export const hostileText: fc.Arbitrary<string> = fc.array(piece, { maxLength: 24 }).map((pieces) => pieces.join(''));
 
+/** Shorter hostile text, for properties that run many steps over each page. */
+export const shortHostileText: fc.Arbitrary<string> = fc
+  .array(piece, { maxLength: 6 })
+  .map((pieces) => pieces.join(''));
+
 /** A DOM tree to build: text, elements (some of them skipped or editable), open shadow roots. */
 export type NodeSpec =
   | { kind: 'text'; data: string }
@@ -94,23 +99,31 @@ const ATTRIBUTES: [string, string][] = [
   ['title', '勇勇于于'],
 ];
 
-export const domTree: fc.Arbitrary<NodeSpec[]> = fc.letrec<{ node: NodeSpec; nodes: NodeSpec[] }>((tie) => ({
-  node: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    { weight: 3, arbitrary: hostileText.map((data): NodeSpec => ({ kind: 'text', data })) },
-    {
-      weight: 2,
-      arbitrary: fc.record({
-        kind: fc.constant('element' as const),
-        tag: fc.constantFrom(...TAGS),
-        attributes: fc.subarray(ATTRIBUTES, { maxLength: 2 }),
-        children: tie('nodes'),
-        shadow: fc.option(tie('nodes'), { nil: undefined, freq: 8 }),
-      }),
-    },
-  ),
-  nodes: fc.array(tie('node'), { maxLength: 5 }),
-})).nodes;
+/** Random pages: `maxChildren` nodes at most per parent, text from `text`. */
+export function createDomTree(text: fc.Arbitrary<string>, maxChildren: number): fc.Arbitrary<NodeSpec[]> {
+  return fc.letrec<{ node: NodeSpec; nodes: NodeSpec[] }>((tie) => ({
+    node: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      { weight: 3, arbitrary: text.map((data): NodeSpec => ({ kind: 'text', data })) },
+      {
+        weight: 2,
+        arbitrary: fc.record({
+          kind: fc.constant('element' as const),
+          tag: fc.constantFrom(...TAGS),
+          attributes: fc.subarray(ATTRIBUTES, { maxLength: 2 }),
+          children: tie('nodes'),
+          shadow: fc.option(tie('nodes'), { nil: undefined, freq: 8 }),
+        }),
+      },
+    ),
+    nodes: fc.array(tie('node'), { maxLength: maxChildren }),
+  })).nodes;
+}
+
+export const domTree: fc.Arbitrary<NodeSpec[]> = createDomTree(hostileText, 5);
+
+/** Smaller pages of shorter text, for properties that run many steps over each page. */
+export const smallDomTree: fc.Arbitrary<NodeSpec[]> = createDomTree(shortHostileText, 4);
 
 /** Build a spec under `parent` (with createElement and append only). */
 export function buildTree(parent: Node & ParentNode, specs: NodeSpec[]): void {
