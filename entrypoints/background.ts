@@ -1,7 +1,12 @@
 import { i18n } from '#i18n';
 import { garbledSitesItem, rememberGarbledSite, syncGarbledSitesScript } from '@/lib/background/garbled-sites';
 import { ensurePipeline, injectAidCode } from '@/lib/background/injection';
-import { frameAddressOf, needsPipeline, resolvePageSettings } from '@/lib/background/page-settings';
+import {
+  confirmsDoubledText,
+  frameAddressOf,
+  needsPipeline,
+  resolvePageSettings,
+} from '@/lib/background/page-settings';
 import {
   createTabStatusStore,
   type FrameEntry,
@@ -112,14 +117,23 @@ export default defineBackground(() => {
     const frameId = sender.frameId ?? 0;
     const address = frameAddressOf(sender);
     const page = resolvePageSettings(await currentSettings(), address);
+    const doubled = confirmsDoubledText(page, data);
+    const entry = await tabs.read(tabId);
+    const known = entry.frames[String(frameId)];
     await recordFrame(tabId, frameId, {
       documentKey: data.documentKey,
       address,
-      candidate: data.candidate,
+      // Once found in this document, it stays found (new content reports only what is new).
+      candidate: doubled || (known?.documentKey === data.documentKey && known.candidate === true),
       fixEnabled: page.site.fix,
     });
-    if (needsPipeline(page, data.candidate)) await ensurePipeline(tabId, frameId).catch(() => undefined);
-    return { fixEnabled: page.site.fix };
+    const pipeline =
+      needsPipeline(page, doubled) &&
+      (await ensurePipeline(tabId, frameId).then(
+        () => true,
+        () => false,
+      ));
+    return { fixEnabled: page.site.fix, pipeline };
   });
 
   onMessage('getPageSettings', async ({ sender }) =>

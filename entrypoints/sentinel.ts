@@ -12,6 +12,6 @@ import { sendRawMessage } from '@/lib/sentinel-messaging';
 export default defineUnlistedScript(() => {
   const { documentKey } = getWorldState();
   startSentinel(document, {
-    report: (candidate) => sendRawMessage('sentinelReport', { documentKey, candidate }),
+    report: (findings) => sendRawMessage('sentinelReport', { documentKey, ...findings }),
   });
 });

@@ -12,11 +12,20 @@ export interface WorldState {
 
 const KEY = '__qingdu';
 
+/**
+ * A random id, without `crypto.randomUUID`, which exists only in secure contexts: on a plain http
+ * page (most e-paper sites) it is missing. `crypto.getRandomValues` exists everywhere.
+ */
+export function createRandomId(random: Pick<Crypto, 'getRandomValues'> = crypto): string {
+  const bytes = random.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
 export function getWorldState(): WorldState {
   const holder = globalThis as unknown as Record<string, WorldState | undefined>;
   let state = holder[KEY];
   if (!state) {
-    state = { documentKey: crypto.randomUUID() };
+    state = { documentKey: createRandomId() };
     Object.defineProperty(globalThis, KEY, { value: state, configurable: true });
   }
   return state;

@@ -2,6 +2,7 @@ import { defineExtensionMessaging, type RemoveListenerCallback } from '@webext-c
 import type { PipelineStatus } from '@/lib/dom/page-pipeline';
 import type { ReadingAidName, ReadingAidOptionsMap } from '@/lib/features/stage-options';
 import type { SiteSettings } from '@/lib/settings/site-rules';
+import type { SentinelReport } from './sentinel-messaging';
 
 /** What applies on one page: the site's settings and the options each reading aid runs with there. */
 export interface PageSettings {
@@ -57,12 +58,7 @@ export interface TabStatus {
   url?: string;
 }
 
-/** What the sentinel says when it has looked at its page. */
-export interface SentinelReport {
-  documentKey: string;
-  /** A text block that may hold doubled text was found. */
-  candidate: boolean;
-}
+export type { SentinelReport } from './sentinel-messaging';
 
 /**
  * Every message between the extension's own contexts (popup, options, background, the scripts in
@@ -72,8 +68,11 @@ export interface SentinelReport {
  */
 export interface ProtocolMap {
   // Scripts in pages → background (the only messages the background takes from a page's scripts).
-  /** Sentinel: I have looked at my page (a candidate block or not). Answers whether fixing is on here. */
-  sentinelReport(report: SentinelReport): { fixEnabled: boolean };
+  /**
+   * Sentinel: what I found on my page. The background loads the pipeline where it is needed and
+   * answers whether fixing is on here and whether the pipeline now runs (the sentinel's job is done).
+   */
+  sentinelReport(report: SentinelReport): { fixEnabled: boolean; pipeline: boolean };
   /** Pipeline: the settings that apply in my frame (resolved for the sender's own tab and frame). */
   getPageSettings(): PageSettings;
   /** Pipeline: my frame's state changed (drives the badge and the popup). */

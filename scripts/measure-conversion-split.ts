@@ -12,9 +12,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as OpenCC from 'opencc-js';
-import { computeNodeTexts } from '../lib/dom/rewrite';
-import type { TextBlock } from '../lib/dom/text-blocks';
+import { createConversionStage, planConversionEdits } from '../lib/features/conversion';
 import { createConverter } from '../lib/text/convert/converter';
+import { composeText, splitByOrigin } from '../lib/text/pipeline';
 import { CONVERSION_VARIANTS, type ConversionVariant } from '../lib/text/reading-aid-options';
 import { createRandom } from './lib/random';
 
@@ -28,6 +28,7 @@ const sentences = readFileSync(file, 'utf8')
 const random = createRandom(20261125);
 const reference = OpenCC.Converter(CONVERSION_VARIANTS[variant]);
 const converter = createConverter(variant);
+const stage = createConversionStage(converter);
 
 let nodeByNodeWrong = 0;
 let wholeBlockWrong = 0;
@@ -51,24 +52,20 @@ for (const sentence of sentences) {
       examples.push(`${parts.join('|')}\n    node by node: ${nodeByNode}\n    whole block:  ${expected}`);
   }
 
-  // Qingdu's path: the block's text converted as a whole, its changed pieces applied as edits.
+  // Qingdu's path: the block's text converted as a whole and mapped back onto its nodes.
   const starts: number[] = [];
   let at = 0;
   for (const part of parts) {
     starts.push(at);
     at += part.length;
   }
-  starts.push(at);
-  const block = { container: null, nodes: parts.map(() => null), text: sentence, starts } as unknown as TextBlock;
-  const plan = converter.planConversion(sentence);
-  const edits = plan.pieces
-    .filter((p) => p.text !== sentence.slice(p.start, p.end))
-    .map((p) => ({ start: p.start, end: p.end, replacement: p.text }));
+  const edits = planConversionEdits(converter, sentence, parts.length);
   for (const edit of edits) {
     const crosses = starts.some((s) => s > edit.start && s < edit.end);
     if (crosses && edit.replacement.length !== edit.end - edit.start) lengthChangingAcross++;
   }
-  const nodeTexts = computeNodeTexts(block, edits);
+  // Exactly what pages do: the conversion stage composed over the block, cut along its nodes.
+  const nodeTexts = splitByOrigin(composeText(sentence, [stage], starts), starts);
   if (nodeTexts.join('') !== expected) wholeBlockWrong++;
 }
 

@@ -8,6 +8,7 @@ import type { PageSettings } from '@/lib/messaging';
 import { keepSafeReplacementRules } from '@/lib/settings/replacement-rules';
 import type { Settings } from '@/lib/settings/schema';
 import { resolveSiteSettings } from '@/lib/settings/site-rules';
+import { fixText } from '@/lib/text/doubled/fix-doubled-text';
 
 /** What the background knows of a message's sender (a subset of `runtime.MessageSender`). */
 export interface FrameSender {
@@ -47,12 +48,16 @@ export function frameAddressOf(sender: FrameSender): string | undefined {
   return isWebAddress(tabUrl) ? tabUrl : undefined;
 }
 
-/** The address used where a frame has none: no site rule matches it. */
-const NO_ADDRESS = 'about:blank';
+/** The site settings on `url`; where a frame has no address, the defaults (no site rule applies). */
+function siteSettingsOn(settings: Settings, url: string | undefined) {
+  return url === undefined
+    ? resolveSiteSettings({ ...settings, siteRules: [] }, 'about:blank')
+    : resolveSiteSettings(settings, url);
+}
 
 /** The options each aid runs with on `url` (the conversion variant is the site rule's when it names one). */
 export function readingAidOptionsFor(settings: Settings, url: string | undefined): ReadingAidOptionsMap {
-  const site = resolveSiteSettings(settings, url ?? NO_ADDRESS);
+  const site = siteSettingsOn(settings, url);
   return {
     pinyin: settings.pinyin,
     conversion: {
@@ -67,14 +72,32 @@ export function readingAidOptionsFor(settings: Settings, url: string | undefined
  * already selected for the address and checked, so the page compiles them as they are.
  */
 export function resolvePageSettings(settings: Settings, url: string | undefined): PageSettings {
-  const site = resolveSiteSettings(settings, url ?? NO_ADDRESS);
+  const site = siteSettingsOn(settings, url);
   return {
     site: { ...site, replacementRules: keepSafeReplacementRules(site.replacementRules) },
     readingAids: readingAidOptionsFor(settings, url),
   };
 }
 
-/** Should the page pipeline run in a frame: doubled text may be there and fixing is on, or an aid is always on. */
-export function needsPipeline(page: PageSettings, candidate: boolean): boolean {
-  return (page.site.fix && candidate) || page.site.pinyin || page.site.conversion !== 'off';
+/**
+ * Should the page pipeline run in a frame: fixing is on and there is doubled text to fix (or
+ * replacement rules to apply), or a reading aid is always on there.
+ */
+export function needsPipeline(page: PageSettings, doubled: boolean): boolean {
+  const repairs = page.site.fix && (doubled || page.site.replacementRules.length > 0);
+  return repairs || page.site.pinyin || page.site.conversion !== 'off';
+}
+
+/**
+ * Would the engine fix any of the sentinel's candidates with this site's options? Run here, off
+ * the page's main thread. Too many candidates to send is taken as yes.
+ */
+export function confirmsDoubledText(
+  page: PageSettings,
+  report: { candidates: readonly string[]; truncated: boolean },
+): boolean {
+  if (report.truncated) return true;
+  return report.candidates.some(
+    (text) => typeof text === 'string' && fixText(text, page.site.fixOptions).edits.length > 0,
+  );
 }

@@ -140,6 +140,13 @@ export function createPageController(doc: Document, options: PageControllerOptio
     }
   }
 
+  /** Aid switches still loading code or dictionaries. */
+  const switching = new Set<Promise<void>>();
+  function switchAid<N extends ReadingAidName>(name: N, enabled: boolean, next?: ReadingAidOptionsMap[N]): void {
+    const work = applyAid(name, enabled, next).finally(() => switching.delete(work));
+    switching.add(work);
+  }
+
   async function applyAid<N extends ReadingAidName>(name: N, enabled: boolean, next?: ReadingAidOptionsMap[N]) {
     const state = aids[name] as AidState<N>;
     const optionsChanged = next !== undefined && !sameOptions(next, state.options);
@@ -192,17 +199,17 @@ export function createPageController(doc: Document, options: PageControllerOptio
       for (const name of READING_AID_NAMES) {
         const state = aids[name];
         if (!sameOptions(state.options, next.readingAids[name])) {
-          if (state.enabled) void applyAid(name, true, next.readingAids[name] as never);
+          if (state.enabled) switchAid(name, true, next.readingAids[name] as never);
           else state.options = next.readingAids[name] as never;
         }
       }
       // A site rule turns an aid on or off as the page loads, and when the rule itself changes.
       const site = { pinyin: next.site.pinyin, conversion: next.site.conversion };
       if (lastSiteAids?.pinyin !== site.pinyin && (site.pinyin || lastSiteAids !== undefined)) {
-        void applyAid('pinyin', site.pinyin);
+        switchAid('pinyin', site.pinyin);
       }
       if (lastSiteAids?.conversion !== site.conversion && (site.conversion !== 'off' || lastSiteAids !== undefined)) {
-        void applyAid('conversion', site.conversion !== 'off');
+        switchAid('conversion', site.conversion !== 'off');
       }
       lastSiteAids = site;
       startOnce();
@@ -211,7 +218,7 @@ export function createPageController(doc: Document, options: PageControllerOptio
 
     /** The reader's switch (popup, shortcut): answers at once with the new state, the work follows. */
     setReadingAid<N extends ReadingAidName>(name: N, enabled: boolean, next?: ReadingAidOptionsMap[N]) {
-      void applyAid(name, enabled, next);
+      switchAid(name, enabled, next);
       return status();
     },
 
@@ -241,7 +248,11 @@ export function createPageController(doc: Document, options: PageControllerOptio
       return (await writeClipboardText(doc, text)) ? text : '';
     },
 
-    whenIdle: () => pipeline.whenIdle(),
+    /** Resolves once every switch has loaded and the pipeline has done all its work. */
+    async whenIdle(): Promise<void> {
+      while (switching.size > 0) await Promise.all(switching);
+      await pipeline.whenIdle();
+    },
 
     /** Put the page back exactly as it was and stop. */
     stop(): void {

@@ -28,8 +28,6 @@ export const PINYIN_FORM_ATTRIBUTES: Record<PinyinStyle, string> = {
 /** On each `<ruby>`: the tone (1–5) and, for common characters, the smallest level they are common at. */
 export const PINYIN_TONE_ATTRIBUTE = 'data-qingdu-tone';
 export const PINYIN_COMMON_ATTRIBUTE = 'data-qingdu-common';
-/** The id of the one stylesheet the feature injects. */
-export const PINYIN_STYLE_ID = 'qingdu-pinyin-style';
 
 export const DEFAULT_RUBY_SIZE = 50;
 

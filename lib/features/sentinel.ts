@@ -1,23 +1,41 @@
 /**
- * The sentinel: the only script every page gets. It looks for text that may be doubled (the
- * engine's own prefilter over the page's text blocks) and tells the background what it found; the
- * background loads the page pipeline where there is something to fix (or where the reader has an
- * aid always on). On a page without doubled text that is all Qingdu ever does there: one walk and
- * one message, then it watches new content the same way until fixing is off or the pipeline runs.
+ * The sentinel: the only script every page gets. It walks the page into text blocks and keeps the
+ * few that may hold doubled text (the engine's own cheap prefilter, which never says no to a block
+ * the engine would fix), and sends them to the background, which runs the engine on them off the
+ * page's main thread and loads the page pipeline only where there is something to fix (or where
+ * the reader has an aid always on). On a page without doubled text that is all Qingdu ever does:
+ * one walk and one message, then it looks at new content the same way until the pipeline runs or
+ * fixing is off.
  */
 import { findBlockContainer, iterateTextBlocks } from '@/lib/dom/text-blocks';
 import { getWorldState } from '@/lib/isolated-world';
+import { SENTINEL_MAX_CANDIDATE_CHARS, SENTINEL_MAX_CANDIDATES } from '@/lib/sentinel-messaging';
 import { mightContainDoubledText } from '@/lib/text/doubled/prefilter';
 
-export interface SentinelOptions {
-  /** Tell the background what the page holds; it answers whether fixing is on for this page. */
-  report(candidate: boolean): Promise<{ fixEnabled: boolean }>;
+export interface SentinelFindings {
+  candidates: string[];
+  truncated: boolean;
 }
 
-/** Is there a block under `root` that may hold doubled text? Stops at the first one. */
-export function findCandidate(root: Node): boolean {
-  for (const _ of iterateTextBlocks(root, { accept: mightContainDoubledText })) return true;
-  return false;
+export interface SentinelOptions {
+  /** Tell the background what the page holds; it answers whether it keeps looking (fixing on, no pipeline yet). */
+  report(findings: SentinelFindings): Promise<{ fixEnabled: boolean; pipeline: boolean }>;
+}
+
+/** The text of blocks under `roots` that may hold doubled text, up to the limits. */
+export function findCandidates(roots: Iterable<Node>): SentinelFindings {
+  const candidates: string[] = [];
+  let chars = 0;
+  for (const root of roots) {
+    for (const block of iterateTextBlocks(root, { accept: mightContainDoubledText })) {
+      if (candidates.length >= SENTINEL_MAX_CANDIDATES || chars + block.text.length > SENTINEL_MAX_CANDIDATE_CHARS) {
+        return { candidates, truncated: true };
+      }
+      candidates.push(block.text);
+      chars += block.text.length;
+    }
+  }
+  return { candidates, truncated: false };
 }
 
 export function startSentinel(doc: Document, options: SentinelOptions): { stop(): void } {
@@ -32,38 +50,36 @@ export function startSentinel(doc: Document, options: SentinelOptions): { stop()
     pending.clear();
   };
 
-  const report = (candidate: boolean) =>
-    options.report(candidate).then(
-      (answer) => answer,
-      () => undefined,
-    );
+  /** Report; keep looking only while fixing is on and the pipeline has not been loaded. */
+  const report = async (findings: SentinelFindings): Promise<boolean> => {
+    const answer = await options.report(findings).catch(() => undefined);
+    if (!answer?.fixEnabled || answer.pipeline || world.pipeline) {
+      stop();
+      return false;
+    }
+    return true;
+  };
 
   /** Look at what the page added since the last look (batched per microtask by the observer). */
-  const scanAdded = () => {
+  const lookAtNewContent = () => {
     if (stopped || world.pipeline) return stop();
-    const roots = [...pending];
+    const roots = new Set<Node>();
+    for (const node of pending) if (node.isConnected) roots.add(findBlockContainer(node));
     pending.clear();
-    for (const root of roots) {
-      if (!root.isConnected || !findCandidate(findBlockContainer(root))) continue;
-      stop();
-      void report(true);
-      return;
-    }
+    const findings = findCandidates(roots);
+    if (findings.candidates.length > 0 || findings.truncated) void report(findings);
   };
 
   const firstLook = async () => {
     if (stopped || world.pipeline) return stop();
-    const candidate = findCandidate(doc);
-    const answer = await report(candidate);
-    // A candidate: the background loads the pipeline, which follows the page from now on.
-    if (!answer || candidate || !answer.fixEnabled || world.pipeline) return stop();
+    if (!(await report(findCandidates([doc])))) return;
     const View = doc.defaultView?.MutationObserver ?? MutationObserver;
     observer = new View((records) => {
       for (const record of records) {
         if (record.type === 'characterData') pending.add(record.target);
         else for (const node of record.addedNodes) pending.add(node);
       }
-      scanAdded();
+      lookAtNewContent();
     });
     observer.observe(doc, { childList: true, subtree: true, characterData: true });
   };

@@ -103,7 +103,8 @@ export function applyEditsWithOrigin(
   // A surrogate pair never straddles two origins (it would be cut in two between text nodes).
   for (let i = 1; i < result.length; i++) {
     const unit = result.charCodeAt(i);
-    if (unit >= 0xdc00 && unit <= 0xdfff) out[i] = out[i - 1] as number;
+    const before = result.charCodeAt(i - 1);
+    if (unit >= 0xdc00 && unit <= 0xdfff && before >= 0xd800 && before <= 0xdbff) out[i] = out[i - 1] as number;
   }
   return { text: result, origin: out };
 }

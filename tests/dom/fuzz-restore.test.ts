@@ -1,13 +1,19 @@
 /**
- * Fuzzing the page layer: random DOM trees full of hostile text (see tests/support/arbitraries.ts),
- * rewritten block by block the way a feature does, then "Show original": every text node, element,
- * attribute and shadow root must be back exactly as it was, byte for byte, with the same nodes.
+ * Fuzzing the page pipeline's writing and restoring: random DOM trees full of hostile text (see
+ * tests/support/arbitraries.ts), rewritten through the pipeline by a text stage (the real engine,
+ * a naive collapse, and edits at arbitrary offsets), then the stage switched off: every text node,
+ * element, attribute and shadow root must be back exactly as it was, byte for byte, with the same
+ * nodes.
  */
 import fc from 'fast-check';
 import { afterEach, describe, expect, test } from 'vitest';
-import { applyBlockEdits, type BlockEdit, collectTextBlocks, isInsideSkipped, OriginalTextStore } from '../../lib/dom';
+import { PagePipeline, type PageTextStage } from '../../lib/dom/page-pipeline';
+import { isInsideSkipped } from '../../lib/dom/text-blocks';
 import { fixText } from '../../lib/text/doubled/fix-doubled-text';
+import type { TextEdit } from '../../lib/text/doubled/types';
 import { buildTree, domTree, FUZZ_RUNS, FUZZ_TIMEOUT_MS, type NodeSpec, snapshotTree } from '../support/arbitraries';
+
+type BlockEdit = Pick<TextEdit, 'start' | 'end' | 'replacement'>;
 
 /** How a test turns a block's text into edits. */
 type EditMaker = (text: string, intents: readonly number[]) => BlockEdit[];
@@ -61,7 +67,10 @@ const intents = fc.array(
 );
 
 let root: HTMLElement | undefined;
+let pipeline: PagePipeline | undefined;
 afterEach(() => {
+  pipeline?.stop();
+  pipeline = undefined;
   root?.remove();
   root = undefined;
 });
@@ -73,13 +82,19 @@ function mount(specs: NodeSpec[]): HTMLElement {
   return root;
 }
 
-/** One pass of a feature over the page: walk from the originals, edit, write. Returns nodes written. */
-function fixPage(page: Node, store: OriginalTextStore, makeEdits: EditMaker, random: readonly number[]): number {
-  let written = 0;
-  for (const block of collectTextBlocks(page, { readText: store.readOriginal })) {
-    written += applyBlockEdits(block, makeEdits(block.text, random), store).written.length;
-  }
-  return written;
+/** A text stage made of an edit maker (a new object each time, so setting it again recomputes). */
+function stageOf(makeEdits: EditMaker, random: readonly number[]): PageTextStage {
+  return {
+    name: 'fix',
+    mightChange: () => true,
+    edit: (text) =>
+      makeEdits(text, random).map((edit) => ({
+        ...edit,
+        rule: 'fuzz',
+        factor: 1,
+        original: text.slice(edit.start, edit.end),
+      })),
+  };
 }
 
 /** Text of every node that sits inside something Qingdu must never touch. */
@@ -94,27 +109,87 @@ function protectedTexts(page: Node): string[] {
   return texts;
 }
 
+/** Count the page's text writes while `during` runs. */
+async function countWrites(during: () => Promise<void>): Promise<number> {
+  let writes = 0;
+  const watch = new MutationObserver((records) => {
+    writes += records.filter((record) => record.type === 'characterData').length;
+  });
+  watch.observe(document, { subtree: true, characterData: true });
+  await during();
+  watch.takeRecords().forEach((record) => {
+    if (record.type === 'characterData') writes++;
+  });
+  watch.disconnect();
+  return writes;
+}
+
+const settle = () => new Promise((resume) => setTimeout(resume, 0));
+
 describe.each(Object.keys(EDIT_MAKERS))('random pages, edits by %s', (name) => {
   const makeEdits = EDIT_MAKERS[name] as EditMaker;
 
-  test(`fix then show original restores every node exactly (${FUZZ_RUNS.dom} runs)`, {
+  test(`stage on, on again, page rewrites, stage off: exact restore, nothing written twice, skipped content untouched (${FUZZ_RUNS.dom} runs)`, {
     timeout: FUZZ_TIMEOUT_MS,
-  }, () => {
+  }, async () => {
     let runsWithWrites = 0;
     let nodesWritten = 0;
     let runsWithShadowWrites = 0;
-    fc.assert(
-      fc.property(domTree, intents, (specs, random) => {
+    await fc.assert(
+      fc.asyncProperty(domTree, intents, fc.array(fc.nat(), { maxLength: 3 }), async (specs, random, picks) => {
         const page = mount(specs);
         const before = snapshotTree(page);
-        const store = new OriginalTextStore();
-        const written = fixPage(page, store, makeEdits, random);
+        const protectedBefore = protectedTexts(page);
+        const originals = new Map<Text, string>();
+        const visit = (node: Node) => {
+          if (node.nodeType === 3) originals.set(node as Text, (node as Text).data);
+          for (const child of node.childNodes) visit(child);
+          if (node.nodeType === 1 && (node as Element).shadowRoot) visit((node as Element).shadowRoot as ShadowRoot);
+        };
+        visit(page);
+        const live = new PagePipeline(document);
+        pipeline = live;
+        live.start();
+        const written = await countWrites(async () => {
+          live.setTextStage('fix', stageOf(makeEdits, random));
+          await settle();
+          await live.whenIdle();
+        });
         if (written > 0) runsWithWrites++;
         nodesWritten += written;
-        if (store.nodes().some((node) => node.getRootNode() instanceof ShadowRoot)) runsWithShadowWrites++;
-        store.restoreAll();
+        const changed = [...originals].filter(([node, data]) => node.data !== data).map(([node]) => node);
+        if (changed.some((node) => node.getRootNode() instanceof ShadowRoot)) runsWithShadowWrites++;
+        expect(protectedTexts(page)).toEqual(protectedBefore);
+
+        // The same stage again (a new object): it computes the same, so nothing is written.
+        const once = snapshotTree(page);
+        const again = await countWrites(async () => {
+          live.setTextStage('fix', stageOf(makeEdits, random));
+          await live.whenIdle();
+        });
+        expect(again).toBe(0);
+        expect(snapshotTree(page)).toEqual(once);
+
+        // Off: the page's own text, exactly, with the same nodes.
+        live.setTextStage('fix', undefined);
+        await live.whenIdle();
         expect(snapshotTree(page)).toEqual(before);
-        expect(store.size).toBe(0);
+
+        // On again, then the page rewrites some of what Qingdu changed: the page's text stays the page's.
+        live.setTextStage('fix', stageOf(makeEdits, random));
+        await live.whenIdle();
+        const rewritten = new Map<Text, string>();
+        for (const pick of picks) {
+          if (changed.length === 0) break;
+          const node = changed[pick % changed.length] as Text;
+          node.data = `页面自己的文字${pick}`;
+          rewritten.set(node, node.data);
+        }
+        await settle();
+        await live.whenIdle();
+        live.stop();
+        pipeline = undefined;
+        for (const [node, original] of originals) expect(node.data).toBe(rewritten.get(node) ?? original);
         page.remove();
       }),
       { numRuns: FUZZ_RUNS.dom },
@@ -125,66 +200,5 @@ describe.each(Object.keys(EDIT_MAKERS))('random pages, edits by %s', (name) => {
     );
     expect(runsWithWrites).toBeGreaterThan(FUZZ_RUNS.dom / 4);
     expect(runsWithShadowWrites).toBeGreaterThan(0);
-  });
-
-  test(`fixing twice changes nothing more, and still restores exactly (${FUZZ_RUNS.dom} runs)`, {
-    timeout: FUZZ_TIMEOUT_MS,
-  }, () => {
-    fc.assert(
-      fc.property(domTree, intents, (specs, random) => {
-        const page = mount(specs);
-        const before = snapshotTree(page);
-        const store = new OriginalTextStore();
-        fixPage(page, store, makeEdits, random);
-        const once = snapshotTree(page);
-        expect(fixPage(page, store, makeEdits, random)).toBe(0);
-        expect(snapshotTree(page)).toEqual(once);
-        store.restoreAll();
-        expect(snapshotTree(page)).toEqual(before);
-        page.remove();
-      }),
-      { numRuns: FUZZ_RUNS.dom },
-    );
-  });
-
-  test(`never touches skipped or editable content (${FUZZ_RUNS.dom} runs)`, { timeout: FUZZ_TIMEOUT_MS }, () => {
-    fc.assert(
-      fc.property(domTree, intents, (specs, random) => {
-        const page = mount(specs);
-        const before = protectedTexts(page);
-        const store = new OriginalTextStore();
-        fixPage(page, store, makeEdits, random);
-        expect(protectedTexts(page)).toEqual(before);
-        store.restoreAll();
-        page.remove();
-      }),
-      { numRuns: FUZZ_RUNS.dom },
-    );
-  });
-
-  test(`text the page rewrote after a fix is left as the page made it; the rest is restored (${FUZZ_RUNS.dom} runs)`, {
-    timeout: FUZZ_TIMEOUT_MS,
-  }, () => {
-    fc.assert(
-      fc.property(domTree, intents, fc.array(fc.nat(), { maxLength: 5 }), (specs, random, picks) => {
-        const page = mount(specs);
-        const store = new OriginalTextStore();
-        const originals = new Map<Text, string>();
-        for (const block of collectTextBlocks(page)) for (const node of block.nodes) originals.set(node, node.data);
-        fixPage(page, store, makeEdits, random);
-        const changed = store.nodes();
-        const rewritten = new Map<Text, string>();
-        for (const pick of picks) {
-          if (changed.length === 0) break;
-          const node = changed[pick % changed.length] as Text;
-          node.data = `页面自己的文字${pick}`;
-          rewritten.set(node, node.data);
-        }
-        store.restoreAll();
-        for (const [node, original] of originals) expect(node.data).toBe(rewritten.get(node) ?? original);
-        page.remove();
-      }),
-      { numRuns: FUZZ_RUNS.dom },
-    );
   });
 });

@@ -54,6 +54,19 @@ describe('PageObserver', () => {
     expect(batches.map((x) => x.changedTexts)).toEqual([[a]]);
   });
 
+  test('follows a node taken out of the page (pinyin’s original) when a page script changes it', async () => {
+    const held = document.createTextNode('旧的');
+    document.body.append(held);
+    await settle();
+    held.remove();
+    observer.observeDetached(held);
+    await settle();
+    batches.length = 0;
+    held.data = '新的';
+    await settle();
+    expect(batches.map((x) => x.detachedTexts)).toEqual([[held]]);
+  });
+
   test('ignores Qingdu’s own nodes and anything inside them', async () => {
     const host = document.createElement('div');
     host.setAttribute(OWN_NODE_ATTRIBUTE, '');
@@ -68,7 +81,7 @@ describe('PageObserver', () => {
   test('asks for a rescan past the huge-mutation threshold', async () => {
     for (let i = 0; i < 6; i++) document.body.append(document.createElement('p'));
     await settle();
-    expect(batches).toEqual([{ rescan: true, addedRoots: [], changedTexts: [] }]);
+    expect(batches).toEqual([{ rescan: true, addedRoots: [], changedTexts: [], detachedTexts: [] }]);
   });
 
   test('follows open shadow roots it is told about', async () => {

@@ -259,10 +259,9 @@ describe('PagePipeline', () => {
     node.data = '银行';
     await idle();
     expect(paragraph.textContent).toBe('银行');
-    expect([...paragraph.querySelectorAll('rt')].map((rt) => rt.getAttribute(PINYIN_FORM_ATTRIBUTES['tone-marks']))).toEqual([
-      'yín',
-      'háng',
-    ]);
+    expect(
+      [...paragraph.querySelectorAll('rt')].map((rt) => rt.getAttribute(PINYIN_FORM_ATTRIBUTES['tone-marks'])),
+    ).toEqual(['yín', 'háng']);
     pipeline.setAnnotationStage(undefined);
     await idle();
     expect(paragraph.firstChild).toBe(node);

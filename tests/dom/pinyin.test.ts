@@ -1,19 +1,18 @@
-import { afterEach, describe, expect, test, vi } from 'vitest';
-import { FEATURE_STATE_ATTRIBUTES } from '../../lib/dom/markers';
+import { afterEach, describe, expect, test } from 'vitest';
+import { OWN_NODE_ATTRIBUTE } from '../../lib/dom/markers';
+import { PagePipeline } from '../../lib/dom/page-pipeline';
 import { RUBY_CLASS, RUBY_WRAPPER_CLASS } from '../../lib/dom/ruby';
 import {
   buildPinyinStylesheet,
-  createPinyinAid,
+  createPinyinStage,
   PINYIN_COMMON_ATTRIBUTE,
   PINYIN_FORM_ATTRIBUTES,
-  PINYIN_STYLE_ID,
   PINYIN_TONE_ATTRIBUTE,
   PinyinAnnotator,
 } from '../../lib/features/pinyin';
 import type { PinyinAidOptions } from '../../lib/features/stage-options';
 
 const OPTIONS: PinyinAidOptions = { style: 'tone-marks', toneColors: 'off' };
-const STATE = FEATURE_STATE_ATTRIBUTES.pinyin;
 
 /** Every text node under `root`, in order, outside our own annotations. */
 function listTextNodes(root: Node): Text[] {
@@ -42,7 +41,6 @@ function setBody(html: string): void {
 afterEach(() => {
   document.body.replaceChildren();
   document.head.replaceChildren();
-  document.documentElement.removeAttribute(STATE);
 });
 
 describe('PinyinAnnotator', () => {
@@ -149,77 +147,87 @@ describe('buildPinyinStylesheet', () => {
   });
 });
 
-describe('the pinyin aid', () => {
-  const waitIdle = () => vi.waitFor(() => expect(document.documentElement.getAttribute(STATE)).toBe('idle'));
+describe('the pinyin stage in the page pipeline', () => {
+  let pipeline: PagePipeline | undefined;
+  const settle = () => new Promise((resume) => setTimeout(resume, 0));
+  /** happy-dom has no layout: the stage annotates every block at once here. */
+  const stage = (options: PinyinAidOptions) => ({ ...createPinyinStage(options), nearViewportOnly: false });
+  async function run(options: PinyinAidOptions | undefined): Promise<PagePipeline> {
+    if (!pipeline) {
+      pipeline = new PagePipeline(document);
+      pipeline.start();
+    }
+    pipeline.setAnnotationStage(options ? stage(options) : undefined);
+    await settle();
+    await pipeline.whenIdle();
+    return pipeline;
+  }
+  async function idle(): Promise<void> {
+    await settle();
+    await pipeline?.whenIdle();
+  }
+  afterEach(() => {
+    pipeline?.stop();
+    pipeline = undefined;
+  });
+  const ownSheets = () => document.head.querySelectorAll(`style[${OWN_NODE_ATTRIBUTE}]`);
 
   test('annotates, switches display options with one stylesheet, and restores the page exactly', async () => {
     const html = '<p>我在<b>银</b>行工作。</p><p>第二段：重庆很长。</p>';
     setBody(html);
     const before = listTextNodes(document.body);
-    const aid = createPinyinAid();
-    const controller = new AbortController();
-    await aid.start(document, OPTIONS, controller.signal);
-    await waitIdle();
+    await run(OPTIONS);
     expect(readRubies(document.body)).toContain('行:hang2');
-    const styles = document.querySelectorAll(`#${PINYIN_STYLE_ID}`);
-    expect(styles.length).toBe(1);
+    expect(ownSheets()).toHaveLength(1);
     const firstRuby = document.querySelector('ruby');
 
-    await aid.update({ ...OPTIONS, style: 'zhuyin', toneColors: 'standard' });
-    expect(document.querySelectorAll(`#${PINYIN_STYLE_ID}`).length).toBe(1);
-    expect(document.getElementById(PINYIN_STYLE_ID)?.textContent).toContain(PINYIN_FORM_ATTRIBUTES.zhuyin);
+    await run({ ...OPTIONS, style: 'zhuyin', toneColors: 'standard' });
+    expect(ownSheets()).toHaveLength(1);
+    expect(ownSheets()[0]?.textContent).toContain(PINYIN_FORM_ATTRIBUTES.zhuyin);
     // Not re-annotated: the same ruby element is still there.
     expect(document.querySelector('ruby')).toBe(firstRuby);
 
-    controller.abort();
-    aid.stop();
+    await run(undefined);
     expect(document.body.innerHTML).toBe(html);
     expect(document.head.innerHTML).toBe('');
-    expect(document.documentElement.hasAttribute(STATE)).toBe(false);
     expect(listTextNodes(document.body).every((node, i) => node === before[i])).toBe(true);
   });
 
   test('re-reads the page when the reader changes an override', async () => {
     setBody('<p>银行</p>');
-    const aid = createPinyinAid();
-    await aid.start(document, OPTIONS, new AbortController().signal);
-    await waitIdle();
+    await run(OPTIONS);
     expect(readRubies(document.body)).toEqual(['银:yin2', '行:hang2']);
-    await aid.update({ ...OPTIONS, readingOverrides: { 银行: 'yin2 xing2' } });
-    await waitIdle();
+    await run({ ...OPTIONS, readingOverrides: { 银行: 'yin2 xing2' } });
     expect(readRubies(document.body)).toEqual(['银:yin2', '行:xing2']);
-    aid.stop();
+    await run(undefined);
     expect(document.body.innerHTML).toBe('<p>银行</p>');
   });
 
   test('follows new content, in context with the block it joins', async () => {
     setBody('<p id="p">我去<b>银</b></p>');
-    const aid = createPinyinAid();
-    await aid.start(document, OPTIONS, new AbortController().signal);
-    await waitIdle();
+    await run(OPTIONS);
     const p = document.getElementById('p') as HTMLElement;
     const added = document.createElement('div');
     added.textContent = '新来的段落：行走';
     document.body.appendChild(added);
     p.appendChild(document.createTextNode('行'));
-    await vi.waitFor(() => expect(readRubies(added)).toEqual(expect.arrayContaining(['行:xing2', '走:zou3'])));
-    await vi.waitFor(() => expect(readRubies(p)).toContain('行:hang2'));
-    await waitIdle();
-    aid.stop();
+    await idle();
+    expect(readRubies(added)).toEqual(expect.arrayContaining(['行:xing2', '走:zou3']));
+    expect(readRubies(p)).toContain('行:hang2');
+    await run(undefined);
     expect(document.body.innerHTML).toBe('<p id="p">我去<b>银</b>行</p><div>新来的段落：行走</div>');
   });
 
   test('follows a page script that updates text it had written before', async () => {
     setBody('<p id="p">旧的</p>');
     const original = (document.getElementById('p') as HTMLElement).firstChild as Text;
-    const aid = createPinyinAid();
-    await aid.start(document, OPTIONS, new AbortController().signal);
-    await waitIdle();
+    await run(OPTIONS);
     expect(original.isConnected).toBe(false);
     // A framework keeps its reference to the text node and updates it in place.
     original.data = '新的';
-    await vi.waitFor(() => expect(readRubies(document.body)).toEqual(['新:xin1', '的:de5']));
-    aid.stop();
+    await idle();
+    expect(readRubies(document.body)).toEqual(['新:xin1', '的:de5']);
+    await run(undefined);
     expect(document.body.innerHTML).toBe('<p id="p">新的</p>');
     expect((document.getElementById('p') as HTMLElement).firstChild).toBe(original);
   });

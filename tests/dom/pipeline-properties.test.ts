@@ -53,7 +53,11 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   }),
   fc.record({ kind: fc.constant('rule' as const), index: fc.nat(RULES.length - 1), on: fc.boolean() }),
   fc.record({ kind: fc.constant('page-rewrites' as const), pick: fc.nat(), text: shortHostileText }),
-  fc.record({ kind: fc.constant('page-adds' as const), text: shortHostileText, tag: fc.constantFrom('p', 'span', 'h2') }),
+  fc.record({
+    kind: fc.constant('page-adds' as const),
+    text: shortHostileText,
+    tag: fc.constantFrom('p', 'span', 'h2'),
+  }),
 );
 
 /** What is switched on, as the reader and the settings left it. */
@@ -85,7 +89,9 @@ function applyState(pipeline: PagePipeline, state: StageState): void {
   pipeline.setTextStage(
     'convert',
     state.variant
-      ? cached(`convert:${state.variant}`, () => createConversionStage(converters.get(state.variant as string) as never))
+      ? cached(`convert:${state.variant}`, () =>
+          createConversionStage(converters.get(state.variant as string) as never),
+        )
       : undefined,
   );
   const pinyin = state.pinyin;

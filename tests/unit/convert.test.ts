@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import * as OpenCC from 'opencc-js';
 import { describe, expect, test } from 'vitest';
-import { createConverter, hasHanText, mapConversionOntoParts } from '../../lib/text/convert/converter';
+import { createConversionStage } from '../../lib/features/conversion';
+import { type Converter, createConverter, hasHanText } from '../../lib/text/convert/converter';
+import { composeText, splitByOrigin } from '../../lib/text/pipeline';
 import { CONVERSION_VARIANT_IDS, CONVERSION_VARIANTS } from '../../lib/text/reading-aid-options';
 
 /** Ordinary sentences, Simplified and Traditional, with phrases whose conversion is not character by character. */
@@ -81,24 +83,33 @@ describe('hasHanText', () => {
   });
 });
 
-describe('mapConversionOntoParts', () => {
+describe('conversion mapped onto text nodes (the stage, composed as pages compose it)', () => {
   const s2twp = createConverter('s2twp');
+  /** The block `parts` (text node lengths) converted, cut back along the nodes. */
+  function convertParts(converter: Converter, input: string, lengths: readonly number[]): string[] {
+    const partStarts: number[] = [];
+    let at = 0;
+    for (const length of lengths) {
+      partStarts.push(at);
+      at += length;
+    }
+    const stage = createConversionStage(converter);
+    return splitByOrigin(composeText(input, [stage], partStarts), partStarts);
+  }
 
   test('a same-length phrase split over nodes is split character for character', () => {
     // 头|发: node by node, 发 alone becomes 發 (wrong); as a block it is 頭髮.
     expect(OpenCC.Converter({ from: 'cn', to: 'twp' })('发')).toBe('發');
-    const plan = s2twp.planConversion('他的头发');
-    expect(mapConversionOntoParts(plan, [3, 1])).toEqual(['他的頭', '髮']);
+    expect(convertParts(s2twp, '他的头发', [3, 1])).toEqual(['他的頭', '髮']);
   });
 
   test('a length-changing phrase split over nodes goes whole to the node holding most of it', () => {
-    const plan = s2twp.planConversion('我的U盘坏了');
     // 我的U|盘坏了: a tie, so the first node.
-    expect(mapConversionOntoParts(plan, [3, 3])).toEqual(['我的隨身碟', '壞了']);
-    expect(mapConversionOntoParts(plan, [3, 1, 2])).toEqual(['我的隨身碟', '', '壞了']);
+    expect(convertParts(s2twp, '我的U盘坏了', [3, 3])).toEqual(['我的隨身碟', '壞了']);
+    expect(convertParts(s2twp, '我的U盘坏了', [3, 1, 2])).toEqual(['我的隨身碟', '', '壞了']);
     // 软|件包 → 套件 (an override): the second node holds two of its three characters.
-    const overridden = createConverter('s2twp', { phraseOverrides: { 软件包: '套件' } }).planConversion('新软件包');
-    expect(mapConversionOntoParts(overridden, [2, 2])).toEqual(['新', '套件']);
+    const overridden = createConverter('s2twp', { phraseOverrides: { 软件包: '套件' } });
+    expect(convertParts(overridden, '新软件包', [2, 2])).toEqual(['新', '套件']);
   });
 
   test('empty parts stay empty and nothing is lost or duplicated (property)', () => {
@@ -117,10 +128,9 @@ describe('mapConversionOntoParts', () => {
             lengths.push(chars.slice(previous, b).join('').length);
             previous = Math.max(previous, b);
           }
-          const plan = s2twp.planConversion(input);
-          const parts = mapConversionOntoParts(plan, lengths);
+          const parts = convertParts(s2twp, input, lengths);
           expect(parts).toHaveLength(lengths.length);
-          expect(parts.join('')).toBe(plan.text);
+          expect(parts.join('')).toBe(s2twp.convertText(input));
           lengths.forEach((length, k) => {
             if (length === 0) expect(parts[k]).toBe('');
           });
@@ -130,8 +140,7 @@ describe('mapConversionOntoParts', () => {
   });
 
   test('one part gets the whole conversion', () => {
-    const plan = s2twp.planConversion('我的U盘');
-    expect(mapConversionOntoParts(plan, [5])).toEqual(['我的隨身碟']);
+    expect(convertParts(s2twp, '我的U盘', [5])).toEqual(['我的隨身碟']);
   });
 });
 

@@ -3,7 +3,7 @@
  * real wiring through @webext-core/messaging with a stand-in for `chrome.runtime`.
  */
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { isTrustedSender, type ReceiverContext } from '../../lib/messaging';
+import { isTrustedSender, PAGE_SCRIPT_MESSAGES, type ReceiverContext } from '../../lib/messaging';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}`;
@@ -45,11 +45,22 @@ describe('isTrustedSender', () => {
     expect(isTrustedSender({ id: ID, origin: ORIGIN }, IN_PAGE)).toBe(true);
   });
 
-  test('the background listens to its own content scripts but to nobody else', () => {
-    expect(isTrustedSender(FROM_OWN_CONTENT_SCRIPT, IN_EXTENSION)).toBe(true);
-    expect(isTrustedSender(FROM_POPUP, IN_EXTENSION)).toBe(true);
-    expect(isTrustedSender(FROM_OTHER_EXTENSION, IN_EXTENSION)).toBe(false);
-    expect(isTrustedSender(FROM_PAGE, IN_EXTENSION)).toBe(false);
+  test('the background takes only the page-script messages from scripts in pages, everything from its own pages', () => {
+    for (const type of PAGE_SCRIPT_MESSAGES) {
+      expect(isTrustedSender(FROM_OWN_CONTENT_SCRIPT, IN_EXTENSION, type)).toBe(true);
+      expect(isTrustedSender(FROM_POPUP, IN_EXTENSION, type)).toBe(false);
+    }
+    // A page's script must not read or switch another tab, or ask for another site's settings.
+    for (const type of ['getTabStatus', 'setTabReadingAid', 'setTabShowOriginal'] as const) {
+      expect(isTrustedSender(FROM_OWN_CONTENT_SCRIPT, IN_EXTENSION, type)).toBe(false);
+      expect(isTrustedSender(FROM_POPUP, IN_EXTENSION, type)).toBe(true);
+    }
+    expect(isTrustedSender(FROM_OTHER_EXTENSION, IN_EXTENSION, 'getTabStatus')).toBe(false);
+    expect(isTrustedSender(FROM_PAGE, IN_EXTENSION, 'reportFrameStatus')).toBe(false);
+    // A script in a page that is not in a tab (no tab id) gets nothing.
+    expect(isTrustedSender({ ...FROM_OWN_CONTENT_SCRIPT, tab: undefined }, IN_EXTENSION, 'getPageSettings')).toBe(
+      false,
+    );
   });
 
   test('without a runtime id nothing is trusted', () => {
@@ -85,7 +96,7 @@ describe('onMessage in a content script', () => {
 
   async function deliver(sender: unknown): Promise<{ res?: unknown; err?: { message?: string } }> {
     if (!rootListener) throw new Error('no listener registered');
-    const message = { id: 1, type: 'ping', data: undefined, timestamp: Date.now() };
+    const message = { id: 1, type: 'pipelinePing', data: undefined, timestamp: Date.now() };
     return new Promise((resolve) => {
       const async = rootListener?.(message, sender, resolve as (response: unknown) => void);
       expect(async).toBe(true);
@@ -94,10 +105,10 @@ describe('onMessage in a content script', () => {
 
   test('runs the listener for the popup and refuses a web page and a content script', async () => {
     const { onMessage, UNTRUSTED_SENDER_ERROR } = await import('../../lib/messaging');
-    const listener = vi.fn(() => ({ ready: true as const, url: 'https://news.example/a.html' }));
-    onMessage('ping', listener);
+    const listener = vi.fn(() => ({ documentKey: 'k' }));
+    onMessage('pipelinePing', listener);
 
-    expect(await deliver(FROM_POPUP)).toEqual({ res: { ready: true, url: 'https://news.example/a.html' } });
+    expect(await deliver(FROM_POPUP)).toEqual({ res: { documentKey: 'k' } });
     expect(listener).toHaveBeenCalledTimes(1);
 
     for (const sender of [FROM_PAGE, FROM_OTHER_EXTENSION, FROM_OWN_CONTENT_SCRIPT, undefined]) {
@@ -106,5 +117,59 @@ describe('onMessage in a content script', () => {
       expect(reply.err?.message).toBe(UNTRUSTED_SENDER_ERROR);
     }
     expect(listener).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('the sentinel’s one message (lib/sentinel-messaging.ts)', () => {
+  beforeEach(() => {
+    vi.resetModules();
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.resetModules();
+  });
+
+  test('speaks the messaging library’s format: the background’s real listener answers it', async () => {
+    let rootListener: RootListener | undefined;
+    const runtime = {
+      id: ID,
+      getURL: (path: string) => `${ORIGIN}/${path}`,
+      onMessage: {
+        addListener: (listener: RootListener) => {
+          rootListener = listener;
+        },
+        removeListener: () => {},
+      },
+      // The browser delivers to the background's root listener, as from a script in a tab.
+      sendMessage: (message: unknown) =>
+        new Promise((resolve) => rootListener?.(message, FROM_OWN_CONTENT_SCRIPT, resolve)),
+    };
+    vi.stubGlobal('location', new URL(`${ORIGIN}/background.js`));
+    vi.stubGlobal('chrome', { runtime });
+    vi.stubGlobal('browser', undefined);
+    const { onMessage } = await import('../../lib/messaging');
+    const { sendRawMessage } = await import('../../lib/sentinel-messaging');
+    const seen: unknown[] = [];
+    onMessage('sentinelReport', ({ data }) => {
+      seen.push(data);
+      return { fixEnabled: true, pipeline: false };
+    });
+    const report = { documentKey: 'k', candidates: ['勇勇于于担担当当'], truncated: false };
+    await expect(sendRawMessage('sentinelReport', report)).resolves.toEqual({ fixEnabled: true, pipeline: false });
+    expect(seen).toEqual([report]);
+    // A refusal arrives as an error with the background's message.
+    onMessage('getTabStatus', () => {
+      throw new Error('should not run');
+    });
+    await expect(sendRawMessage('getTabStatus', 3)).rejects.toThrow('Qingdu only takes commands');
+  });
+
+  test('an orphaned script (the extension was updated or removed) fails clearly instead of sending', async () => {
+    vi.stubGlobal('chrome', { runtime: { id: undefined, sendMessage: vi.fn() } });
+    vi.stubGlobal('browser', undefined);
+    const { sendRawMessage } = await import('../../lib/sentinel-messaging');
+    await expect(
+      sendRawMessage('sentinelReport', { documentKey: 'k', candidates: [], truncated: false }),
+    ).rejects.toThrow('no longer running');
   });
 });

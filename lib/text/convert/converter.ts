@@ -8,7 +8,7 @@
  * same OpenCC configuration as opencc-js (normalisation, segmentation, conversion chain, built
  * from opencc-js's own dictionaries) but records an alignment: a list of pieces, each a source
  * range and the text it became, with piece boundaries wherever every stage agrees there is one.
- * `mapConversionOntoParts` then cuts the result along the nodes' boundaries. Pure: no DOM.
+ * The text pipeline (lib/text/pipeline.ts) then maps the pieces onto the block's text nodes. Pure: no DOM.
  */
 
 import type { DictLike } from 'opencc-js/core';
@@ -425,65 +425,4 @@ function wrapPipeline(variant: ConversionVariant, pipeline: Pipeline, options: C
       return alignmentToPlan(whole);
     },
   };
-}
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
-}
-
-/**
- * Cut a block's conversion along its parts (the text nodes it is made of, given by their lengths).
- * A piece inside one part goes to that part. A piece that crosses parts (a phrase split over
- * inline elements) is split character for character when its length did not change
- * (头|发 → 頭|髮); when it did (U|盘 → 隨身碟) it goes whole to the part holding most of its
- * source, ties to the first, and the others give up their share, so the text reads right and
- * nothing is duplicated.
- */
-export function mapConversionOntoParts(plan: ConversionPlan, partLengths: readonly number[]): string[] {
-  const results = partLengths.map(() => '');
-  const partEnds: number[] = [];
-  let total = 0;
-  for (const length of partLengths) {
-    total += length;
-    partEnds.push(total);
-  }
-  let part = 0;
-  for (const piece of plan.pieces) {
-    while (part < partEnds.length - 1 && (partEnds[part] as number) <= piece.start) part += 1;
-    if (piece.end <= (partEnds[part] as number) || part === partEnds.length - 1) {
-      results[part] += piece.text;
-      continue;
-    }
-    // The piece crosses at least one part boundary.
-    const sameLength = piece.text.length === piece.end - piece.start;
-    let cutsCleanly = sameLength;
-    for (let p = part; sameLength && p < partEnds.length && (partEnds[p] as number) < piece.end; p += 1) {
-      const cut = (partEnds[p] as number) - piece.start;
-      if (isHighSurrogate(piece.text.charCodeAt(cut - 1))) cutsCleanly = false;
-    }
-    if (cutsCleanly) {
-      let from = piece.start;
-      let p = part;
-      while (from < piece.end) {
-        const to = Math.min(piece.end, partEnds[p] as number);
-        results[p] += piece.text.slice(from - piece.start, to - piece.start);
-        from = to;
-        if (to === partEnds[p]) p += 1;
-      }
-    } else {
-      let best = part;
-      let bestShare = -1;
-      let from = piece.start;
-      for (let p = part; p < partEnds.length && from < piece.end; p += 1) {
-        const to = Math.min(piece.end, partEnds[p] as number);
-        if (to - from > bestShare) {
-          best = p;
-          bestShare = to - from;
-        }
-        from = to;
-      }
-      results[best] += piece.text;
-    }
-  }
-  return results;
 }

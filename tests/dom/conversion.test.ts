@@ -1,7 +1,9 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { FEATURE_STATE_ATTRIBUTES } from '../../lib/dom/markers';
-import { CONVERTED_ATTRIBUTES, createConversionAid } from '../../lib/features/convert-script';
-import type { ConversionAidOptions, ReadingAid } from '../../lib/features/stage-options';
+/** Conversion, the text stage, through the page pipeline. */
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { PagePipeline } from '../../lib/dom/page-pipeline';
+import { yieldToPage } from '../../lib/dom/scheduler';
+import { CONVERTED_ATTRIBUTES, loadConversionStage } from '../../lib/features/conversion';
+import type { ConversionAidOptions } from '../../lib/features/stage-options';
 
 // Test pages are built from fixed markup written here, never from page text.
 const PAGE = `
@@ -17,8 +19,6 @@ const PAGE = `
 <p id="japanese" lang="ja">広島の発表</p>
 <section id="zh" lang="zh-CN"><p>简体中文</p></section>`;
 
-const STATE = FEATURE_STATE_ATTRIBUTES.conversion;
-
 function text(id: string): string | null | undefined {
   return document.getElementById(id)?.textContent;
 }
@@ -30,30 +30,29 @@ function snapshot() {
   return { html: document.documentElement.outerHTML, title: document.title, attributes };
 }
 
-async function untilIdle(): Promise<void> {
-  await vi.waitFor(() => expect(document.documentElement.getAttribute(STATE)).toBe('idle'));
-}
+const settle = () => new Promise((resume) => setTimeout(resume, 0));
 
-describe('the conversion aid on a page', () => {
-  let aid: ReadingAid<ConversionAidOptions>;
-  let abort: AbortController;
+describe('conversion on a page', () => {
+  let pipeline: PagePipeline;
+
+  async function convert(options: ConversionAidOptions | undefined): Promise<void> {
+    pipeline.setTextStage('convert', options ? await loadConversionStage(options, yieldToPage) : undefined);
+    await settle();
+    await pipeline.whenIdle();
+  }
 
   beforeEach(() => {
     document.documentElement.setAttribute('lang', 'zh-CN');
     document.title = '软件新闻：U盘和鼠标';
     document.body.innerHTML = PAGE;
-    aid = createConversionAid();
-    abort = new AbortController();
+    pipeline = new PagePipeline(document);
+    pipeline.start();
   });
-  afterEach(() => {
-    abort.abort();
-    aid.stop();
-  });
+  afterEach(() => pipeline.stop());
 
   test('converts blocks as a whole, attributes, the title and lang; leaves fields, code and Japanese', async () => {
     const before = snapshot();
-    await aid.start(document, { variant: 's2twp' }, abort.signal);
-    await untilIdle();
+    await convert({ variant: 's2twp' });
     expect(text('headline')).toBe('網路時代的軟體新聞');
     // Node by node, 发 alone would become 發 and 面 stay 面.
     expect(document.getElementById('split')?.innerHTML).toBe('他的<b>頭</b>髮很長，<span>麵</span>條很好吃。');
@@ -79,77 +78,68 @@ describe('the conversion aid on a page', () => {
     expect(document.getElementById('zh')?.getAttribute('lang')).toBe('zh-Hant-TW');
     expect(document.getElementById('japanese')?.getAttribute('lang')).toBe('ja');
 
-    aid.stop();
-    expect(snapshot()).toEqual({ ...before, html: before.html });
-    expect(document.documentElement.hasAttribute(STATE)).toBe(false);
+    await convert(undefined);
+    expect(snapshot()).toEqual(before);
   });
 
   test('switching variants always converts from the original; converting back is exact', async () => {
     const before = snapshot();
-    await aid.start(document, { variant: 's2t' }, abort.signal);
-    await untilIdle();
+    await convert({ variant: 's2t' });
     expect(text('headline')).toBe('網絡時代的軟件新聞');
-    await aid.update({ variant: 's2twp' });
-    await untilIdle();
+    await convert({ variant: 's2twp' });
     expect(text('headline')).toBe('網路時代的軟體新聞');
     // t2s on Simplified text changes nothing: every node is back to the page's own text (only
     // the Chinese scope's lang now says Simplified).
-    await aid.update({ variant: 't2s' });
-    await untilIdle();
+    await convert({ variant: 't2s' });
     expect(document.body.innerHTML).toBe(PAGE.replace('lang="zh-CN"', 'lang="zh-Hans"'));
-    aid.stop();
+    pipeline.stop();
     expect(snapshot()).toEqual(before);
   });
 
   test('phrase overrides apply on top of the dictionary', async () => {
-    await aid.start(document, { variant: 's2twp', phraseOverrides: { U盘: 'USB 隨身碟' } }, abort.signal);
-    await untilIdle();
+    await convert({ variant: 's2twp', phraseOverrides: { U盘: 'USB 隨身碟' } });
     expect(text('usb')).toBe('請插上USB 隨身碟，再開啟滑鼠設定。');
   });
 
   test('follows new content, and a node the page rewrites is judged afresh, never restored over', async () => {
-    await aid.start(document, { variant: 's2twp' }, abort.signal);
-    await untilIdle();
+    await convert({ variant: 's2twp' });
     const added = document.createElement('p');
     added.append('后来加上的', Object.assign(document.createElement('b'), { textContent: '软' }), '件');
     document.body.append(added);
-    await vi.waitFor(() => expect(added.textContent).toBe('後來加上的軟體'));
+    await settle();
+    await pipeline.whenIdle();
+    expect(added.textContent).toBe('後來加上的軟體');
 
     const headline = document.getElementById('headline')?.firstChild as Text;
     headline.data = '页面自己改写的标题';
-    await vi.waitFor(() => expect(headline.data).toBe('頁面自己改寫的標題'));
-    aid.stop();
+    await settle();
+    await pipeline.whenIdle();
+    expect(headline.data).toBe('頁面自己改寫的標題');
+    pipeline.stop();
     expect(headline.data).toBe('页面自己改写的标题');
     expect(added.textContent).toBe('后来加上的软件');
   });
 
-  test('aborting the signal stops following the page', async () => {
-    await aid.start(document, { variant: 's2t' }, abort.signal);
-    await untilIdle();
-    abort.abort();
+  test('stopped, it stops following the page', async () => {
+    await convert({ variant: 's2t' });
+    pipeline.stop();
     const added = document.createElement('p');
     added.textContent = '头发';
-    // Observers are told in the order they were created: once this one has seen the change, the
-    // aid's would have too (and would have converted the small block synchronously).
-    await new Promise<void>((resolve) => {
-      const witness = new MutationObserver(() => {
-        witness.disconnect();
-        resolve();
-      });
-      witness.observe(document, { childList: true, subtree: true });
-      document.body.append(added);
-    });
+    document.body.append(added);
+    await settle();
     expect(added.textContent).toBe('头发');
   });
 
-  test('stopped while its dictionaries load, it leaves the page as it was', async () => {
-    const before = snapshot();
-    const started = aid.start(document, { variant: 'hk2s' }, abort.signal);
-    expect(document.documentElement.getAttribute(STATE)).toBe('working');
-    abort.abort();
-    aid.stop();
-    await started;
-    expect(snapshot()).toEqual(before);
-    expect(document.documentElement.hasAttribute(STATE)).toBe(false);
+  test('attributes inside open shadow roots are converted and restored too', async () => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    const shadow = host.attachShadow({ mode: 'open' });
+    const image = document.createElement('img');
+    image.setAttribute('alt', '头发');
+    shadow.append(image);
+    await convert({ variant: 's2t' });
+    expect(image.getAttribute('alt')).toBe('頭髮');
+    await convert(undefined);
+    expect(image.getAttribute('alt')).toBe('头发');
   });
 });
