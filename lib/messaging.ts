@@ -2,7 +2,6 @@ import { defineExtensionMessaging, type RemoveListenerCallback } from '@webext-c
 import type { PipelineStatus } from '@/lib/dom/page-pipeline';
 import type { ReadingAidName, ReadingAidOptionsMap } from '@/lib/features/stage-options';
 import type { SiteSettings } from '@/lib/settings/site-rules';
-import type { SentinelReport } from './sentinel-messaging';
 
 /** What applies on one page: the site's settings and the options each reading aid runs with there. */
 export interface PageSettings {
@@ -58,7 +57,18 @@ export interface TabStatus {
   url?: string;
 }
 
-export type { SentinelReport } from './sentinel-messaging';
+/** What the sentinel says when it has looked at its page (or at new content). */
+export interface SentinelReport {
+  documentKey: string;
+  /**
+   * The text of blocks that may hold doubled text (they pass the engine's prefilter), at most
+   * `SENTINEL_MAX_CANDIDATES` (lib/features/sentinel.ts) of them: the background runs the engine on them, off the page's
+   * main thread, and loads the pipeline only where it would change something.
+   */
+  candidates: string[];
+  /** There were more candidates than were sent (the background then loads the pipeline without looking). */
+  truncated: boolean;
+}
 
 /**
  * Every message between the extension's own contexts (popup, options, background, the scripts in

@@ -6,23 +6,6 @@
  */
 import type { ProtocolMap } from './messaging';
 
-/** What the sentinel says when it has looked at its page (or at new content). */
-export interface SentinelReport {
-  documentKey: string;
-  /**
-   * The text of blocks that may hold doubled text (they pass the engine's prefilter), at most
-   * `SENTINEL_MAX_CANDIDATES` of them: the background runs the engine on them, off the page's
-   * main thread, and loads the pipeline only where it would change something.
-   */
-  candidates: string[];
-  /** There were more candidates than were sent (the background then loads the pipeline without looking). */
-  truncated: boolean;
-}
-
-/** How many candidate blocks the sentinel sends at most, and how much of their text. */
-export const SENTINEL_MAX_CANDIDATES = 24;
-export const SENTINEL_MAX_CANDIDATE_CHARS = 12_000;
-
 interface RuntimeLike {
   runtime?: { id?: string; sendMessage(message: unknown): Promise<unknown> };
 }

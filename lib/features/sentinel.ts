@@ -9,8 +9,11 @@
  */
 import { findBlockContainer, iterateTextBlocks } from '@/lib/dom/text-blocks';
 import { getWorldState } from '@/lib/isolated-world';
-import { SENTINEL_MAX_CANDIDATE_CHARS, SENTINEL_MAX_CANDIDATES } from '@/lib/sentinel-messaging';
 import { mightContainDoubledText } from '@/lib/text/doubled/prefilter';
+
+/** How many candidate blocks the sentinel sends at most, and how much of their text. */
+export const SENTINEL_MAX_CANDIDATES = 24;
+export const SENTINEL_MAX_CANDIDATE_CHARS = 12_000;
 
 export interface SentinelFindings {
   candidates: string[];

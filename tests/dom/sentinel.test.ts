@@ -1,8 +1,12 @@
 /** The sentinel (lib/features/sentinel.ts): the only script every page gets. */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { findCandidates, type SentinelFindings, startSentinel } from '../../lib/features/sentinel';
+import {
+  findCandidates,
+  SENTINEL_MAX_CANDIDATES,
+  type SentinelFindings,
+  startSentinel,
+} from '../../lib/features/sentinel';
 import { getWorldState } from '../../lib/isolated-world';
-import { SENTINEL_MAX_CANDIDATES } from '../../lib/sentinel-messaging';
 
 const settle = () => new Promise((resume) => setTimeout(resume, 0));
 const CLEAN = '<p>会议强调，要立足重点产业，紧盯五百强项目。</p><textarea>勇勇于于担担当当作作为为</textarea>';
