@@ -91,13 +91,17 @@ describe('the cluster check itself', () => {
 });
 
 describe('fixText on inputs it was not typed for', () => {
-  test('non-strings and odd options come back unchanged, never thrown', () => {
+  test('non-strings come back unchanged with no edits; odd options never throw and only ever delete', () => {
     for (const input of [undefined, null, 42, {}, [], Symbol.iterator]) {
-      expect(() => fixText(input as unknown as string)).not.toThrow();
+      const result = fixText(input as unknown as string);
+      expect(result.text).toBe(input);
+      expect(result.edits).toEqual([]);
     }
-    expect(fixText('勇勇于于担担当当', { factors: [] }).text).toBe('勇勇于于担担当当');
-    expect(() => fixText('勇勇于于担担当当', { sensitivity: 'bogus' as Sensitivity })).not.toThrow();
-    expect(() => fixText('勇勇于于担担当当', { disabledRules: ['nope'] })).not.toThrow();
+    expect(fixText('勇勇于于担担当当', { factors: [] })).toEqual({ text: '勇勇于于担担当当', edits: [] });
+    for (const options of [{ sensitivity: 'bogus' as Sensitivity }, { disabledRules: ['nope'] }]) {
+      const { text } = fixText('勇勇于于担担当当作作为为', options);
+      expect(isSubsequence(text, '勇勇于于担担当当作作为为')).toBe(true);
+    }
   });
 
   test('a long block of doubled text and one of a single repeated character finish', () => {
