@@ -68,6 +68,8 @@ interface AidSectionProps {
   name: ReadingAidName;
   label: string;
   enabled: boolean;
+  /** The switch was used and the tab has not answered yet. */
+  sending: boolean;
   loading: boolean;
   error?: string;
   shortcut: string | undefined;
@@ -79,7 +81,7 @@ interface AidSectionProps {
 }
 
 function AidSection(props: AidSectionProps) {
-  const { name, label, enabled, loading, error, shortcut, always, onToggle, onAlwaysChange, children } = props;
+  const { name, label, enabled, sending, loading, error, shortcut, always, onToggle, onAlwaysChange, children } = props;
   return (
     <section class="qd-aid" aria-labelledby={`qd-${name}-label`} aria-busy={loading}>
       <label class="qd-switch">
@@ -93,6 +95,7 @@ function AidSection(props: AidSectionProps) {
           data-testid={`${name}-switch`}
           checked={enabled}
           aria-checked={enabled}
+          data-state={sending ? 'sending' : 'answered'}
           onChange={(event) => onToggle(event.currentTarget.checked)}
         />
       </label>
@@ -139,6 +142,7 @@ export function ReadingAidControls({
 }) {
   const [saveError, setSaveError] = useState<string | undefined>();
   const [sendError, setSendError] = useState(false);
+  const [sending, setSending] = useState<Partial<Record<ReadingAidName, number>>>({});
   const shortcuts = useShortcuts();
   const { loaded, change } = useSettings();
   const settings = loaded?.area === 'none' ? undefined : loaded?.settings;
@@ -208,6 +212,7 @@ export function ReadingAidControls({
         name="pinyin"
         label={i18n.t('pinyin')}
         enabled={pinyin.enabled}
+        sending={(sending.pinyin ?? 0) > 0}
         loading={pinyin.loading === true}
         error={pinyin.error}
         shortcut={shortcuts.pinyin}
@@ -238,6 +243,7 @@ export function ReadingAidControls({
         name="conversion"
         label={i18n.t('conversion')}
         enabled={conversion.enabled}
+        sending={(sending.conversion ?? 0) > 0}
         loading={conversion.loading === true}
         error={conversion.error}
         shortcut={shortcuts.conversion}

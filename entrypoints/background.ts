@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { garbledSitesItem, rememberGarbledSite, syncGarbledSitesScript } from '@/lib/background/garbled-sites';
-import { ensurePipeline, injectAidCode } from '@/lib/background/injection';
+import { ensurePipeline, injectAidCode, injectPipeline } from '@/lib/background/injection';
 import {
   confirmsDoubledText,
   frameAddressOf,
@@ -118,22 +118,20 @@ export default defineBackground(() => {
     const address = frameAddressOf(sender);
     const page = resolvePageSettings(await currentSettings(), address);
     const doubled = confirmsDoubledText(page, data);
-    const entry = await tabs.read(tabId);
-    const known = entry.frames[String(frameId)];
-    await recordFrame(tabId, frameId, {
+    const known = (await tabs.read(tabId)).frames[String(frameId)];
+    void recordFrame(tabId, frameId, {
       documentKey: data.documentKey,
       address,
       // Once found in this document, it stays found (new content reports only what is new).
       candidate: doubled || (known?.documentKey === data.documentKey && known.candidate === true),
       fixEnabled: page.site.fix,
+      sentinelTimings: data.timings ?? known?.sentinelTimings,
     });
-    const pipeline =
-      needsPipeline(page, doubled) &&
-      (await ensurePipeline(tabId, frameId).then(
-        () => true,
-        () => false,
-      ));
-    return { fixEnabled: page.site.fix, pipeline };
+    const pipeline = needsPipeline(page, doubled);
+    // The sentinel just said the pipeline is not there: load it without asking first. The answer
+    // goes out at once, with the settings the pipeline will start with.
+    if (pipeline) void injectPipeline(tabId, frameId).catch(() => undefined);
+    return { fixEnabled: page.site.fix, pipeline, settings: pipeline ? page : undefined };
   });
 
   onMessage('getPageSettings', async ({ sender }) =>

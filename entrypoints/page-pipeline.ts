@@ -62,15 +62,21 @@ export default defineUnlistedScript(() => {
   }
   world.pipeline = { stop };
 
+  // Back/forward cache: the page comes back without scripts starting again; tell the badge.
+  window.addEventListener('pageshow', (event) => {
+    if (event.persisted) reporter.update(now(), true);
+  });
+
+  // Loaded because the sentinel found doubled text: the background gave it the settings to start with.
+  if (world.settings) {
+    controller.applySettings(world.settings);
+    return;
+  }
   // Registered at document_start on a site known for doubled text: fix as the page is parsed.
   if (document.readyState === 'loading') controller.applySettings(EARLY_PAGE_SETTINGS);
   const apply = (settings: PageSettings) => controller.applySettings(settings);
   sendMessage('getPageSettings').then(apply, () => {
     if (!browser.runtime?.id) stop();
-  });
-  // Back/forward cache: the page comes back without scripts starting again; tell the badge.
-  window.addEventListener('pageshow', (event) => {
-    if (event.persisted) reporter.update(now(), true);
   });
 });
 

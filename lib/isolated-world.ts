@@ -1,3 +1,5 @@
+import type { PageSettings } from './messaging';
+
 /**
  * What Qingdu's scripts in one frame share: the sentinel and the page pipeline run in the same
  * isolated world (the page never sees it), whichever of them started first.
@@ -8,6 +10,8 @@ export interface WorldState {
   readonly documentKey: string;
   /** The page pipeline, once it runs in this frame. */
   pipeline?: { stop(): void };
+  /** The frame's settings, as the background answered the sentinel (the pipeline starts with them). */
+  settings?: PageSettings;
 }
 
 const KEY = '__qingdu';

@@ -61,13 +61,15 @@ export interface TabStatus {
 export interface SentinelReport {
   documentKey: string;
   /**
-   * The text of blocks that may hold doubled text (they pass the engine's prefilter), at most
-   * `SENTINEL_MAX_CANDIDATES` (lib/features/sentinel.ts) of them: the background runs the engine on them, off the page's
-   * main thread, and loads the pipeline only where it would change something.
+   * Stretches of the page's text that may hold doubled text (clusters of doubled runs with some
+   * text around them; see lib/features/sentinel.ts): the background runs the engine on them, off
+   * the page's main thread, and loads the pipeline only where it would change something.
    */
   candidates: string[];
   /** There were more candidates than were sent (the background then loads the pipeline without looking). */
   truncated: boolean;
+  /** Where the sentinel's first look went (ms): reading the page's text, scanning it. */
+  timings?: { read: number; scan: number };
 }
 
 /**
@@ -82,7 +84,7 @@ export interface ProtocolMap {
    * Sentinel: what I found on my page. The background loads the pipeline where it is needed and
    * answers whether fixing is on here and whether the pipeline now runs (the sentinel's job is done).
    */
-  sentinelReport(report: SentinelReport): { fixEnabled: boolean; pipeline: boolean };
+  sentinelReport(report: SentinelReport): { fixEnabled: boolean; pipeline: boolean; settings?: PageSettings };
   /** Pipeline: the settings that apply in my frame (resolved for the sender's own tab and frame). */
   getPageSettings(): PageSettings;
   /** Pipeline: my frame's state changed (drives the badge and the popup). */

@@ -17,6 +17,11 @@ export async function injectFile(tabId: number, frameId: number, file: Extension
   await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file] });
 }
 
+/** Load the page pipeline into the frame (running it twice is harmless: the second copy stops). */
+export function injectPipeline(tabId: number, frameId: number): Promise<void> {
+  return injectFile(tabId, frameId, PIPELINE_SCRIPT);
+}
+
 /**
  * Make sure the page pipeline runs in the frame: ask it, and inject it where nobody answers.
  * Rejects when the frame cannot be reached (a browser page, a frame that is gone).
@@ -28,7 +33,7 @@ export async function ensurePipeline(tabId: number, frameId: number): Promise<vo
   } catch {
     // Not running there yet.
   }
-  await injectFile(tabId, frameId, PIPELINE_SCRIPT);
+  await injectPipeline(tabId, frameId);
 }
 
 export function injectAidCode(tabId: number, frameId: number, name: ReadingAidName): Promise<void> {

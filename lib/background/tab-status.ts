@@ -12,8 +12,10 @@ import type { FrameStatus, ReadingAidsStatus, TabStatus } from '@/lib/messaging'
 export interface FrameEntry extends FrameStatus {
   /** The address whose settings apply in the frame (see `frameAddressOf`). */
   address?: string;
-  /** The sentinel found a block that may hold doubled text. */
+  /** The sentinel found doubled text the engine would fix. */
   candidate?: boolean;
+  /** The sentinel's first look (ms): reading the page's text, scanning it. */
+  sentinelTimings?: { read: number; scan: number };
 }
 
 export interface TabEntry {

@@ -40,12 +40,24 @@ export class OwnTextStore {
    * from the page's own text.
    */
   readonly readOwn = (node: Text): string => {
+    // A page Qingdu has not written yet (the first pass): no lookup per node.
+    if (this.refs.size === 0) return node.data;
     const record = this.records.get(node);
     if (!record) return node.data;
     if (node.data === record.written) return record.original;
     this.notePageRewrite(node, record);
     return node.data;
   };
+
+  /** Has Qingdu written this node (and not been overwritten by the page since it last looked)? */
+  has(node: Text): boolean {
+    return this.refs.size > 0 && this.records.has(node);
+  }
+
+  /** Has Qingdu written any node (that may still hold its text)? */
+  get isEmpty(): boolean {
+    return this.refs.size === 0;
+  }
 
   /** Does the node hold exactly what Qingdu wrote into it (so a mutation record of it is our own)? */
   readonly isOwnWrite = (node: Text): boolean => this.records.get(node)?.written === node.data;

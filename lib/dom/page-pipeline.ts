@@ -17,13 +17,7 @@
  * through the `PageTextStage` / `PageAnnotationStage` contracts.
  */
 import type { TextEdit } from '@/lib/text/doubled/types';
-import {
-  applyEditsWithOrigin,
-  type ComposedText,
-  splitByOrigin,
-  type TextStage,
-  type TextStageName,
-} from '@/lib/text/pipeline';
+import { applyEditsWithOrigin, splitByOrigin, type TextStage, type TextStageName } from '@/lib/text/pipeline';
 import { OriginalAttributeStore } from './attribute-store';
 import { OWN_NODE_ATTRIBUTE } from './markers';
 import { OwnTextStore } from './own-text';
@@ -136,9 +130,12 @@ export class PagePipeline {
   private readonly observer: PageObserver;
   private readonly textStages = new Map<TextStageName, PageTextStage>();
   private annotation: PageAnnotationStage | undefined;
+  /** `activeStages()`, until a stage or "Show original" changes. */
+  private active: PageTextStage[] | undefined;
   private showingOriginal = false;
   /** Text nodes the reader asked to have fixed ("Fix selection"). */
   private readonly requested = new WeakSet<Text>();
+  private hasRequests = false;
   /** Roots whose blocks need computing again. */
   private readonly queue = new Set<Node>();
   private readonly rewrites = new WeakMap<Node, { count: number; since: number }>();
@@ -247,6 +244,7 @@ export class PagePipeline {
     for (const block of iterateTextBlocks(container, this.walkOptions)) {
       const touched = block.nodes.filter((node) => (node.parentNode ? range.intersectsNode(node) : false));
       for (const node of touched) this.requested.add(node);
+      if (touched.length > 0) this.hasRequests = true;
       if (touched.length > 0) this.render(block, false);
     }
     this.observer.discardPending();
@@ -330,6 +328,7 @@ export class PagePipeline {
   // --- work ---
 
   private changed(): void {
+    this.active = undefined;
     this.generation++;
     this.enqueue(this.doc);
   }
@@ -379,6 +378,7 @@ export class PagePipeline {
         const shadowRoots: ShadowRoot[] = [];
         this.shadowRootsSeen = shadowRoots;
         for (const block of iterateTextBlocks(root, this.walkOptions)) {
+          if (!this.mayNeedRender(block)) continue;
           items.push({ block, fromObserver });
           this.progress.total++;
           if (slice.isOver()) {
@@ -408,19 +408,36 @@ export class PagePipeline {
       }
       if (this.queue.size === 0) this.doneGeneration = generation;
     }
+    // A root whose last passage went (the page rewrote it) keeps no outline sheet.
+    this.passageSheets.keepOnlyFor(this.marks.elements());
     this.observer.discardPending();
   }
 
-  /** The stages that apply to a block in `lang`, in order. */
-  private stagesFor(lang: string): PageTextStage[] {
-    const stages: PageTextStage[] = [];
-    for (const stage of this.textStages.values()) {
-      if (stage.repairs && this.showingOriginal) continue;
-      if (lang && stage.skipsLanguage?.(lang)) continue;
-      stages.push(stage);
+  /** The stages that run now (on, and not paused by "Show original"), in the pipeline's order. */
+  private activeStages(): PageTextStage[] {
+    if (this.active) return this.active;
+    const stages = [...this.textStages.values()].filter((stage) => !(stage.repairs && this.showingOriginal));
+    this.active = stages.sort((a, b) => STAGE_ORDER[a.name] - STAGE_ORDER[b.name]);
+    return this.active;
+  }
+
+  /**
+   * Could anything change in this block: a stage might change its text, the annotation stage
+   * might annotate it, the reader asked for a fix in it, or Qingdu changed it before (and may have
+   * to put it back)? Blocks that fail this are never touched: the cheap test every block gets.
+   */
+  private mayNeedRender(block: TextBlock): boolean {
+    const { text, nodes } = block;
+    for (const stage of this.activeStages()) if (stage.mightChange(text)) return true;
+    if (this.annotation?.mightAnnotate(text)) return true;
+    // Nothing of Qingdu's anywhere yet (the first pass): nothing to put back either.
+    if (this.own.isEmpty && this.marks.isEmpty && !this.hasRequests && this.ruby.size === 0) return false;
+    for (const node of nodes) {
+      if (this.own.has(node) || this.marks.isMarked(node) || this.ruby.isAnnotated(node) || this.requested.has(node)) {
+        return true;
+      }
     }
-    // Map order is insertion order: keep the pipeline's own order.
-    return stages.sort((a, b) => STAGE_ORDER[a.name] - STAGE_ORDER[b.name]);
+    return false;
   }
 
   /** Compute one block from the page's own text through every stage, and write what differs. */
@@ -434,17 +451,23 @@ export class PagePipeline {
       if (this.own.isContested(node)) return;
     }
     if (fromObserver && this.contested.has(block.container)) return;
-    const lang = langOf(block.container);
     const partStarts = starts.slice(0, nodes.length);
+    // Only looked up where a stage cares (the doubled-text fix does not).
+    let lang: string | undefined;
+    const langOfBlock = () => {
+      lang ??= langOf(block.container);
+      return lang;
+    };
 
-    // Text stages.
+    // Text stages; the origin map is made only once a stage changes something.
     let current = text;
-    let origin = identityOrigin(text.length);
+    let origin: Int32Array | undefined;
     const repairNodes: Text[][] = [];
-    for (const stage of this.stagesFor(lang)) {
+    for (const stage of this.activeStages()) {
       if (!stage.mightChange(current) && !(stage.editRequested && this.hasRequest(nodes))) continue;
-      let edits = stage.edit(current);
-      if (stage.editRequested && current === text) {
+      if (stage.skipsLanguage && langOfBlock() && stage.skipsLanguage(langOfBlock())) continue;
+      let edits = stage.edit(current, nodes.length);
+      if (stage.editRequested && this.hasRequests && current === text) {
         const request = this.requestWindow(block);
         if (request) edits = mergeRequested(edits, stage.editRequested(current, request));
       }
@@ -454,11 +477,12 @@ export class PagePipeline {
       }
       ({ text: current, origin } = applyEditsWithOrigin(current, origin, edits, partStarts));
     }
-    const composed: Pick<ComposedText, 'text' | 'origin'> = { text: current, origin };
-    const targets = splitByOrigin(composed, partStarts);
+    const targets = origin
+      ? splitByOrigin({ text: current, origin }, partStarts)
+      : nodes.map((_, i) => text.slice(starts[i], starts[i + 1]));
 
     // Annotation.
-    const annotation = this.annotationFor(block, lang, current);
+    const annotation = this.annotationFor(block, langOfBlock, current);
     const annotated = nodes.filter((node) => this.ruby.isAnnotated(node));
     const needsWrite = nodes.some((node, i) => node.data !== targets[i]);
     const upToDate =
@@ -503,10 +527,10 @@ export class PagePipeline {
   }
 
   /** The annotation stage if it applies to this block now. */
-  private annotationFor(block: TextBlock, lang: string, text: string): PageAnnotationStage | undefined {
+  private annotationFor(block: TextBlock, langOfBlock: () => string, text: string): PageAnnotationStage | undefined {
     const stage = this.annotation;
     if (!stage?.mightAnnotate(text)) return undefined;
-    if (lang && stage.skipsLanguage?.(lang)) return undefined;
+    if (stage.skipsLanguage && langOfBlock() && stage.skipsLanguage(langOfBlock())) return undefined;
     const container = block.container;
     if (container.nodeType === ELEMENT_NODE) {
       const element = container as Element;
@@ -542,7 +566,7 @@ export class PagePipeline {
   }
 
   private hasRequest(nodes: readonly Text[]): boolean {
-    return nodes.some((node) => this.requested.has(node));
+    return this.hasRequests && nodes.some((node) => this.requested.has(node));
   }
 
   /** The part of the block's text the reader asked to fix: from the first to the last requested node. */
@@ -646,17 +670,11 @@ export class PagePipeline {
 
 const STAGE_ORDER: Record<TextStageName, number> = { fix: 0, replace: 1, convert: 2 };
 
-function identityOrigin(length: number): Int32Array {
-  const origin = new Int32Array(length);
-  for (let i = 0; i < length; i++) origin[i] = i;
-  return origin;
-}
-
 /** An edit's range in the block's own text (through the origin map of the text it applies to). */
-function sourceRange(edit: TextEdit, origin: Int32Array, length: number): { start: number; end: number } {
-  const start =
-    edit.start < length ? (origin[edit.start] as number) : length > 0 ? (origin[length - 1] as number) + 1 : 0;
-  const end = edit.end > edit.start ? (origin[edit.end - 1] as number) + 1 : start;
+function sourceRange(edit: TextEdit, origin: Int32Array | undefined, length: number): { start: number; end: number } {
+  const at = (i: number) => (origin ? (origin[i] as number) : i);
+  const start = edit.start < length ? at(edit.start) : length > 0 ? at(length - 1) + 1 : 0;
+  const end = edit.end > edit.start ? at(edit.end - 1) + 1 : start;
   return { start, end: Math.max(start, end) };
 }
 

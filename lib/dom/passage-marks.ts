@@ -46,6 +46,16 @@ export class PassageMarks {
     return [...this.marks.keys()];
   }
 
+  /** No passage is marked. */
+  get isEmpty(): boolean {
+    return this.marks.size === 0;
+  }
+
+  /** Is this text node part of a marked passage? */
+  isMarked(node: Text): boolean {
+    return this.marks.size > 0 && this.markOf.has(node);
+  }
+
   has(element: Element): boolean {
     return this.marks.has(element);
   }

@@ -40,7 +40,8 @@ export class RubyAnnotations {
   private readonly versions = new WeakMap<Text, unknown>();
 
   /** The page's text node a wrapper of ours stands in for (pass as the walker's `substitute`). */
-  readonly originalOf = (element: Element): Text | undefined => this.originalsByWrapper.get(element);
+  readonly originalOf = (element: Element): Text | undefined =>
+    this.wrappers.size > 0 ? this.originalsByWrapper.get(element) : undefined;
 
   /** The wrapper standing in the page for `node`, if it is annotated. */
   readonly wrapperOf = (node: Text): HTMLElement | undefined => this.wrappers.get(node);
@@ -55,7 +56,7 @@ export class RubyAnnotations {
   }
 
   isAnnotated(node: Text): boolean {
-    return this.wrappers.has(node);
+    return this.wrappers.size > 0 && this.wrappers.has(node);
   }
 
   /** The original text nodes currently replaced by annotations. */

@@ -33,6 +33,21 @@ export class StyleSheets {
     this.sheets.set(parent, style);
   }
 
+  /** Remove the sheets of roots that none of `nodes` is in any more. */
+  keepOnlyFor(nodes: Iterable<Node>): void {
+    if (this.sheets.size === 0) return;
+    const needed = new Set<ParentNode>();
+    for (const node of nodes) {
+      const parent = styleParentFor(node);
+      if (parent) needed.add(parent);
+    }
+    for (const [parent, style] of this.sheets) {
+      if (needed.has(parent)) continue;
+      style.remove();
+      this.sheets.delete(parent);
+    }
+  }
+
   /** Remove every sheet (they come back with the next `ensureFor`). */
   removeAll(): void {
     for (const style of this.sheets.values()) style.remove();

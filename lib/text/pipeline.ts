@@ -61,22 +61,25 @@ function identityOrigin(length: number): Int32Array {
  */
 export function applyEditsWithOrigin(
   text: string,
-  origin: Int32Array,
+  origin: Int32Array | undefined,
   edits: readonly TextEdit[],
   partStarts?: readonly number[],
 ): { text: string; origin: Int32Array } {
-  if (edits.length === 0) return { text, origin };
+  if (edits.length === 0) return { text, origin: origin ?? identityOrigin(text.length) };
+  /** Origin of unit `i` of `text` (the identity where no map is given: the stage's input is the page's text). */
+  const originAt = origin ? (i: number) => origin[i] as number : (i: number) => i;
   let length = text.length;
   for (const edit of edits) length += edit.replacement.length - (edit.end - edit.start);
   const out = new Int32Array(Math.max(0, length));
   const pieces: string[] = [];
   let at = 0;
   let written = 0;
-  const copy = (from: number, to: number) => {
-    if (to <= from) return;
-    pieces.push(text.slice(from, to));
-    out.set(origin.subarray(from, to), written);
-    written += to - from;
+  const copy = (start: number, end: number) => {
+    if (end <= start) return;
+    pieces.push(text.slice(start, end));
+    if (origin) out.set(origin.subarray(start, end), written);
+    else for (let i = start; i < end; i++) out[written + i - start] = i;
+    written += end - start;
   };
   for (const edit of edits) {
     if (edit.start < at || edit.end < edit.start || edit.end > text.length) {
@@ -87,12 +90,12 @@ export function applyEditsWithOrigin(
     const original = text.slice(edit.start, edit.end);
     pieces.push(replacement);
     if (replacement.length === original.length) {
-      out.set(origin.subarray(edit.start, edit.end), written);
+      for (let k = 0; k < replacement.length; k++) out[written + k] = originAt(edit.start + k);
     } else {
       const picks = pickSubsequence(original, replacement);
-      const whole = picks ? 0 : originOfWhole(text, origin, edit, partStarts);
+      const whole = picks ? 0 : originOfWhole(text, originAt, edit, partStarts);
       for (let k = 0; k < replacement.length; k++) {
-        out[written + k] = picks ? (origin[edit.start + (picks[k] as number)] as number) : whole;
+        out[written + k] = picks ? originAt(edit.start + (picks[k] as number)) : whole;
       }
     }
     written += replacement.length;
@@ -114,9 +117,14 @@ export function applyEditsWithOrigin(
  * first unit it replaces in the part (`partStarts`, e.g. text nodes) holding most of its source,
  * ties to the first; an insertion at the end takes the origin of the unit before it.
  */
-function originOfWhole(text: string, origin: Int32Array, edit: TextEdit, partStarts?: readonly number[]): number {
-  if (edit.start >= text.length) return text.length > 0 ? (origin[text.length - 1] as number) : 0;
-  const first = origin[edit.start] as number;
+function originOfWhole(
+  text: string,
+  originAt: (i: number) => number,
+  edit: TextEdit,
+  partStarts?: readonly number[],
+): number {
+  if (edit.start >= text.length) return text.length > 0 ? originAt(text.length - 1) : 0;
+  const first = originAt(edit.start);
   if (!partStarts || partStarts.length < 2 || edit.end - edit.start < 2) return first;
   let best = first;
   let bestCount = 0;
@@ -124,7 +132,7 @@ function originOfWhole(text: string, origin: Int32Array, edit: TextEdit, partSta
   let part = -1;
   let partFirst = first;
   for (let i = edit.start; i < edit.end; i++) {
-    const at = origin[i] as number;
+    const at = originAt(i);
     const p = partIndexOf(partStarts, at);
     if (p !== part) {
       part = p;
@@ -171,7 +179,7 @@ function pickSubsequence(original: string, replacement: string): number[] | unde
  */
 export function composeText(text: string, stages: readonly TextStage[], partStarts?: readonly number[]): ComposedText {
   let current = text;
-  let origin = identityOrigin(text.length);
+  let origin: Int32Array | undefined;
   const steps: StageStep[] = [];
   const parts = partStarts?.length;
   for (const stage of stages) {
@@ -181,7 +189,7 @@ export function composeText(text: string, stages: readonly TextStage[], partStar
     steps.push({ stage: stage.name, edits });
     ({ text: current, origin } = applyEditsWithOrigin(current, origin, edits, partStarts));
   }
-  return { text: current, steps, origin };
+  return { text: current, steps, origin: origin ?? identityOrigin(text.length) };
 }
 
 /**

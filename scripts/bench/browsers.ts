@@ -6,7 +6,7 @@
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, type ExtensionBrowser, findChromium, launchWithExtension } from '../lib/chromium';
 import { type StaticServer, startStaticServer } from '../lib/static-server';
-import type { BenchRecord, StateMark } from './page-scripts/records';
+import type { BenchRecord } from './page-scripts/records';
 import { OUTPUT_DIR, type Prepared } from './prepare';
 
 const VIEWPORT = { width: 1280, height: 900 };
@@ -67,35 +67,12 @@ export async function readRecord(page: Page): Promise<BenchRecord> {
     const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
     const dcl =
       navigation && navigation.domContentLoadedEventStart > 0 ? navigation.domContentLoadedEventStart : bench.dcl;
-    return JSON.stringify({ ...bench, dcl });
+    const { resetWrites: _reset, probeScroll: _probe, ...data } = bench;
+    return JSON.stringify({ ...data, dcl });
   });
   const parsed = JSON.parse(record) as BenchRecord | null;
   if (!parsed) throw new Error(`the observer script did not run on ${page.url()}`);
   return parsed;
-}
-
-/** Wait until the page's observer has recorded `attribute` = `value` (optionally after time `after`). */
-export async function waitForMark(
-  page: Page,
-  attribute: string,
-  value: string,
-  options: { after?: number; timeout?: number } = {},
-): Promise<void> {
-  await page.waitForFunction(
-    ([name, wanted, after]) =>
-      window.__qingduBench?.marks.some((m) => m.name === name && m.value === wanted && m.t >= after) ?? false,
-    [attribute, value, options.after ?? Number.NEGATIVE_INFINITY] as const,
-    { timeout: options.timeout ?? WAIT_TIMEOUT_MS, polling: 20 },
-  );
-}
-
-export function findMark(
-  marks: readonly StateMark[],
-  name: string,
-  value: string,
-  after = -Infinity,
-): StateMark | undefined {
-  return marks.find((m) => m.name === name && m.value === value && m.t >= after);
 }
 
 /** Let the page run its queued tasks (longtask entries are delivered in a later task). */

@@ -19,14 +19,14 @@ import { startBrowsers } from './browsers';
 import { type MetricResult, type Results, toJsonObject } from './metrics';
 import { PAGE_SIZE_IDS, type PageSize } from './page-generator';
 import {
-  detectFixFeature,
   measureFixPages,
   measureIdleOverhead,
   measureLongestTask,
+  measureRememberedSite,
   type RunPlan,
 } from './page-metrics';
 import { OUTPUT_DIR, preparePages, ROOT } from './prepare';
-import { measureReadingAids, type ReadingAidTrigger } from './reading-aids';
+import { measurePopupSwitch, measureReadingAids } from './reading-aids';
 import { summarize } from './stats';
 import { formatTable } from './table';
 import { measureTextThroughput } from './text-throughput';
@@ -80,8 +80,13 @@ function describeMachine() {
 }
 
 function measureContentScript(): MetricResult {
-  const file = join(CHROME_MV3_DIR, 'content-scripts', 'content.js');
-  return { name: 'content_script_bytes', summary: summarize([statSync(file).size]), note: 'minified, as built' };
+  const file = join(CHROME_MV3_DIR, 'sentinel.js');
+  const pipeline = statSync(join(CHROME_MV3_DIR, 'page-pipeline.js')).size;
+  return {
+    name: 'content_script_bytes',
+    summary: summarize([statSync(file).size]),
+    note: `minified, as built; the page pipeline, loaded only where needed: ${pipeline.toLocaleString('en-US')} B`,
+  };
 }
 
 async function measurePinyinAccuracy(quick: boolean): Promise<MetricResult> {
@@ -103,34 +108,6 @@ async function measurePinyinAccuracy(quick: boolean): Promise<MetricResult> {
     name: 'pinyin_polyphone_acc',
     summary: summarize([result.pinyin_polyphone_acc]),
     note: `${result.sentences} sentences of the CPP dev split${quick ? ' (--quick: the first 1,000)' : ''}; pinyin-pro alone: ${result.baseline_acc.toFixed(3)}`,
-  };
-}
-
-/**
- * How to turn the reading aids on, the way the popup does: the `setReadingAid` message of
- * lib/messaging.ts. An aid counts as built when its on-demand script is in the build.
- */
-function findReadingAidTriggers(): { pinyin: ReadingAidTrigger | null; conversion: ReadingAidTrigger | null } {
-  const built = (name: string) => existsSync(join(CHROME_MV3_DIR, `reading-aid-${name}.js`));
-  return {
-    pinyin: built('pinyin')
-      ? {
-          attribute: 'data-qingdu-pinyin',
-          message: {
-            type: 'setReadingAid',
-            data: { name: 'pinyin', enabled: true, options: { style: 'tone-marks', toneColors: 'off' } },
-          },
-        }
-      : null,
-    conversion: built('conversion')
-      ? {
-          attribute: 'data-qingdu-conversion',
-          message: {
-            type: 'setReadingAid',
-            data: { name: 'conversion', enabled: true, options: { variant: 's2twp' } },
-          },
-        }
-      : null,
   };
 }
 
@@ -174,21 +151,39 @@ async function main(): Promise<void> {
   log('Starting Chromium (with the extension, and plain for the baselines)…');
   const browsers = await startBrowsers(prepared);
   try {
-    const fixBuilt = await detectFixFeature(browsers, prepared.fixPages['50k'].garbled);
-    log(`Fixing pages (${fixBuilt ? 'fix feature found' : 'fix feature not built yet'})…`);
-    const pages = await measureFixPages(browsers, prepared, plan, fixBuilt, log);
+    log('Fixing pages (first visits)…');
+    const pages = await measureFixPages(browsers, prepared, plan, log);
     add(pages.results);
     checks.push(...pages.checks);
-    log('Content script overhead on the clean 1 MB page (CDP trace)…');
-    add([await measureIdleOverhead(browsers, prepared, plan, fixBuilt)]);
+    log('A site remembered for doubled text…');
+    const remembered = await measureRememberedSite(browsers, prepared, plan);
+    add(remembered.results);
+    checks.push(...remembered.checks);
+    log('What a clean 1 MB page pays (CDP trace)…');
+    const idle = await measureIdleOverhead(browsers, prepared, plan);
+    add(idle.results);
+    checks.push(...idle.checks);
     if (sizes.includes('5m')) {
       log('Longest task while fixing the 5 MB page (CDP trace)…');
-      add([await measureLongestTask(browsers, prepared, plan, fixBuilt)]);
+      const longest = await measureLongestTask(browsers, prepared, plan);
+      add(longest.results);
+      checks.push(...longest.checks);
     }
     log('Pinyin and conversion…');
-    const aids = await measureReadingAids(browsers, prepared, plan, findReadingAidTriggers(), log);
+    const aids = await measureReadingAids(
+      browsers,
+      prepared,
+      plan,
+      {
+        pinyin: { name: 'pinyin', options: { style: 'tone-marks', toneColors: 'off' } },
+        conversion: { name: 'conversion', options: { variant: 's2twp' } },
+      },
+      log,
+    );
     add(aids.results);
     checks.push(...aids.checks);
+    log('The popup switch…');
+    add([await measurePopupSwitch(browsers, prepared, plan)]);
   } finally {
     await browsers.close();
   }

@@ -1,42 +1,29 @@
 /**
  * Pinyin and conversion on the 100,000-character page: the extension driven the way its popup
- * drives it (a message from the extension to the tab's content script), against pinyin-pro's
- * `html()` and opencc-js's `HTMLConverter` run as page scripts in a plain Chromium.
+ * drives it (the popup's message to the background, which loads the pipeline and the aid into
+ * the tab), against pinyin-pro's `html()` and opencc-js's `HTMLConverter` run as page scripts in
+ * a plain Chromium. And how fast the popup's switch answers.
  */
 import type { Page } from 'playwright-core';
-import { type BenchBrowsers, findMark, readRecord, WAIT_TIMEOUT_MS, waitForMark } from './browsers';
+import { type BenchBrowsers, readRecord, WAIT_TIMEOUT_MS } from './browsers';
+import { openControlPage, tabIdOf, waitForSettled } from './extension-state';
 import type { MetricResult } from './metrics';
 import type { RunPlan } from './page-metrics';
 import type { PageScript, Prepared } from './prepare';
 import { summarize } from './stats';
 import { describeDifference } from './table';
 
-/** How to switch a reading aid on in the tab, as the popup does; null while the feature is not built. */
+/** How to switch a reading aid on in a tab, as the popup does (its `setTabReadingAid` message). */
 export interface ReadingAidTrigger {
-  /** The feature state attribute the aid sets on <html>. */
-  attribute: string;
-  /** The raw message for `chrome.tabs.sendMessage` (the @webext-core/messaging wire format). */
-  message: { type: string; data: unknown };
-}
-
-/** Send `message` to the active tab's content script from the extension's service worker; returns the send time (epoch ms). */
-async function sendFromServiceWorker(browsers: BenchBrowsers, page: Page, message: ReadingAidTrigger['message']) {
-  await page.bringToFront();
-  return browsers.extension.serviceWorker.evaluate(async (payload) => {
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    if (tab?.id === undefined) throw new Error('no active tab');
-    const sentAt = Date.now();
-    const reply = (await chrome.tabs.sendMessage(tab.id, { id: 1, ...payload, timestamp: sentAt })) as {
-      err?: unknown;
-    };
-    if (reply?.err) throw new Error(`the content script refused ${payload.type}: ${JSON.stringify(reply.err)}`);
-    return sentAt;
-  }, message);
+  name: 'pinyin' | 'conversion';
+  options: unknown;
 }
 
 interface AidRun {
   fullMs: number;
   firstVisibleMs: number | null;
+  /** Scrolling far down the page afterwards: until readings are laid out in view, and frames without. */
+  scroll?: { ms: number; blankFrames: number };
   /** What a reader sees afterwards: the body's text, and how many <rt> it holds. */
   bodyText: string;
   rubyCount: number;
@@ -49,40 +36,122 @@ async function readResult(page: Page): Promise<{ bodyText: string; rubyCount: nu
   }));
 }
 
+/**
+ * Open the page, wait until Qingdu has looked at it, switch the aid on from the popup's page (the
+ * background loads the pipeline and the aid's code into the tab), and time it until the extension
+ * says it is done and the page has been laid out with the result.
+ */
 async function runExtensionAid(
   browsers: BenchBrowsers,
   prepared: Prepared,
   trigger: ReadingAidTrigger,
+  probeScroll: boolean,
 ): Promise<AidRun> {
   const page = await browsers.extension.context.newPage();
+  const url = browsers.server.url(prepared.readingAidPage.path);
   try {
-    await page.goto(browsers.server.url(prepared.readingAidPage.path), { timeout: WAIT_TIMEOUT_MS });
-    await waitForMark(page, 'data-qingdu', 'ready');
+    await page.goto(url, { timeout: WAIT_TIMEOUT_MS });
+    const tabId = await tabIdOf(browsers, page);
+    await waitForSettled(browsers, tabId, { url });
+    await page.evaluate(() => window.__qingduBench?.resetWrites());
+    const control = await openControlPage(browsers, tabId);
     const timeOrigin = await page.evaluate(() => performance.timeOrigin);
-    const sentAt = await sendFromServiceWorker(browsers, page, trigger.message);
-    const sentAtPage = sentAt - timeOrigin;
-    // The aid goes `working` and then `idle`; take the first `idle` after a `working` that followed the send.
+    const { sentAt } = await control.send('setTabReadingAid', {
+      tabId,
+      name: trigger.name,
+      enabled: true,
+      options: trigger.options,
+    });
+    await control.close();
+    await page.bringToFront();
+    await waitForSettled(browsers, tabId, {
+      url,
+      until: (entry) => entry.frames['0']?.readingAids?.[trigger.name]?.enabled === true,
+    });
+    // Until the page has been laid out after the last write.
     await page.waitForFunction(
-      ([name, after]) => {
-        const marks = window.__qingduBench?.marks ?? [];
-        const working = marks.find((m) => m.name === name && m.value === 'working' && m.t >= after);
-        return marks.some((m) => m.name === name && m.value === 'idle' && working !== undefined && m.t >= working.t);
+      () => {
+        const writes = window.__qingduBench?.writes;
+        return (
+          writes?.lastAt !== null && writes?.laidOutAt !== null && (writes?.laidOutAt ?? 0) >= (writes?.lastAt ?? 0)
+        );
       },
-      [trigger.attribute, sentAtPage - 1] as const,
+      null,
       { timeout: WAIT_TIMEOUT_MS, polling: 20 },
     );
     const record = await readRecord(page);
-    const working = findMark(record.marks, trigger.attribute, 'working', sentAtPage - 1);
-    const idle = findMark(record.marks, trigger.attribute, 'idle', working?.t ?? 0);
-    if (!idle) throw new Error('no idle mark');
-    return {
-      fullMs: (idle.laidOutAt ?? idle.t) - sentAtPage,
+    const sentAtPage = sentAt - timeOrigin;
+    const run: AidRun = {
+      fullMs: (record.writes.laidOutAt as number) - sentAtPage,
       firstVisibleMs: record.firstVisibleRubyAt === null ? null : record.firstVisibleRubyAt - sentAtPage,
       ...(await readResult(page)),
     };
+    if (probeScroll) {
+      // Far down the page, where nothing was near the viewport before.
+      await page.evaluate(() => window.__qingduBench?.probeScroll(document.documentElement.scrollHeight * 0.75));
+      await page.waitForFunction(() => window.__qingduBench?.scroll?.rubyAt !== null, null, {
+        timeout: WAIT_TIMEOUT_MS,
+        polling: 20,
+      });
+      const scroll = (await readRecord(page)).scroll;
+      if (scroll?.rubyAt != null)
+        run.scroll = { ms: scroll.rubyAt - scroll.scrolledAt, blankFrames: scroll.blankFrames };
+    }
+    return run;
   } finally {
     await page.close();
   }
+}
+
+/**
+ * popup_switch_ms: click the real popup's pinyin switch on a page of about 15,000 paragraphs the
+ * pipeline is not loaded in yet, until the switch shows the state the page reported back.
+ */
+export async function measurePopupSwitch(
+  browsers: BenchBrowsers,
+  prepared: Prepared,
+  plan: RunPlan,
+): Promise<MetricResult> {
+  const target = prepared.fixPages['1m']?.clean;
+  if (!target) return { name: 'popup_switch_ms', summary: null, note: 'n/a (no 1m page)' };
+  const samples: number[] = [];
+  for (let i = 0; i < plan.warmups + plan.runs; i++) {
+    const page = await browsers.extension.context.newPage();
+    const url = browsers.server.url(target.path);
+    try {
+      await page.goto(url, { timeout: WAIT_TIMEOUT_MS });
+      const tabId = await tabIdOf(browsers, page);
+      await waitForSettled(browsers, tabId, { url });
+      const popup = await browsers.extension.context.newPage();
+      await popup.goto(`chrome-extension://${browsers.extension.extensionId}/popup.html?tab=${tabId}`);
+      const toggle = popup.getByTestId('pinyin-switch');
+      await toggle.waitFor();
+      // From the click to the switch on, confirmed by the tab (the background's answer arrived).
+      await popup.evaluate(() => {
+        (window as unknown as { clickedAt: number }).clickedAt = performance.now();
+        (document.querySelector('[data-testid="pinyin-switch"]') as HTMLInputElement).click();
+      });
+      const handle = await popup.waitForFunction(
+        () => {
+          const input = document.querySelector('[data-testid="pinyin-switch"]') as HTMLInputElement;
+          const answered = input.checked && input.dataset.state === 'answered';
+          return answered ? performance.now() - (window as unknown as { clickedAt: number }).clickedAt : 0;
+        },
+        null,
+        { polling: 'raf', timeout: WAIT_TIMEOUT_MS },
+      );
+      const ms = (await handle.jsonValue()) as number;
+      await popup.close();
+      if (i >= plan.warmups) samples.push(ms);
+    } finally {
+      await page.close();
+    }
+  }
+  return {
+    name: 'popup_switch_ms',
+    summary: summarize(samples),
+    note: 'a click on the popup’s pinyin switch on the clean 1 MB page (no pipeline loaded yet), until the switch shows on as the tab answered (pipeline injected, the page took the switch); the work follows with progress shown',
+  };
 }
 
 async function runBaseline(
@@ -111,7 +180,7 @@ export async function measureReadingAids(
   browsers: BenchBrowsers,
   prepared: Prepared,
   plan: RunPlan,
-  triggers: { pinyin: ReadingAidTrigger | null; conversion: ReadingAidTrigger | null },
+  triggers: { pinyin: ReadingAidTrigger; conversion: ReadingAidTrigger },
   log: (line: string) => void,
 ): Promise<{ results: MetricResult[]; checks: string[] }> {
   const results: MetricResult[] = [];
@@ -121,45 +190,53 @@ export async function measureReadingAids(
     const baseline: number[] = [];
     const full: number[] = [];
     const first: number[] = [];
+    const scroll: number[] = [];
+    const blank: number[] = [];
     for (let i = 0; i < plan.warmups + plan.runs; i++) {
       const b = await runBaseline(browsers, prepared, 'pinyin-baseline');
-      const e = triggers.pinyin ? await runExtensionAid(browsers, prepared, triggers.pinyin) : undefined;
-      if (i === 0 && e) {
+      const e = await runExtensionAid(browsers, prepared, triggers.pinyin, true);
+      if (i === 0) {
         checks.push(
-          `pinyin: ${e.rubyCount.toLocaleString('en-US')} <rt> on the 100k-character page (html() baseline: ${b.rubyCount.toLocaleString('en-US')})`,
+          `pinyin: ${e.rubyCount.toLocaleString('en-US')} <rt> near the viewport after the switch (the rest as the reader scrolls to it); html() baseline: ${b.rubyCount.toLocaleString('en-US')} over the whole page`,
         );
       }
       if (i < plan.warmups) continue;
       baseline.push(b.ms);
-      if (e) {
-        full.push(e.fullMs);
-        if (e.firstVisibleMs !== null) first.push(e.firstVisibleMs);
+      full.push(e.fullMs);
+      if (e.firstVisibleMs !== null) first.push(e.firstVisibleMs);
+      if (e.scroll) {
+        scroll.push(e.scroll.ms);
+        blank.push(e.scroll.blankFrames);
       }
     }
-    log(`  pinyin: baseline ${summarize(baseline).median.toFixed(0)} ms`);
-    const notBuilt = 'n/a (feature not built yet)';
+    log(
+      `  pinyin: baseline ${summarize(baseline).median.toFixed(0)} ms, Qingdu ${summarize(full).median.toFixed(0)} ms`,
+    );
     results.push(
-      triggers.pinyin
-        ? first.length > 0
-          ? {
-              name: 'pinyin_first_visible_ms',
-              summary: summarize(first),
-              note: 'from the message send (service worker) to the first <rt> inserted inside the viewport',
-            }
-          : { name: 'pinyin_first_visible_ms', summary: null, note: 'n/a (no <rt> appeared in the viewport)' }
-        : { name: 'pinyin_first_visible_ms', summary: null, note: notBuilt },
-      triggers.pinyin
+      first.length > 0
         ? {
-            name: 'pinyin_full_ms',
-            summary: summarize(full),
-            note: 'from the message send to data-qingdu-pinyin=idle, then laid out (forced layout)',
+            name: 'pinyin_first_visible_ms',
+            summary: summarize(first),
+            note: "from the popup's message to the first <rt> laid out inside the viewport",
           }
-        : { name: 'pinyin_full_ms', summary: null, note: notBuilt },
+        : { name: 'pinyin_first_visible_ms', summary: null, note: 'n/a (no <rt> appeared in the viewport)' },
+      {
+        name: 'pinyin_full_ms',
+        summary: summarize(full),
+        note: "from the popup's message until the extension is done and the page is laid out (blocks are annotated as they come near the viewport: see pinyin_scroll_visible_ms)",
+      },
       {
         name: 'pinyin_baseline_full_ms',
         summary: summarize(baseline),
         note: 'html() into each text node, then laid out (forced layout); library parse not timed',
       },
+      scroll.length > 0
+        ? {
+            name: 'pinyin_scroll_visible_ms',
+            summary: summarize(scroll),
+            note: `pinyin on, the page scrolled to 3/4 of its height at once: until readings are laid out in the viewport; frames drawn without them: median ${summarize(blank).median}`,
+          }
+        : { name: 'pinyin_scroll_visible_ms', summary: null, note: 'n/a (no readings appeared after scrolling)' },
     );
   }
   // Conversion.
@@ -168,25 +245,25 @@ export async function measureReadingAids(
     const converted: number[] = [];
     for (let i = 0; i < plan.warmups + plan.runs; i++) {
       const b = await runBaseline(browsers, prepared, 'convert-baseline');
-      const e = triggers.conversion ? await runExtensionAid(browsers, prepared, triggers.conversion) : undefined;
-      if (i === 0 && e) {
+      const e = await runExtensionAid(browsers, prepared, triggers.conversion, false);
+      if (i === 0) {
         checks.push(
           `conversion (s2twp): the page text after Qingdu vs after HTMLConverter: ${describeDifference(e.bodyText, b.bodyText)}`,
         );
       }
       if (i < plan.warmups) continue;
       baseline.push(b.ms);
-      if (e) converted.push(e.fullMs);
+      converted.push(e.fullMs);
     }
-    log(`  conversion: baseline ${summarize(baseline).median.toFixed(0)} ms`);
+    log(
+      `  conversion: baseline ${summarize(baseline).median.toFixed(0)} ms, Qingdu ${summarize(converted).median.toFixed(0)} ms`,
+    );
     results.push(
-      triggers.conversion
-        ? {
-            name: 'convert_ms',
-            summary: summarize(converted),
-            note: 'from the message send to data-qingdu-conversion=idle, then laid out; dictionary loaded on demand (s2twp)',
-          }
-        : { name: 'convert_ms', summary: null, note: 'n/a (feature not built yet)' },
+      {
+        name: 'convert_ms',
+        summary: summarize(converted),
+        note: "from the popup's message until the extension is done and the page is laid out; pipeline and dictionary loaded on demand (s2twp)",
+      },
       {
         name: 'convert_baseline_ms',
         summary: summarize(baseline),

@@ -90,3 +90,68 @@ export function findLongestExtensionTask(events: readonly TraceEvent[], urlPrefi
   const { tasks } = findExtensionWork(events, urlPrefix);
   return Math.max(0, ...tasks.map((t) => (t.dur as number) / 1000));
 }
+
+/** The file an event's script URL names inside the extension (`sentinel.js`), or '' for none. */
+function extensionFileOf(e: TraceEvent, urlPrefix: string): string {
+  const url = e.args?.data?.url ?? e.args?.fileName ?? '';
+  return url.startsWith(urlPrefix) ? url.slice(urlPrefix.length) : '';
+}
+
+/**
+ * Where the extension's main-thread time goes, by phase: the sentinel's evaluation (compile and
+ * run of its top level at document_start), its first look at the page (the walk and the prefilter,
+ * at DOMContentLoaded), everything it did after (the background's answer, new content), and the
+ * time of each other script of the extension (the page pipeline, an aid's code), in ms.
+ */
+export function splitExtensionTime(events: readonly TraceEvent[], urlPrefix: string): Record<string, number> {
+  const sentinel = `${urlPrefix}sentinel.js`;
+  const spans = events
+    .filter(isComplete)
+    .filter((e) => hasUrl(e, sentinel))
+    .sort((a, b) => a.ts - b.ts);
+  const union = (list: TraceEvent[]) => sumScriptTime(list, '').wallMs;
+  const evaluation = spans.filter((e) => e.name === 'EvaluateScript' || e.name === 'v8.compile');
+  const calls = spans.filter((e) => e.name === 'FunctionCall');
+  const first = calls[0];
+  const inFirst = first ? spans.filter((e) => e.ts >= first.ts && e.ts < endOf(first)) : [];
+  const later = spans.filter((e) => !evaluation.includes(e) && !inFirst.includes(e));
+  const phases: Record<string, number> = {
+    'sentinel evaluation': union(evaluation),
+    'sentinel first look (walk + prefilter)': union(inFirst),
+    'sentinel afterwards (answer, new content)': union(later),
+  };
+  const others = new Set(
+    events
+      .filter(isComplete)
+      .map((e) => extensionFileOf(e, urlPrefix))
+      .filter((file) => file && file !== 'sentinel.js'),
+  );
+  for (const file of others) phases[file] = sumScriptTime(events, `${urlPrefix}${file}`).wallMs;
+  return phases;
+}
+
+/** What filled the longest task the extension ran in: its biggest events, by name and script. */
+export function describeLongestExtensionTask(events: readonly TraceEvent[], urlPrefix: string): string {
+  const { tasks } = findExtensionWork(events, urlPrefix);
+  const task = tasks.sort((a, b) => (b.dur as number) - (a.dur as number))[0];
+  if (!task) return 'the extension ran in no task';
+  const inside = events
+    .filter(isComplete)
+    .filter((e) => e !== task && threadOf(e) === threadOf(task) && e.ts >= task.ts && endOf(e) <= endOf(task));
+  // Direct children only (no event inside another listed one), biggest first.
+  const top = inside.filter(
+    (e) =>
+      !inside.some(
+        (outer) =>
+          outer !== e && outer.ts <= e.ts && endOf(outer) >= endOf(e) && (outer.dur as number) > (e.dur as number),
+      ),
+  );
+  return top
+    .sort((a, b) => (b.dur as number) - (a.dur as number))
+    .slice(0, 5)
+    .map(
+      (e) =>
+        `${e.name}${extensionFileOf(e, urlPrefix) ? ` ${extensionFileOf(e, urlPrefix)}` : ''} ${((e.dur as number) / 1000).toFixed(1)} ms`,
+    )
+    .join('; ');
+}

@@ -249,6 +249,7 @@ describe('the page pipeline over random pages and random actions', () => {
         numRuns: PIPELINE_PROPERTY_RUNS,
         // Replay a failure: PIPELINE_SEED=<seed> (fast-check prints it).
         seed: process.env.PIPELINE_SEED ? Number(process.env.PIPELINE_SEED) : undefined,
+        path: process.env.PIPELINE_PATH,
       },
     );
     console.info(

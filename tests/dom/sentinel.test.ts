@@ -1,19 +1,53 @@
 /** The sentinel (lib/features/sentinel.ts): the only script every page gets. */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import {
-  findCandidates,
-  SENTINEL_MAX_CANDIDATES,
+  findCandidateSnippets,
+  lookAt,
+  SENTINEL_MAX_SNIPPETS,
+  type SentinelAnswer,
   type SentinelFindings,
   startSentinel,
 } from '../../lib/features/sentinel';
 import { getWorldState } from '../../lib/isolated-world';
 
 const settle = () => new Promise((resume) => setTimeout(resume, 0));
-const CLEAN = '<p>会议强调，要立足重点产业，紧盯五百强项目。</p><textarea>勇勇于于担担当当作作为为</textarea>';
+const CLEAN = '<p>会议强调，要立足重点产业，紧盯五百强项目。</p>';
+
+describe('finding what may be doubled', () => {
+  test('clusters of doubled runs, with text around them; clean text gives nothing', () => {
+    expect(findCandidateSnippets('会议强调，要立足重点产业，紧盯五百强项目。')).toEqual({
+      candidates: [],
+      truncated: false,
+    });
+    const text = `${'会议强调'.repeat(20)}勇勇于于担担当当作作为为${'紧盯五百强项目'.repeat(20)}`;
+    const { candidates } = findCandidateSnippets(text);
+    expect(candidates).toHaveLength(1);
+    expect(candidates[0]).toContain('勇勇于于担担当当作作为为');
+    expect((candidates[0] as string).length).toBeLessThan(140);
+  });
+
+  test('clusters close together come as one stretch; too many are said, not sent', () => {
+    const near = findCandidateSnippets('勇勇于于担担当当，新新新新项项项项目目目目');
+    expect(near.candidates).toHaveLength(1);
+    const many = Array.from({ length: SENTINEL_MAX_SNIPPETS + 1 }, () => `${'字'.repeat(100)}勇勇于于担担`).join('');
+    const found = findCandidateSnippets(many);
+    expect(found.candidates).toHaveLength(SENTINEL_MAX_SNIPPETS);
+    expect(found.truncated).toBe(true);
+  });
+
+  test('reads a page’s text in one go, split over inline elements or not, and says how long it took', () => {
+    document.body.innerHTML = `${CLEAN}<h1><b>勇勇于于</b><span>担担当当</span>作作为为</h1>`;
+    const found = lookAt(document.body);
+    expect(found.candidates).toHaveLength(1);
+    expect(found.candidates[0]).toContain('勇勇于于担担当当作作为为');
+    expect(found.timings?.read).toBeGreaterThanOrEqual(0);
+    expect(found.timings?.scan).toBeGreaterThanOrEqual(0);
+  });
+});
 
 describe('the sentinel', () => {
   let reports: SentinelFindings[];
-  let answer: { fixEnabled: boolean; pipeline: boolean };
+  let answer: SentinelAnswer;
   let sentinel: { stop(): void } | undefined;
 
   function start() {
@@ -24,6 +58,7 @@ describe('the sentinel', () => {
       },
     });
   }
+  const candidatesOf = (findings: SentinelFindings | undefined) => findings?.candidates;
 
   beforeEach(() => {
     reports = [];
@@ -35,25 +70,10 @@ describe('the sentinel', () => {
     Reflect.deleteProperty(globalThis, '__qingdu');
   });
 
-  test('finds doubled text split over inline elements, and nothing in skipped or clean text', () => {
-    expect(findCandidates([document])).toEqual({ candidates: [], truncated: false });
-    document.body.insertAdjacentHTML('beforeend', '<h1><b>勇勇于于</b><span>担担当当</span>作作为为</h1>');
-    expect(findCandidates([document])).toEqual({ candidates: ['勇勇于于担担当当作作为为'], truncated: false });
-  });
-
-  test('sends at most a few candidates; more is said, not sent', () => {
-    for (let i = 0; i <= SENTINEL_MAX_CANDIDATES; i++) {
-      document.body.insertAdjacentHTML('beforeend', '<h2>新新新新项项项项目目目目</h2>');
-    }
-    const found = findCandidates([document]);
-    expect(found.candidates).toHaveLength(SENTINEL_MAX_CANDIDATES);
-    expect(found.truncated).toBe(true);
-  });
-
   test('a clean page: one report, then it watches new content and reports what may be doubled', async () => {
     start();
     await settle();
-    expect(reports).toEqual([{ candidates: [], truncated: false }]);
+    expect(reports.map(candidatesOf)).toEqual([[]]);
     const p = document.createElement('p');
     p.textContent = '别的新闻';
     document.body.append(p);
@@ -61,9 +81,9 @@ describe('the sentinel', () => {
     expect(reports).toHaveLength(1);
     // The background loads the pipeline for this one: the sentinel's job is done.
     answer = { fixEnabled: true, pipeline: true };
-    p.textContent = '新新新新项项项项目目目目';
+    (p.firstChild as Text).data = '新新新新项项项项目目目目';
     await settle();
-    expect(reports.at(-1)).toEqual({ candidates: ['新新新新项项项项目目目目'], truncated: false });
+    expect(candidatesOf(reports.at(-1))).toEqual(['新新新新项项项项目目目目']);
     document.body.append(Object.assign(document.createElement('p'), { textContent: '马马马马蹄蹄蹄蹄疾疾疾疾' }));
     await settle();
     expect(reports).toHaveLength(2);
@@ -73,10 +93,19 @@ describe('the sentinel', () => {
     document.body.insertAdjacentHTML('beforeend', '<p>大家高高兴兴，常常见面。</p>');
     start();
     await settle();
-    expect(reports).toEqual([{ candidates: ['大家高高兴兴，常常见面。'], truncated: false }]);
+    expect(candidatesOf(reports[0])).toHaveLength(1);
     document.body.append(Object.assign(document.createElement('h1'), { textContent: '新新新新项项项项目目目目' }));
     await settle();
     expect(reports).toHaveLength(2);
+  });
+
+  test('the settings the background answers with are kept for the pipeline', async () => {
+    document.body.insertAdjacentHTML('beforeend', '<h1>勇勇于于担担当当作作为为</h1>');
+    const settings = { site: {}, readingAids: {} } as SentinelAnswer['settings'];
+    answer = { fixEnabled: true, pipeline: true, settings };
+    start();
+    await settle();
+    expect(getWorldState().settings).toBe(settings);
   });
 
   test('where fixing is off it stops watching', async () => {

@@ -1,21 +1,15 @@
 /**
  * Injected into every benchmark page before any of its own code (an init script, main world).
  * It records, with `performance.now()`, what the page can see of Qingdu's work: DOMContentLoaded,
- * every change of the feature state attributes on <html> (`working` → `idle`), long tasks and
- * the first pinyin ruby inside the viewport. The benchmark waits on these records, never on sleeps.
+ * every change Qingdu makes to the page (the bench pages change nothing themselves after
+ * loading), when the page was laid out after the last one, long tasks, and the first pinyin ruby
+ * inside the viewport. When Qingdu is done comes from the extension's own state (see
+ * extension-state.ts); these records say when its work reached the page.
  */
-import type { BenchRecord, StateMark } from './records';
+import type { BenchRecord, ScrollProbe } from './records';
 
-const WATCHED_ATTRIBUTES = ['data-qingdu', 'data-qingdu-fix', 'data-qingdu-pinyin', 'data-qingdu-conversion'];
-/**
- * Reading aids change layout a lot (88,000 <ruby> on the pinyin page), so "done" for them means
- * done and laid out: at their `idle` the observer forces the layout the next frame would do and
- * records when it ended. The baselines are timed the same way.
- */
-const LAID_OUT_ATTRIBUTES = new Set(['data-qingdu-pinyin', 'data-qingdu-conversion']);
-
-const bench: BenchRecord = { dcl: null, marks: [], longtasks: [], firstVisibleRubyAt: null };
-Object.defineProperty(window, '__qingduBench', { value: bench });
+const emptyWrites = () => ({ count: 0, firstAt: null, lastAt: null, laidOutAt: null });
+const bench: BenchRecord = { dcl: null, writes: emptyWrites(), longtasks: [], firstVisibleRubyAt: null };
 
 document.addEventListener(
   'DOMContentLoaded',
@@ -25,24 +19,43 @@ document.addEventListener(
   { once: true },
 );
 
-new MutationObserver((records) => {
-  const now = performance.now();
-  const root = document.documentElement;
-  // Records carry the old value; a value's successor is the next record's old value (or the
-  // current one), so a `working` → `idle` pair within one task is not lost.
-  records.forEach((record, i) => {
-    if (record.target !== root || !record.attributeName) return;
-    const name = record.attributeName;
-    const next = records.slice(i + 1).find((r) => r.target === root && r.attributeName === name);
-    const value = next ? next.oldValue : root.getAttribute(name);
-    const mark: StateMark = { name, value, t: now };
-    if (value === 'idle' && !next && LAID_OUT_ATTRIBUTES.has(name)) {
-      root.getBoundingClientRect();
-      mark.laidOutAt = performance.now();
-    }
-    bench.marks.push(mark);
+let layoutPending = false;
+/** Force the layout the next frame would do after the latest writes, and note when it ended. */
+function layOutAfterWrites(): void {
+  if (layoutPending) return;
+  layoutPending = true;
+  requestAnimationFrame(() => {
+    layoutPending = false;
+    document.documentElement.getBoundingClientRect();
+    bench.writes.laidOutAt = performance.now();
   });
-}).observe(document, { attributes: true, attributeOldValue: true, subtree: true, attributeFilter: WATCHED_ATTRIBUTES });
+}
+
+/** Count a batch of Qingdu's records. */
+function noteWrites(count: number): void {
+  if (count === 0) return;
+  const now = performance.now();
+  const writes = bench.writes;
+  writes.count += count;
+  writes.firstAt ??= now;
+  writes.lastAt = now;
+  layOutAfterWrites();
+}
+
+// While the parser builds the page, nodes it adds are the page's own; text changes are Qingdu's
+// (a site remembered for doubled text is fixed as it is parsed). From DOMContentLoaded on, the
+// bench pages change nothing themselves: every record is Qingdu's.
+let parsed = false;
+const writeObserver = new MutationObserver((records) => {
+  noteWrites(parsed ? records.length : records.filter((record) => record.type !== 'childList').length);
+});
+writeObserver.observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
+document.addEventListener('readystatechange', () => {
+  if (document.readyState !== 'interactive') return;
+  // Records the parser queued before this moment are delivered later: sort them out now.
+  noteWrites(writeObserver.takeRecords().filter((record) => record.type !== 'childList').length);
+  parsed = true;
+});
 
 try {
   new PerformanceObserver((list) => {
@@ -52,15 +65,18 @@ try {
   // longtask entries are Chromium-only; the benchmark says so when none arrive
 }
 
+function rtInViewport(rt: Element): boolean {
+  const box = rt.getBoundingClientRect();
+  return box.height > 0 && box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth;
+}
+
 // The first <rt> that lands inside the viewport: one layout read per batch until found.
 const rubyObserver = new MutationObserver((records) => {
   for (const record of records) {
     for (const node of record.addedNodes) {
       if (!(node instanceof Element)) continue;
       const rt = node.tagName === 'RT' ? node : node.querySelector('rt');
-      if (!rt) continue;
-      const box = rt.getBoundingClientRect();
-      if (box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth) {
+      if (rt && rtInViewport(rt)) {
         // After the layout that reading the box forced: the ruby is laid out, ready to paint.
         bench.firstVisibleRubyAt = performance.now();
         rubyObserver.disconnect();
@@ -70,3 +86,38 @@ const rubyObserver = new MutationObserver((records) => {
   }
 });
 rubyObserver.observe(document, { childList: true, subtree: true });
+
+/** Is any reading laid out in the viewport? Looks at a few points across it. */
+function readingInViewport(): boolean {
+  for (const fy of [0.2, 0.4, 0.6, 0.8]) {
+    for (const fx of [0.2, 0.5, 0.8]) {
+      for (const element of document.elementsFromPoint(innerWidth * fx, innerHeight * fy)) {
+        const rt = element.closest('ruby')?.querySelector('rt');
+        if (rt && rtInViewport(rt)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+Object.defineProperty(window, '__qingduBench', {
+  value: Object.assign(bench, {
+    resetWrites() {
+      bench.writes = emptyWrites();
+    },
+    probeScroll(y: number) {
+      const probe: ScrollProbe = { scrolledAt: performance.now(), rubyAt: null, blankFrames: 0 };
+      bench.scroll = probe;
+      window.scrollTo(0, y);
+      const check = () => {
+        if (readingInViewport()) {
+          probe.rubyAt = performance.now();
+          return;
+        }
+        probe.blankFrames++;
+        requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);
+    },
+  }),
+});
