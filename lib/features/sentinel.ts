@@ -51,21 +51,31 @@ export function startSentinel(doc: Document, options: SentinelOptions): { stop()
     }
   };
 
+  const collect = (records: MutationRecord[]) => {
+    for (const record of records) {
+      if (record.type === 'characterData') pending.add(record.target);
+      else for (const node of record.addedNodes) pending.add(node);
+    }
+  };
+
   const firstLook = async () => {
     if (stopped || world.pipeline) return stop();
+    // Watch from the first look on: what the page adds while the background answers (an
+    // `about:blank` frame its parent fills at once) is looked at once the answer is in.
+    let answered = false;
+    const View = doc.defaultView?.MutationObserver ?? MutationObserver;
+    observer = new View((records) => {
+      collect(records);
+      if (answered) scanAdded();
+    });
+    observer.observe(doc, { childList: true, subtree: true, characterData: true });
     const candidate = findCandidate(doc);
     const answer = await report(candidate);
     // A candidate: the background loads the pipeline, which follows the page from now on.
     if (!answer || candidate || !answer.fixEnabled || world.pipeline) return stop();
-    const View = doc.defaultView?.MutationObserver ?? MutationObserver;
-    observer = new View((records) => {
-      for (const record of records) {
-        if (record.type === 'characterData') pending.add(record.target);
-        else for (const node of record.addedNodes) pending.add(node);
-      }
-      scanAdded();
-    });
-    observer.observe(doc, { childList: true, subtree: true, characterData: true });
+    answered = true;
+    collect(observer.takeRecords());
+    scanAdded();
   };
 
   if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', () => void firstLook(), { once: true });
