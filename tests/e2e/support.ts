@@ -79,11 +79,15 @@ export function findUnsettled(snapshot: TabSnapshot, address?: string): string |
 
 /** Expectations on a settled tab, for `waitForSettled`'s `until`. */
 export const topFrame = {
-  /** The top frame's pipeline runs exactly these stages (in pipeline order). */
+  /** The top frame's pipeline runs exactly these stages (in any order). */
   stages:
     (...names: StageName[]) =>
     (tab: TabSnapshot) =>
-      JSON.stringify(tab.top?.work?.stages ?? []) === JSON.stringify(names),
+      JSON.stringify([...(tab.top?.work?.stages ?? [])].sort()) === JSON.stringify([...names].sort()),
+  /** The top frame's pipeline runs this stage. */
+  runs: (name: StageName) => (tab: TabSnapshot) => tab.top?.work?.stages.includes(name) === true,
+  /** The top frame runs no pipeline, or one without this stage. */
+  lacks: (name: StageName) => (tab: TabSnapshot) => !tab.top?.work?.stages.includes(name),
   /** The top frame's pipeline shows the original (true) or repairs (false). */
   showingOriginal: (showing: boolean) => (tab: TabSnapshot) => tab.top?.work?.showingOriginal === showing,
 };
