@@ -364,6 +364,8 @@ export class PagePipeline {
       }
       if (this.queue.size === 0) this.doneGeneration = generation;
     }
+    // No passage is marked ("Show original", or nothing left to fix): no outline sheet either.
+    if (!this.stopped && this.marks.count === 0) this.passageSheets.removeAll();
     this.observer.discardPending();
   }
 
