@@ -5,7 +5,14 @@
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FIXED_ATTRIBUTE, TOOLTIP_HOST_ID } from '../../lib/dom/markers';
-import { type E2eEnvironment, startE2e, topFrame } from './support';
+import {
+  countGapsHolding,
+  type E2eEnvironment,
+  readWritesAndKeystrokes,
+  recordWritesAndKeystrokes,
+  startE2e,
+  topFrame,
+} from './support';
 
 interface Seen {
   id: string;
@@ -187,18 +194,7 @@ describe('fix doubled text in Chromium', () => {
 
   test('text typed while Qingdu writes to the page arrives keystroke for keystroke, and the feed is fixed', async () => {
     const page = await env.browser.context.newPage();
-    // In the page's own world, from its first script on: when Qingdu writes to the page (text of
-    // the feed changing: the page itself only appends paragraphs) and when a keystroke arrives.
-    await page.addInitScript(() => {
-      const log = { writes: [] as number[], keys: [] as number[] };
-      Object.defineProperty(window, '__typingLog', { value: log });
-      new MutationObserver((records) => {
-        const feed = document.getElementById('feed');
-        if (records.some((r) => r.type === 'characterData' && feed?.contains(r.target)))
-          log.writes.push(performance.now());
-      }).observe(document, { subtree: true, characterData: true });
-      document.addEventListener('input', () => log.keys.push(performance.now()), true);
-    });
+    await recordWritesAndKeystrokes(page, 'feed');
     await page.goto(env.server.url('/fix-typing.html'));
     // No waiting for the fix: the reader starts typing as soon as the page is there. Focusing the
     // textarea also starts the page's feed: doubled paragraphs keep arriving while the reader types.
@@ -220,17 +216,11 @@ describe('fix doubled text in Chromium', () => {
     expect(new Set(feed)).toEqual(new Set(fixedLines));
 
     // The keystrokes arrived while Qingdu was writing: its writes fall between them again and again.
-    const log = await page.evaluate(
-      () => (window as unknown as { __typingLog: { writes: number[]; keys: number[] } }).__typingLog,
-    );
+    const log = await readWritesAndKeystrokes(page);
     expect(log.keys.length).toBe([...typedPlain].length + [...typedRich].length);
-    let gapsWithWrites = 0;
-    for (let i = 1; i < log.keys.length; i++) {
-      const [from, to] = [log.keys[i - 1] as number, log.keys[i] as number];
-      if (log.writes.some((at) => at > from && at < to)) gapsWithWrites++;
-    }
+    const gapsWithWrites = countGapsHolding(log.keys, log.writes);
     console.info(
-      `[typing] ${log.keys.length} keystrokes, ${log.writes.length} batches of Qingdu's writes; ` +
+      `[typing] ${log.keys.length} keystrokes, ${log.writes.length} slices of Qingdu's writes; ` +
         `${gapsWithWrites} of ${log.keys.length - 1} gaps between keystrokes had a write in them`,
     );
     expect(gapsWithWrites).toBeGreaterThanOrEqual(10);

@@ -103,7 +103,7 @@ export interface SettleOptions {
 export interface E2eEnvironment {
   browser: ExtensionBrowser;
   server: StaticServer;
-  /** Open an extension page such as `popup.html` in a new tab. */
+  /** Open an extension page such as `popup.html` in a new window. */
   openExtensionPage(path: string): Promise<Page>;
   /** Open a served page in a new tab and wait until Qingdu has looked at it (its top frame reported). */
   openFixture(path: string): Promise<Page>;
@@ -119,6 +119,10 @@ export interface E2eEnvironment {
   openPopupFor(page: Page): Promise<Page>;
   /** The toolbar badge's text for the tab of `page`. */
   badgeOf(page: Page): Promise<string>;
+  /** Send a message to the background from an extension page, as the popup does; resolves to the raw `{res}` or `{err}`. */
+  sendFromExtensionPage(type: string, data: unknown): Promise<unknown>;
+  /** "Show original" (true) or "Fix again" (false) for the tab of `page`, as the popup asks for it; waits until the tab has settled so. */
+  setShowOriginal(page: Page, showOriginal: boolean): Promise<TabSnapshot>;
   close(): Promise<void>;
 }
 
@@ -127,8 +131,23 @@ export async function startE2e(options: { rootDir?: string; locale?: string } = 
   const browser = await launchWithExtension({ locale: options.locale });
   const tabIds = new WeakMap<Page, number>();
 
+  /**
+   * A new page in a window of its own: the active tab of every window is visible, so a popup and
+   * the page it acts on are both live (a hidden tab gets no animation frames, and Playwright's
+   * actions wait for them).
+   */
+  async function openInNewWindow(): Promise<Page> {
+    const opener = browser.context.pages()[0] ?? (await browser.context.newPage());
+    const cdp = await browser.context.newCDPSession(opener);
+    const created = browser.context.waitForEvent('page');
+    await cdp.send('Target.createTarget', { url: 'about:blank', newWindow: true });
+    const page = await created;
+    await cdp.detach();
+    return page;
+  }
+
   async function openExtensionPage(path: string): Promise<Page> {
-    const page = await browser.context.newPage();
+    const page = await openInNewWindow();
     const errors: Error[] = [];
     page.on('pageerror', (error) => errors.push(error));
     await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
@@ -141,13 +160,14 @@ export async function startE2e(options: { rootDir?: string; locale?: string } = 
   async function tabIdOf(page: Page): Promise<number> {
     const known = tabIds.get(page);
     if (known !== undefined) return known;
-    // Without the `tabs` permission the worker cannot tell tabs apart by address, so it asks
-    // for the active tab once the page is in front. A page keeps its tab across navigations.
+    // The page's tab is the active one of its window once it is in front (extension pages open
+    // in windows of their own); the worker sees the addresses of the web pages it may script.
     await page.bringToFront();
-    const tabId = await browser.serviceWorker.evaluate(async () => {
-      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-      return tab?.id;
-    });
+    const tabId = await browser.serviceWorker.evaluate(async (url) => {
+      const tabs = await chrome.tabs.query({ active: true });
+      const found = tabs.filter((tab) => tab.url === url);
+      return found.length === 1 ? found[0]?.id : undefined;
+    }, page.url());
     if (tabId === undefined) throw new Error(`no tab found for ${page.url()}`);
     tabIds.set(page, tabId);
     return tabId;
@@ -200,11 +220,31 @@ export async function startE2e(options: { rootDir?: string; locale?: string } = 
     throw new Error(`${page.url()}: ${why} after ${timeout} ms\n${JSON.stringify(last?.entry, null, 1)}`);
   }
 
+  let controlPage: Promise<Page> | undefined;
+  async function sendFromExtensionPage(type: string, data: unknown): Promise<unknown> {
+    controlPage ??= openExtensionPage('options.html');
+    const control = await controlPage;
+    return control.evaluate(
+      ({ type, data }) => chrome.runtime.sendMessage({ id: Date.now(), type, data, timestamp: Date.now() }),
+      { type, data },
+    );
+  }
+
   function waitForLook(page: Page): Promise<TabSnapshot> {
     return waitFor(
       page,
       (tab) => (tab.top && tab.top.address === page.url() ? undefined : 'the top frame has not reported'),
       SETTLE_TIMEOUT_MS,
+    );
+  }
+
+  function waitForSettled(page: Page, settle: SettleOptions = {}): Promise<TabSnapshot> {
+    return waitFor(
+      page,
+      (tab) =>
+        findUnsettled(tab, settle.address ?? page.url()) ??
+        (settle.until && !settle.until(tab) ? 'the expected state has not been reached' : undefined),
+      settle.timeout ?? SETTLE_TIMEOUT_MS,
     );
   }
 
@@ -215,15 +255,7 @@ export async function startE2e(options: { rootDir?: string; locale?: string } = 
     tabIdOf,
     readTab,
     waitForLook,
-    waitForSettled(page, settle = {}) {
-      return waitFor(
-        page,
-        (tab) =>
-          findUnsettled(tab, settle.address ?? page.url()) ??
-          (settle.until && !settle.until(tab) ? 'the expected state has not been reached' : undefined),
-        settle.timeout ?? SETTLE_TIMEOUT_MS,
-      );
-    },
+    waitForSettled,
     async openFixture(path) {
       const page = await browser.context.newPage();
       await page.goto(server.url(path));
@@ -237,6 +269,13 @@ export async function startE2e(options: { rootDir?: string; locale?: string } = 
       const tabId = await tabIdOf(page);
       return browser.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
     },
+    sendFromExtensionPage,
+    async setShowOriginal(page, showOriginal) {
+      const tabId = await tabIdOf(page);
+      const reply = (await sendFromExtensionPage('setTabShowOriginal', { tabId, showOriginal })) as { err?: unknown };
+      if (reply?.err) throw new Error(`setTabShowOriginal was refused: ${JSON.stringify(reply.err)}`);
+      return waitForSettled(page, { until: topFrame.showingOriginal(showOriginal) });
+    },
     async close() {
       await browser.close();
       await server.close();
@@ -247,4 +286,46 @@ export async function startE2e(options: { rootDir?: string; locale?: string } = 
 /** Poll until `read` gives `expected` (what the reader sees), with the default poll timeout. */
 export async function expectEventually<T>(read: () => Promise<T>, expected: T, message?: string): Promise<void> {
   await expect.poll(read, { message, timeout: SETTLE_TIMEOUT_MS }).toEqual(expected);
+}
+
+/** When Qingdu wrote to the page and when keystrokes arrived, in the page's own clock (ms). */
+export interface WriteAndKeystrokeLog {
+  writes: number[];
+  keys: number[];
+}
+
+/**
+ * Record, in the page's own world from its first script on, when text under `#containerId`
+ * changes in place (characterData: the pages of these tests only add or replace nodes there, so
+ * these are Qingdu's writes, seen when each slice of its work ends) and when a keystroke arrives
+ * (an `input` event anywhere). Call before the page loads.
+ */
+export async function recordWritesAndKeystrokes(page: Page, containerId: string): Promise<void> {
+  await page.addInitScript((id) => {
+    const log = { writes: [] as number[], keys: [] as number[] };
+    Object.defineProperty(window, '__writeAndKeystrokeLog', { value: log });
+    new MutationObserver((records) => {
+      const container = document.getElementById(id);
+      if (records.some((r) => r.type === 'characterData' && container?.contains(r.target)))
+        log.writes.push(performance.now());
+    }).observe(document, { subtree: true, characterData: true });
+    document.addEventListener('input', () => log.keys.push(performance.now()), true);
+  }, containerId);
+}
+
+export function readWritesAndKeystrokes(page: Page): Promise<WriteAndKeystrokeLog> {
+  return page.evaluate(
+    () => (window as unknown as { __writeAndKeystrokeLog: WriteAndKeystrokeLog }).__writeAndKeystrokeLog,
+  );
+}
+
+/** How many gaps between consecutive times of `boundaries` hold at least one time of `events`: how often the two interleaved. */
+export function countGapsHolding(boundaries: readonly number[], events: readonly number[]): number {
+  let gaps = 0;
+  for (let i = 1; i < boundaries.length; i++) {
+    const from = boundaries[i - 1] as number;
+    const to = boundaries[i] as number;
+    if (events.some((at) => at > from && at < to)) gaps++;
+  }
+  return gaps;
 }
