@@ -7,11 +7,26 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
-import { type FrameEntry, TAB_STATUS_KEY_PREFIX, type TabEntry } from '../../lib/background/tab-status';
-import type { TextStageName } from '../../lib/text/pipeline';
 import { type ExtensionBrowser, launchWithExtension } from '../../scripts/lib/chromium';
 import { type StaticServer, startStaticServer } from '../../scripts/lib/static-server';
+import {
+  findTabId,
+  readTab,
+  type SettleOptions,
+  type TabSnapshot,
+  topFrame,
+  waitForSettled,
+  waitForTab,
+} from '../../scripts/lib/tab-state';
+
+export {
+  findUnsettled,
+  SETTLE_TIMEOUT_MS,
+  type SettleOptions,
+  type StageName,
+  type TabSnapshot,
+  topFrame,
+} from '../../scripts/lib/tab-state';
 
 export const FIXTURES_DIR = resolve(import.meta.dirname, '../fixtures');
 export const DEMO_DIR = resolve(import.meta.dirname, '../../demo');
@@ -23,82 +38,6 @@ export const SCREENSHOTS_DIR = process.env.UPDATE_SCREENSHOTS
   ? resolve(import.meta.dirname, '../../docs/screenshots')
   : resolve(import.meta.dirname, '../../test-output/screenshots');
 mkdirSync(SCREENSHOTS_DIR, { recursive: true });
-
-/** How long a tab may take to settle by default (a page of 5,000 doubled paragraphs on a busy machine). */
-export const SETTLE_TIMEOUT_MS = 30_000;
-
-/** The stages a page pipeline can run (lib/dom/page-pipeline.ts `PipelineStatus.stages`). */
-export type StageName = TextStageName | 'pinyin';
-
-/** One frame of a tab: the document in it now (from the frame itself) and what the background recorded. */
-export interface FrameSnapshot {
-  frameId: number;
-  /** The document key in the frame's isolated world (lib/isolated-world.ts); null where no script of Qingdu's ran. */
-  documentKey: string | null;
-  /** The background's entry for the frame, if it has one. */
-  entry?: FrameEntry;
-}
-
-/** What the extension knows of a tab at one moment. */
-export interface TabSnapshot {
-  tabId: number;
-  /** The tab's entry in `storage.session` (lib/background/tab-status.ts). */
-  entry: TabEntry;
-  /** Every frame the browser has in the tab now. */
-  frames: FrameSnapshot[];
-  /** The top frame's entry, when it reported for the document it holds now. */
-  top?: FrameEntry;
-}
-
-/**
- * Why the tab is not settled yet, or undefined when it is: the top frame reported for the
- * document it holds (and `address`, if given), every frame whose sentinel ran has reported for its
- * current document, every frame whose sentinel found a candidate on a site that fixes has the
- * pipeline, and every pipeline has finished its current generation with no aid loading.
- */
-export function findUnsettled(snapshot: TabSnapshot, address?: string): string | undefined {
-  const top = snapshot.frames.find((frame) => frame.frameId === 0);
-  if (!top?.documentKey) return 'the top frame has no document with Qingdu in it yet';
-  if (top.entry?.documentKey !== top.documentKey) return 'the top frame has not reported for its document';
-  if (address !== undefined && top.entry.address !== address)
-    return `the top frame reported for ${top.entry.address}, not ${address}`;
-  for (const { frameId, documentKey, entry } of snapshot.frames) {
-    if (!documentKey) continue;
-    if (entry?.documentKey !== documentKey) return `frame ${frameId} has not reported for its document`;
-    if (entry.candidate && entry.fixEnabled && !entry.pipeline) return `frame ${frameId} waits for its pipeline`;
-    if (!entry.pipeline) continue;
-    const work = entry.work;
-    if (!work) return `frame ${frameId}'s pipeline has not reported its work`;
-    if (work.working || work.doneGeneration !== work.generation)
-      return `frame ${frameId} is working (generation ${work.doneGeneration} of ${work.generation})`;
-    const loading = Object.entries(entry.readingAids ?? {}).find(([, aid]) => aid.loading);
-    if (loading) return `frame ${frameId} is loading ${loading[0]}`;
-  }
-  return undefined;
-}
-
-/** Expectations on a settled tab, for `waitForSettled`'s `until`. */
-export const topFrame = {
-  /** The top frame's pipeline runs exactly these stages (in any order). */
-  stages:
-    (...names: StageName[]) =>
-    (tab: TabSnapshot) =>
-      JSON.stringify([...(tab.top?.work?.stages ?? [])].sort()) === JSON.stringify([...names].sort()),
-  /** The top frame's pipeline runs this stage. */
-  runs: (name: StageName) => (tab: TabSnapshot) => tab.top?.work?.stages.includes(name) === true,
-  /** The top frame runs no pipeline, or one without this stage. */
-  lacks: (name: StageName) => (tab: TabSnapshot) => !tab.top?.work?.stages.includes(name),
-  /** The top frame's pipeline shows the original (true) or repairs (false). */
-  showingOriginal: (showing: boolean) => (tab: TabSnapshot) => tab.top?.work?.showingOriginal === showing,
-};
-
-export interface SettleOptions {
-  /** Also wait for this to hold of the settled tab (e.g. the stage just switched on is running). */
-  until?: (tab: TabSnapshot) => boolean;
-  /** The address the top frame must have reported for (default: the page's own). */
-  address?: string;
-  timeout?: number;
-}
 
 export interface E2eEnvironment {
   browser: ExtensionBrowser;
@@ -160,64 +99,9 @@ export async function startE2e(options: { rootDir?: string; locale?: string } = 
   async function tabIdOf(page: Page): Promise<number> {
     const known = tabIds.get(page);
     if (known !== undefined) return known;
-    // The page's tab is the active one of its window once it is in front (extension pages open
-    // in windows of their own); the worker sees the addresses of the web pages it may script.
-    await page.bringToFront();
-    const tabId = await browser.serviceWorker.evaluate(async (url) => {
-      const tabs = await chrome.tabs.query({ active: true });
-      const found = tabs.filter((tab) => tab.url === url);
-      return found.length === 1 ? found[0]?.id : undefined;
-    }, page.url());
-    if (tabId === undefined) throw new Error(`no tab found for ${page.url()}`);
+    const tabId = await findTabId(browser, page);
     tabIds.set(page, tabId);
     return tabId;
-  }
-
-  async function readTab(page: Page): Promise<TabSnapshot> {
-    const tabId = await tabIdOf(page);
-    const { entry, documents } = await browser.serviceWorker.evaluate(
-      async ({ tabId, key }) => {
-        // A function injected this way runs in the extension's isolated world of each frame, the
-        // world Qingdu's own scripts share (lib/isolated-world.ts): the page never sees it.
-        const injected = await chrome.scripting
-          .executeScript({
-            target: { tabId, allFrames: true },
-            func: () =>
-              (globalThis as unknown as { __qingdu?: { documentKey?: string } }).__qingdu?.documentKey ?? null,
-          })
-          .catch(() => []);
-        const stored = await chrome.storage.session.get(key);
-        return {
-          entry: (stored[key] ?? { frames: {} }) as TabEntry,
-          documents: injected.map((result) => ({ frameId: result.frameId, documentKey: result.result ?? null })),
-        };
-      },
-      { tabId, key: `${TAB_STATUS_KEY_PREFIX}${tabId}` },
-    );
-    const frames = (documents as { frameId: number; documentKey: string | null }[]).map((document) => ({
-      ...document,
-      entry: entry.frames[String(document.frameId)],
-    }));
-    const top = frames.find((frame) => frame.frameId === 0);
-    const current = top?.documentKey && top.entry?.documentKey === top.documentKey ? top.entry : undefined;
-    return { tabId, entry, frames, top: current };
-  }
-
-  async function waitFor(
-    page: Page,
-    describe: (tab: TabSnapshot) => string | undefined,
-    timeout: number,
-  ): Promise<TabSnapshot> {
-    let last: TabSnapshot | undefined;
-    let why: string | undefined = 'not read yet';
-    const deadline = Date.now() + timeout;
-    while (Date.now() < deadline) {
-      last = await readTab(page);
-      why = describe(last);
-      if (why === undefined) return last;
-      await new Promise((done) => setTimeout(done, 50));
-    }
-    throw new Error(`${page.url()}: ${why} after ${timeout} ms\n${JSON.stringify(last?.entry, null, 1)}`);
   }
 
   let controlPage: Promise<Page> | undefined;
@@ -230,21 +114,9 @@ export async function startE2e(options: { rootDir?: string; locale?: string } = 
     );
   }
 
-  function waitForLook(page: Page): Promise<TabSnapshot> {
-    return waitFor(
-      page,
-      (tab) => (tab.top && tab.top.address === page.url() ? undefined : 'the top frame has not reported'),
-      SETTLE_TIMEOUT_MS,
-    );
-  }
-
-  function waitForSettled(page: Page, settle: SettleOptions = {}): Promise<TabSnapshot> {
-    return waitFor(
-      page,
-      (tab) =>
-        findUnsettled(tab, settle.address ?? page.url()) ??
-        (settle.until && !settle.until(tab) ? 'the expected state has not been reached' : undefined),
-      settle.timeout ?? SETTLE_TIMEOUT_MS,
+  async function waitForLook(page: Page): Promise<TabSnapshot> {
+    return waitForTab(browser, await tabIdOf(page), (tab) =>
+      tab.top && tab.top.address === page.url() ? undefined : 'the top frame has not reported',
     );
   }
 
@@ -253,9 +125,9 @@ export async function startE2e(options: { rootDir?: string; locale?: string } = 
     server,
     openExtensionPage,
     tabIdOf,
-    readTab,
+    readTab: async (page) => readTab(browser, await tabIdOf(page)),
     waitForLook,
-    waitForSettled,
+    waitForSettled: async (page, settle) => waitForSettled(browser, page, await tabIdOf(page), settle),
     async openFixture(path) {
       const page = await browser.context.newPage();
       await page.goto(server.url(path));
@@ -274,18 +146,13 @@ export async function startE2e(options: { rootDir?: string; locale?: string } = 
       const tabId = await tabIdOf(page);
       const reply = (await sendFromExtensionPage('setTabShowOriginal', { tabId, showOriginal })) as { err?: unknown };
       if (reply?.err) throw new Error(`setTabShowOriginal was refused: ${JSON.stringify(reply.err)}`);
-      return waitForSettled(page, { until: topFrame.showingOriginal(showOriginal) });
+      return waitForSettled(browser, page, tabId, { until: topFrame.showingOriginal(showOriginal) });
     },
     async close() {
       await browser.close();
       await server.close();
     },
   };
-}
-
-/** Poll until `read` gives `expected` (what the reader sees), with the default poll timeout. */
-export async function expectEventually<T>(read: () => Promise<T>, expected: T, message?: string): Promise<void> {
-  await expect.poll(read, { message, timeout: SETTLE_TIMEOUT_MS }).toEqual(expected);
 }
 
 /** When Qingdu wrote to the page and when keystrokes arrived, in the page's own clock (ms). */
