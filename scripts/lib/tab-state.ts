@@ -86,20 +86,69 @@ export interface SettleOptions {
   timeout?: number;
 }
 
+interface ExecutionContext {
+  id: number;
+  origin: string;
+  auxData?: { type?: string; frameId?: string };
+}
+
+/** The document key of the page's top frame, read in Qingdu's isolated world through DevTools (the page is not touched). */
+async function readTopDocumentKey(browser: ExtensionBrowser, page: Page): Promise<string | undefined> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const contexts: ExecutionContext[] = [];
+    cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+    // Enabling reports every context that exists already.
+    await cdp.send('Runtime.enable');
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    const world = contexts.find(
+      (context) =>
+        context.auxData?.type === 'isolated' &&
+        context.auxData.frameId === frameTree.frame.id &&
+        context.origin === `chrome-extension://${browser.extensionId}`,
+    );
+    if (!world) return undefined;
+    const { result } = await cdp.send('Runtime.evaluate', {
+      expression: 'globalThis.__qingdu?.documentKey',
+      contextId: world.id,
+      returnByValue: true,
+    });
+    return typeof result.value === 'string' ? result.value : undefined;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
 /**
- * The tab id of a served page. Without the `tabs` permission the worker sees the addresses of the
- * web pages it may script only, so the page is brought to the front and found as the active tab
- * of its window with its address (extension pages in other windows do not match).
+ * The tab id of a served page. Without the `tabs` permission the worker cannot name a tab by its
+ * page, and several tabs may show the same address: the tab is the one whose top frame holds the
+ * same document key (lib/isolated-world.ts) as the page, read on both sides in Qingdu's world.
  */
-export async function findTabId(browser: ExtensionBrowser, page: Page): Promise<number> {
-  await page.bringToFront();
-  const tabId = await browser.serviceWorker.evaluate(async (url) => {
-    const tabs = await chrome.tabs.query({ active: true });
-    const found = tabs.filter((tab) => tab.url === url);
-    return found.length === 1 ? found[0]?.id : undefined;
-  }, page.url());
-  if (tabId === undefined) throw new Error(`no tab found for ${page.url()}`);
-  return tabId;
+export async function findTabId(browser: ExtensionBrowser, page: Page, timeout = SETTLE_TIMEOUT_MS): Promise<number> {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    const documentKey = await readTopDocumentKey(browser, page);
+    if (documentKey) {
+      const tabId = await browser.serviceWorker.evaluate(async (key) => {
+        const readDocumentKey = (
+          () => () =>
+            (globalThis as unknown as { __qingdu?: { documentKey?: string } }).__qingdu?.documentKey ?? null
+        )();
+        for (const tab of await chrome.tabs.query({})) {
+          if (tab.id === undefined) continue;
+          const [top] = await chrome.scripting
+            .executeScript({ target: { tabId: tab.id, frameIds: [0] }, func: readDocumentKey })
+            .catch(() => []);
+          if (top?.result === key) return tab.id;
+        }
+        return undefined;
+      }, documentKey);
+      if (tabId !== undefined) return tabId;
+    }
+    // The sentinel has not started in the page yet.
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  throw new Error(`no tab found for ${page.url()}`);
 }
 
 /** What the extension knows of a tab now. */
