@@ -9,7 +9,6 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { FEATURE_STATE_ATTRIBUTES } from '../lib/dom/markers';
 import { buildIfNeeded } from './lib/build';
 import {
   CHROMIUM_ARGS,
@@ -19,6 +18,7 @@ import {
   launchWithExtension,
 } from './lib/chromium';
 import { startStaticServer } from './lib/static-server';
+import { findTabId, type TabSnapshot, topFrame, waitForSettled } from './lib/tab-state';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DEMO_DIR = join(ROOT, 'demo');
@@ -30,13 +30,23 @@ async function readHeadlines(page: Page): Promise<string[]> {
   return page.locator(HEADLINE_SELECTOR).evaluateAll((nodes) => nodes.map((n) => (n.textContent ?? '').trim()));
 }
 
-/** Wait until Qingdu has fixed the page: the fix feature reports `idle` on <html>. */
-async function waitForQingdu(page: Page): Promise<void> {
-  await page.waitForFunction(
-    (name) => document.documentElement.getAttribute(name) === 'idle',
-    FEATURE_STATE_ATTRIBUTES.fix,
-    { timeout: 15_000 },
-  );
+/** The time Qingdu may take with the demo page. */
+const DEMO_TIMEOUT_MS = 15_000;
+
+/**
+ * Wait until Qingdu is done with the page, as the extension itself reports it (the page carries
+ * no marker of Qingdu's): the tab's pipeline has finished its work, with `until` holding.
+ */
+async function waitForQingdu(
+  browser: ExtensionBrowser,
+  page: Page,
+  until?: (tab: TabSnapshot) => boolean,
+): Promise<void> {
+  const tabId = await findTabId(browser, page);
+  await waitForSettled(browser, page, tabId, {
+    timeout: DEMO_TIMEOUT_MS,
+    until: (tab) => tab.top?.pipeline === true && (until?.(tab) ?? true),
+  });
 }
 
 async function runHeadless(demoUrl: string): Promise<void> {
@@ -55,7 +65,7 @@ async function runHeadless(demoUrl: string): Promise<void> {
   try {
     const page = await withQingdu.context.newPage();
     await page.goto(demoUrl);
-    await waitForQingdu(page);
+    await waitForQingdu(withQingdu, page);
     const after = await readHeadlines(page);
     await page.screenshot({ path: join(OUTPUT_DIR, 'after.png'), fullPage: true });
 
@@ -76,18 +86,13 @@ async function runHeadless(demoUrl: string): Promise<void> {
 
 /** Switch conversion on from the real popup (Traditional, Taiwan with phrases) and show the result. */
 async function showConversion(browser: ExtensionBrowser, page: Page): Promise<void> {
-  await page.bringToFront();
-  const tabId = await browser.serviceWorker.evaluate(async () => {
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    return tab?.id;
-  });
+  const tabId = await findTabId(browser, page);
   const popup = await browser.context.newPage();
   await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
   await popup.getByTestId('conversion-variant').selectOption('s2twp');
   await popup.getByTestId('conversion-switch').click();
-  await page.waitForFunction(() => document.documentElement.getAttribute('data-qingdu-conversion') === 'idle', null, {
-    timeout: 15_000,
-  });
+  await waitForQingdu(browser, page, topFrame.runs('convert'));
+  await page.bringToFront();
   const converted = await readHeadlines(page);
   await page.screenshot({ path: join(OUTPUT_DIR, 'converted.png'), fullPage: true });
   await popup.close();

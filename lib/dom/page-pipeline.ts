@@ -366,7 +366,6 @@ export class PagePipeline {
     };
     this.observer.flush();
     while (this.queue.size > 0 && !this.stopped) {
-      const generation = this.generation;
       const items: WorkItem[] = [];
       this.progress = { done: 0, total: 0 };
       // Collect: walk the queued roots (no writes).
@@ -395,6 +394,9 @@ export class PagePipeline {
           }
         }
       }
+      // The generation this pass completes: a stage that changed while the page was being walked
+      // queued the whole page again, and that walk was part of this collection.
+      const generation = this.generation;
       // Compute and write.
       for (const item of items) {
         if (this.stopped) return;

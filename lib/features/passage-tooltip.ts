@@ -60,9 +60,12 @@ export function installPassageTooltip(doc: Document, options: PassageTooltipOpti
     return { host, text: textSlot };
   };
 
+  // The host is in the page only while it shows something: a page must not see Qingdu otherwise.
   const hide = () => {
     current = undefined;
-    host?.removeAttribute('data-open');
+    host?.remove();
+    host = undefined;
+    textSlot = undefined;
   };
 
   const show = (element: Element) => {
@@ -99,12 +102,7 @@ export function installPassageTooltip(doc: Document, options: PassageTooltipOpti
   doc.addEventListener('scroll', hide, listen);
   doc.addEventListener('keydown', hide, listen);
 
-  const remove = () => {
-    hide();
-    host?.remove();
-    host = undefined;
-    textSlot = undefined;
-  };
+  const remove = () => hide();
   options.signal.addEventListener('abort', remove, { once: true });
   return remove;
 }

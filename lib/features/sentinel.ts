@@ -122,19 +122,29 @@ export function startSentinel(doc: Document, options: SentinelOptions): { stop()
     if (candidates.length > 0 || truncated) void report({ candidates, truncated });
   };
 
+  const collect = (records: MutationRecord[]) => {
+    for (const record of records) {
+      // A text node is read with its parent: a run may continue in the next node.
+      const nodes = record.type === 'characterData' ? [record.target] : record.addedNodes;
+      for (const node of nodes) pending.add(node.nodeType === 3 ? (node.parentNode ?? node) : node);
+    }
+  };
+
   const firstLook = async () => {
     if (stopped || world.pipeline) return stop();
-    if (!(await report(lookAt(doc.body ?? doc)))) return;
+    // Watch from the first look on: what the page adds while the background answers (an
+    // `about:blank` frame its parent fills at once) is looked at once the answer is in.
+    let answered = false;
     const View = doc.defaultView?.MutationObserver ?? MutationObserver;
     observer = new View((records) => {
-      for (const record of records) {
-        // A text node is read with its parent: a run may continue in the next node.
-        const nodes = record.type === 'characterData' ? [record.target] : record.addedNodes;
-        for (const node of nodes) pending.add(node.nodeType === 3 ? (node.parentNode ?? node) : node);
-      }
-      lookAtNewContent();
+      collect(records);
+      if (answered) lookAtNewContent();
     });
     observer.observe(doc, { childList: true, subtree: true, characterData: true });
+    if (!(await report(lookAt(doc.body ?? doc)))) return;
+    answered = true;
+    collect(observer.takeRecords());
+    lookAtNewContent();
   };
 
   if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', () => void firstLook(), { once: true });

@@ -1,20 +1,26 @@
 /**
  * Hostile pages (tests/fixtures/hostile/) against the built extension in Chromium: pages that
- * churn, fight back, throw their body away, nest 50,000 deep, hold 200,000 text nodes, break the
+ * churn, fight back, throw their body away, nest 20,000 deep, hold 200,000 text nodes, break the
  * DOM's globals, hide text in shadow roots and frames, and delete what Qingdu is fixing. Each test
  * asserts the page still works, Qingdu threw nothing, and doubled text is fixed where Qingdu can
- * reach it. The extension's scripting time on the churning page is measured by
- * `npm run bench:hostile`, not asserted here.
+ * reach it. Waiting goes through the extension's own state (the tab's entry in the background),
+ * which a broken page cannot fake or stall. The extension's scripting time on the churning page
+ * is measured by `npm run bench:hostile`, not asserted here.
  */
 import type { CDPSession, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { FEATURE_STATE_ATTRIBUTES } from '../../lib/dom/markers';
-import { DEFAULT_REVERT_LIMIT } from '../../lib/dom/rewrite';
-import { CONTAINER_REFIX_LIMIT } from '../../lib/features/fix-doubled-text';
+import { DEFAULT_REVERT_LIMIT } from '../../lib/dom/own-text';
+import { CONTAINER_REWRITE_LIMIT } from '../../lib/dom/page-pipeline';
 import { type StaticServer, startStaticServer } from '../../scripts/lib/static-server';
-import { type E2eEnvironment, FIXTURES_DIR, startE2e } from './support';
+import {
+  countGapsHolding,
+  type E2eEnvironment,
+  FIXTURES_DIR,
+  readWritesAndKeystrokes,
+  recordWritesAndKeystrokes,
+  startE2e,
+} from './support';
 
-const FIX_STATE = FEATURE_STATE_ATTRIBUTES.fix;
 /** Generous: the 200,000-node page on a busy two-core machine. Only ever a ceiling, never a measurement. */
 const SLOW_PAGE_MS = 180_000;
 
@@ -23,13 +29,6 @@ interface WatchedPage {
   /** Uncaught exceptions and console errors from Qingdu's content scripts in this tab. */
   errors: string[];
   close(): Promise<void>;
-}
-
-/** Read the fix state through a locator (Playwright's own world), so broken page globals cannot interfere. */
-const fixStateOf = (frame: Page | Frame) => frame.locator('html').getAttribute(FIX_STATE);
-
-async function waitForFixIdle(frame: Page | Frame, timeout = 60_000): Promise<void> {
-  await expect.poll(() => fixStateOf(frame), { timeout, interval: 50 }).toBe('idle');
 }
 
 /** The page's two doubled lines (tests/fixtures/hostile/removal.html), fixed and as the page has them. */
@@ -60,9 +59,13 @@ describe('hostile pages', () => {
     await otherOrigin?.close();
   });
 
-  /** Open a page, collecting every error Qingdu's content scripts throw or log in it (all frames). */
-  async function openWatched(path: string): Promise<WatchedPage> {
+  /** Wait until Qingdu is done with every frame of the page's tab. */
+  const waitForFixIdle = (page: Page, timeout = 60_000) => env.waitForSettled(page, { timeout });
+
+  /** Open a page, collecting every error Qingdu's scripts throw or log in it (all frames). */
+  async function openWatched(path: string, beforeLoad?: (page: Page) => Promise<void>): Promise<WatchedPage> {
     const page = await env.browser.context.newPage();
+    await beforeLoad?.(page);
     const cdp: CDPSession = await page.context().newCDPSession(page);
     const ours = new Set<number>();
     const errors: string[] = [];
@@ -94,19 +97,6 @@ describe('hostile pages', () => {
     };
   }
 
-  /** Send a message to every frame of the page's tab, as the extension's background does. */
-  async function sendToTab(page: Page, type: string, data?: unknown): Promise<unknown> {
-    await page.bringToFront();
-    return env.browser.serviceWorker.evaluate(
-      async ({ type, data }) => {
-        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-        if (tab?.id === undefined) throw new Error('no active tab');
-        return chrome.tabs.sendMessage(tab.id, { id: 1, type, data, timestamp: Date.now() });
-      },
-      { type, data },
-    );
-  }
-
   test('a page rewriting its text 1,000 times a second gets no feedback loop, and Qingdu stops fighting', async () => {
     const { page, errors, close } = await openWatched('/hostile/churn.html');
     await waitForFixIdle(page);
@@ -128,7 +118,7 @@ describe('hostile pages', () => {
     expect(churn.writes).toBe(3000);
     // Qingdu fixes a re-rendered container a few times, then leaves it to the page.
     expect(foreign.churn).toBeGreaterThanOrEqual(1);
-    expect(foreign.churn).toBeLessThanOrEqual(CONTAINER_REFIX_LIMIT + 1);
+    expect(foreign.churn).toBeLessThanOrEqual(CONTAINER_REWRITE_LIMIT + 1);
     // A page that puts its text back after every fix wins after a few rounds.
     expect(foreign.fight).toBeGreaterThanOrEqual(1);
     expect(foreign.fight).toBeLessThanOrEqual(DEFAULT_REVERT_LIMIT + 1);
@@ -153,18 +143,31 @@ describe('hostile pages', () => {
     await expect.poll(() => textOf(page, '#third')).toBe('新项目');
     await waitForFixIdle(page);
 
-    await sendToTab(page, 'setShowOriginal', true);
-    await expect.poll(() => textOf(page, '#third')).toBe('新新新新项项项项目目目目');
-    await sendToTab(page, 'setShowOriginal', false);
-    await expect.poll(() => textOf(page, '#third')).toBe('新项目');
+    await env.setShowOriginal(page, true);
+    expect(await textOf(page, '#third')).toBe('新新新新项项项项目目目目');
+    await env.setShowOriginal(page, false);
+    expect(await textOf(page, '#third')).toBe('新项目');
     expect(errors).toEqual([]);
     await close();
   });
 
-  test('an element nested 50,000 deep: the page keeps working, its text is fixed at the top and the bottom', async () => {
+  /**
+   * What this measures: that nothing in Qingdu's walk recurses per level of the page's tree. The
+   * page nests 20,000 deep, deeper than a recursive walk of it gets in the same browser (measured
+   * in the page), yet Chromium builds it in about 2 s, far from the 30 s page load limit.
+   */
+  test('an element nested deeper than a recursive walk can reach: the page keeps working, its text is fixed at the top and the bottom', async () => {
     const { page, errors, close } = await openWatched('/hostile/deep.html');
     await waitForFixIdle(page);
-    expect(await page.evaluate(() => (window as unknown as { depth(): number }).depth())).toBeGreaterThan(50_000);
+    const depth = await page.evaluate(() => (window as unknown as { depth(): number }).depth());
+    const reach = await page.evaluate(() =>
+      (window as unknown as { recursiveWalkReach(): number }).recursiveWalkReach(),
+    );
+    console.info(
+      `[hostile] deep: ${depth} levels; a recursive walk gets ${reach} levels down before its stack runs out`,
+    );
+    expect(depth).toBeGreaterThan(20_000);
+    expect(reach).toBeLessThan(20_000);
     expect(await textOf(page, '#top')).toBe('勇于担当作为');
     expect(await page.evaluate(() => document.getElementById('bottom')?.textContent)).toBe('确保“双招双引”');
     await clickAlive(page);
@@ -175,41 +178,65 @@ describe('hostile pages', () => {
   test('200,000 text nodes: all doubled paragraphs fixed, and text typed during the fix arrives keystroke for keystroke', {
     timeout: SLOW_PAGE_MS + 60_000,
   }, async () => {
-    const { page, errors, close } = await openWatched('/hostile/many-nodes.html');
+    const { page, errors, close } = await openWatched('/hostile/many-nodes.html', (p) =>
+      recordWritesAndKeystrokes(p, 'feed'),
+    );
     expect(await page.evaluate(() => (window as unknown as { countTextNodes(): number }).countTextNodes())).toBe(
       200_000,
     );
-    // Note the fix state at every keystroke the page receives.
-    await page.evaluate((name) => {
-      const states: string[] = [];
-      Object.assign(window, { statesAtInput: states });
-      for (const id of ['editor', 'rich']) {
-        document.getElementById(id)?.addEventListener('input', () => {
-          states.push(document.documentElement.getAttribute(name) ?? 'none');
-        });
-      }
-    }, FIX_STATE);
+    await waitForFixIdle(page, SLOW_PAGE_MS);
+    /**
+     * Focusing an editor makes the page build its feed afresh (200,000 new text nodes). Once
+     * Qingdu has begun writing the fixes into the new feed (it first walks it, then writes for
+     * seconds), the reader types: the keystrokes go straight to the focused editor, between
+     * Qingdu's slices.
+     */
+    const typeWhileFixing = async (editor: string, text: string) => {
+      await page.locator(editor).focus();
+      await page.waitForFunction(
+        () => {
+          const { rebuiltAt } = window as unknown as { rebuiltAt: number[] };
+          const { writes } = (window as unknown as { __writeAndKeystrokeLog: { writes: number[] } })
+            .__writeAndKeystrokeLog;
+          const since = rebuiltAt[rebuiltAt.length - 1] ?? Number.POSITIVE_INFINITY;
+          return writes.some((at) => at > since);
+        },
+        null,
+        { timeout: SLOW_PAGE_MS },
+      );
+      await page.keyboard.type(text, { delay: 5 });
+    };
     const typedPlain = '勇勇于于 typing 担担当当 while fixing';
     const typedRich = '确确保保 rich 双双招招';
-    // Keystrokes go straight to the focused editor: no waiting for the page to be idle or painted.
-    await page.locator('#editor').focus();
-    await page.keyboard.type(typedPlain, { delay: 5 });
-    await page.locator('#rich').focus();
-    await page.keyboard.type(typedRich, { delay: 5 });
+    await typeWhileFixing('#editor', typedPlain);
+    await typeWhileFixing('#rich', typedRich);
+    const paragraphs = () =>
+      page.evaluate(() => [...document.querySelectorAll('#feed p')].map((p) => p.textContent ?? ''));
+    const fixedLines = ['勇于担当作为，当好党', '今天天气很好我们一起去公园散步吧好吗。'];
+    await expect
+      .poll(async () => new Set(await paragraphs()), { timeout: SLOW_PAGE_MS, interval: 500 })
+      .toEqual(new Set(fixedLines));
     await waitForFixIdle(page, SLOW_PAGE_MS);
 
     expect(await page.locator('#editor').inputValue()).toBe(typedPlain);
     expect(await textOf(page, '#rich')).toBe(typedRich);
-    const states = await page.evaluate(() => (window as unknown as { statesAtInput: string[] }).statesAtInput);
-    const duringFix = states.filter((state) => state === 'working').length;
+    expect((await paragraphs()).length).toBe(20_000);
+    // The keystrokes arrived while Qingdu was writing: its writes fall between them again and again.
+    const log = await readWritesAndKeystrokes(page);
+    const gaps = countGapsHolding(log.keys, log.writes);
     console.info(
-      `[hostile] 200,000 nodes: ${states.length} keystrokes, ${duringFix} of them while the fix was working`,
+      `[hostile] 200,000 nodes: ${log.keys.length} keystrokes, ${log.writes.length} slices of Qingdu's writes; ` +
+        `${gaps} of ${log.keys.length - 1} gaps between keystrokes had a write in them`,
     );
-    const paragraphs = await page.evaluate(() =>
-      [...document.querySelectorAll('#feed p')].map((p) => p.textContent ?? ''),
+    // The page's own scripts ran while Qingdu wrote: its timer ticked between Qingdu's slices.
+    const ticks = await page.evaluate(() => (window as unknown as { ticks: number[] }).ticks);
+    const ticksBetweenWrites = countGapsHolding(log.writes, ticks);
+    console.info(
+      `[hostile] 200,000 nodes: the page's 10 ms timer ran in ${ticksBetweenWrites} of ${log.writes.length - 1} gaps between Qingdu's slices`,
     );
-    expect(paragraphs.length).toBe(20_000);
-    expect(new Set(paragraphs)).toEqual(new Set(['勇于担当作为，当好党', '今天天气很好我们一起去公园散步吧好吗。']));
+    expect(ticksBetweenWrites).toBeGreaterThanOrEqual(log.writes.length / 4);
+    expect(log.keys.length).toBe([...typedPlain].length + [...typedRich].length);
+    expect(gaps).toBeGreaterThanOrEqual(10);
     expect(errors).toEqual([]);
     await close();
   });
@@ -224,13 +251,13 @@ describe('hostile pages', () => {
     await expect.poll(() => textOf(page, '#late')).toBe('新项目');
     await waitForFixIdle(page);
 
-    await sendToTab(page, 'setShowOriginal', true);
-    await expect
-      .poll(() => textOf(page, '#headline'))
-      .toBe('勇勇于于担担当当作作为为，，当当好好党党和和人人民民的的忠忠诚诚卫卫士士');
+    await env.setShowOriginal(page, true);
+    expect(await textOf(page, '#headline')).toBe(
+      '勇勇于于担担当当作作为为，，当当好好党党和和人人民民的的忠忠诚诚卫卫士士',
+    );
     expect(await textOf(page, '#late')).toBe('新新新新项项项项目目目目');
-    await sendToTab(page, 'setShowOriginal', false);
-    await expect.poll(() => textOf(page, '#late')).toBe('新项目');
+    await env.setShowOriginal(page, false);
+    expect(await textOf(page, '#late')).toBe('新项目');
     expect(errors).toEqual([]);
     await close();
   });
@@ -301,7 +328,7 @@ describe('hostile pages', () => {
     await clickAlive(page);
 
     await page.evaluate(() => (window as unknown as { stopRemoving(): void }).stopRemoving());
-    await sendToTab(page, 'setShowOriginal', true);
+    await env.setShowOriginal(page, true);
     const originals = await page.evaluate(() =>
       [...document.querySelectorAll('#list > *')].map((e) => e.textContent ?? ''),
     );

@@ -2,15 +2,16 @@ import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { FEATURE_STATE_ATTRIBUTES, READY_ATTRIBUTE, READY_VALUE } from '../../lib/dom/markers';
+import { OWN_NODE_ATTRIBUTE } from '../../lib/dom/markers';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, type Settings } from '../../lib/settings/schema';
 import { SETTINGS_KEY } from '../../lib/settings/storage';
 import { findCommonLevel } from '../../lib/text/pinyin/char-frequency';
 import { CHAR_FREQUENCY } from '../../lib/text/pinyin/pinyin-data';
 import { CHROME_MV3_DIR } from '../../scripts/lib/chromium';
-import { type E2eEnvironment, SCREENSHOTS_DIR, startE2e } from './support';
+import { type E2eEnvironment, SCREENSHOTS_DIR, startE2e, topFrame } from './support';
 
-const PINYIN_STATE = FEATURE_STATE_ATTRIBUTES.pinyin;
+/** Qingdu's own style sheets in the page (the pinyin display is one of them). */
+const OWN_STYLE_SELECTOR = `style[${OWN_NODE_ATTRIBUTE}]`;
 
 /** What the reader sees over each character of an element: the rendered `rt::before` text. */
 function readShownPinyin(page: Page, id: string): Promise<string[]> {
@@ -47,10 +48,7 @@ describe('pinyin from the real popup', () => {
     page = await env.browser.context.newPage();
     await page.setViewportSize({ width: 900, height: 700 });
     await page.goto(env.server.url('/pinyin.html'));
-    await page.waitForFunction(({ name, value }) => document.documentElement.getAttribute(name) === value, {
-      name: READY_ATTRIBUTE,
-      value: READY_VALUE,
-    });
+    await env.waitForSettled(page);
     initial = await snapshotPage(page);
     popup = await env.openPopupFor(page);
   });
@@ -58,14 +56,16 @@ describe('pinyin from the real popup', () => {
     await env?.close();
   });
 
-  const pinyinState = () => page.evaluate((name) => document.documentElement.getAttribute(name), PINYIN_STATE);
+  /** Wait until pinyin is on (and done) or off (and undone) in the page, as Qingdu reports it. */
+  const pinyinSettled = (on: boolean) =>
+    env.waitForSettled(page, { until: on ? topFrame.runs('pinyin') : topFrame.lacks('pinyin') });
 
   test('turning pinyin on shows readings in context over every character; the page text stays the same', async () => {
     const before = await snapshotPage(page);
     const textBefore = await page.evaluate(() => document.body.textContent);
     await popup.getByTestId('pinyin-style').selectOption('tone-marks');
     await popup.getByTestId('pinyin-switch').click();
-    await expect.poll(pinyinState).toBe('idle');
+    await pinyinSettled(true);
     await expect.poll(() => popup.getByTestId('pinyin-switch').isChecked()).toBe(true);
 
     const expected = await page.evaluate(() =>
@@ -75,8 +75,11 @@ describe('pinyin from the real popup', () => {
       })),
     );
     for (const { id, expected: readings } of expected) expect(await readShownPinyin(page, id), id).toEqual(readings);
-    // Below the fold too (annotated in idle-time slices).
-    expect((await readShownPinyin(page, 'below')).length).toBe(15);
+    // Below the fold: ruby costs layout, so text far from the viewport is annotated as it comes near.
+    expect((await readShownPinyin(page, 'below')).length).toBe(0);
+    await page.locator('#below').scrollIntoViewIfNeeded();
+    await expect.poll(async () => (await readShownPinyin(page, 'below')).length).toBe(15);
+    await pinyinSettled(true);
 
     // Copy and paste and find-in-page see the characters only.
     expect(await page.evaluate(() => document.body.textContent)).toBe(textBefore);
@@ -138,7 +141,8 @@ describe('pinyin from the real popup', () => {
     expect(await page.evaluate(() => document.querySelector('#headline ruby')?.getAttribute('data-e2e-marker'))).toBe(
       'kept',
     );
-    expect(await page.evaluate(() => document.querySelectorAll('style#qingdu-pinyin-style').length)).toBe(1);
+    // One style sheet draws the annotations, whatever the style: switching only rewrote it.
+    expect(await page.locator(OWN_STYLE_SELECTOR).count()).toBe(1);
     await popup.getByTestId('pinyin-style').selectOption('tone-marks');
     // The popup remembers the style as the setting; the next test writes the settings itself, so
     // this save must have landed first.
@@ -208,33 +212,35 @@ describe('pinyin from the real popup', () => {
       const p = document.createElement('p');
       p.id = 'added';
       p.append('后来加上的', Object.assign(document.createElement('b'), { textContent: '银' }), '行');
-      document.body.append(p);
+      // In view: text far from the viewport waits until the reader scrolls near it.
+      document.getElementById('split')?.after(p);
     });
     await expect
       .poll(() => readShownPinyin(page, 'added'))
       .toEqual(['hòu', 'lái', 'jiā', 'shàng', 'de', 'yín', 'háng']);
     await page.evaluate(() => document.getElementById('added')?.remove());
-    await expect.poll(pinyinState).toBe('idle');
+    await pinyinSettled(true);
 
     await popup.getByTestId('pinyin-switch').click();
-    await expect.poll(pinyinState).toBe(null);
+    await pinyinSettled(false);
     // Byte for byte the page as served: head, body, title and fields.
     expect(await snapshotPage(page)).toEqual(initial);
-    expect(await page.evaluate(() => document.querySelectorAll('ruby, #qingdu-pinyin-style').length)).toBe(0);
+    expect(await page.locator(`ruby, ${OWN_STYLE_SELECTOR}`).count()).toBe(0);
     // And again after a second round trip.
     await popup.getByTestId('pinyin-switch').click();
-    await expect.poll(pinyinState).toBe('idle');
+    await pinyinSettled(true);
     await popup.getByTestId('pinyin-switch').click();
-    await expect.poll(pinyinState).toBe(null);
+    await pinyinSettled(false);
     expect(await snapshotPage(page)).toEqual(initial);
   });
 
-  test('the always-injected content script carries no pinyin data; the aid file does', () => {
-    const content = readFileSync(resolve(CHROME_MV3_DIR, 'content-scripts/content.js'), 'utf8');
-    const aid = resolve(CHROME_MV3_DIR, 'reading-aid-pinyin.js');
+  test('neither the always-injected sentinel nor the page pipeline carries pinyin data; the aid file does', () => {
+    const read = (file: string) => readFileSync(resolve(CHROME_MV3_DIR, file), 'utf8');
+    const aid = resolve(CHROME_MV3_DIR, 'aid-pinyin.js');
     // An entry of the derived word list and one of pinyin-pro's own dictionary.
     for (const sample of ['qingdu-words', 'zhǎng']) {
-      expect(content).not.toContain(sample);
+      expect(read('sentinel.js')).not.toContain(sample);
+      expect(read('page-pipeline.js')).not.toContain(sample);
       expect(readFileSync(aid, 'utf8')).toContain(sample);
     }
     expect(statSync(aid).size).toBeLessThan(1024 * 1024);

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type E2eEnvironment, SCREENSHOTS_DIR, startE2e } from './support';
+import { type E2eEnvironment, SCREENSHOTS_DIR, startE2e, topFrame } from './support';
 
 /** The popup in a Chinese browser: its language, keyboard use, focus and dark mode. */
 describe('the popup in Simplified Chinese', () => {
@@ -35,7 +35,7 @@ describe('the popup in Simplified Chinese', () => {
     const outline = await conversionSwitch.evaluate((el) => getComputedStyle(el).outlineStyle);
     expect(outline).not.toBe('none');
     await popup.keyboard.press('Space');
-    await page.waitForFunction(() => document.documentElement.getAttribute('data-qingdu-conversion') === 'idle');
+    await env.waitForSettled(page, { until: topFrame.runs('convert') });
     expect(await page.evaluate(() => document.getElementById('headline')?.textContent)).toBe('網絡時代的軟件新聞');
     await expect.poll(() => conversionSwitch.isChecked()).toBe(true);
   });

@@ -1,9 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { FEATURE_STATE_ATTRIBUTES } from '../../lib/dom/markers';
-import { type E2eEnvironment, startE2e } from './support';
-
-const { pinyin: PINYIN_STATE, conversion: CONVERSION_STATE } = FEATURE_STATE_ATTRIBUTES;
+import { type E2eEnvironment, type StageName, startE2e, topFrame } from './support';
 
 /** The headline as a reader reads it: its characters without the ruby text. */
 function readHeadline(page: Page): Promise<string> {
@@ -28,41 +25,42 @@ describe('pinyin and conversion together', () => {
     await env?.close();
   });
 
-  const state = (name: string) => page.evaluate((n) => document.documentElement.getAttribute(n), name);
+  /** Wait until the page runs exactly these stages (fix is on: the page has no doubled text, but the stage runs) and is done. */
+  const settledWith = (...stages: StageName[]) => env.waitForSettled(page, { until: topFrame.stages(...stages) });
 
   test('conversion switched under pinyin converts the annotated text, and both undo exactly', async () => {
     const before = await page.evaluate(() => document.body.innerHTML);
     await popup.getByTestId('pinyin-switch').click();
-    await expect.poll(() => state(PINYIN_STATE)).toBe('idle');
+    await settledWith('fix', 'pinyin');
     await popup.getByTestId('conversion-variant').selectOption('s2twp');
     await popup.getByTestId('conversion-switch').click();
-    await expect.poll(() => state(CONVERSION_STATE)).toBe('idle');
-    await expect.poll(() => state(PINYIN_STATE)).toBe('idle');
+    await settledWith('fix', 'convert', 'pinyin');
     expect(await readHeadline(page)).toBe('網路時代的軟體新聞');
     expect(await page.evaluate(() => document.querySelectorAll('#headline ruby').length)).toBeGreaterThan(0);
 
     await popup.getByTestId('conversion-switch').click();
-    await expect.poll(() => state(CONVERSION_STATE)).toBe(null);
-    await expect.poll(() => state(PINYIN_STATE)).toBe('idle');
+    await settledWith('fix', 'pinyin');
     expect(await readHeadline(page)).toBe('网络时代的软件新闻');
+    expect(await page.evaluate(() => document.querySelectorAll('#headline ruby').length)).toBeGreaterThan(0);
 
     await popup.getByTestId('pinyin-switch').click();
-    await expect.poll(() => state(PINYIN_STATE)).toBe(null);
+    await settledWith('fix');
     expect(await page.evaluate(() => document.body.innerHTML)).toBe(before);
   });
 
   test('pinyin turned on over converted text annotates it; turning conversion off keeps pinyin over the original', async () => {
     const before = await page.evaluate(() => document.body.innerHTML);
     await popup.getByTestId('conversion-switch').click();
-    await expect.poll(() => state(CONVERSION_STATE)).toBe('idle');
+    await settledWith('fix', 'convert');
     await popup.getByTestId('pinyin-switch').click();
-    await expect.poll(() => state(PINYIN_STATE)).toBe('idle');
+    await settledWith('fix', 'convert', 'pinyin');
     expect(await readHeadline(page)).toBe('網路時代的軟體新聞');
+    expect(await page.evaluate(() => document.querySelectorAll('#headline ruby').length)).toBeGreaterThan(0);
     await popup.getByTestId('conversion-switch').click();
-    await expect.poll(() => state(CONVERSION_STATE)).toBe(null);
-    await expect.poll(() => readHeadline(page)).toBe('网络时代的软件新闻');
+    await settledWith('fix', 'pinyin');
+    expect(await readHeadline(page)).toBe('网络时代的软件新闻');
     await popup.getByTestId('pinyin-switch').click();
-    await expect.poll(() => state(PINYIN_STATE)).toBe(null);
+    await settledWith('fix');
     expect(await page.evaluate(() => document.body.innerHTML)).toBe(before);
   });
 });

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { READY_ATTRIBUTE, READY_VALUE } from '../../lib/dom/markers';
 import { type E2eEnvironment, startE2e } from './support';
 
 describe('the built extension in Chromium', () => {
@@ -11,22 +10,34 @@ describe('the built extension in Chromium', () => {
     await env?.close();
   });
 
-  test('the content script runs on an http page and answers ping', async () => {
-    const page = await env.browser.context.newPage();
-    await page.goto(env.server.url('/basic.html'));
-    await expect
-      .poll(() => page.evaluate((name) => document.documentElement.getAttribute(name), READY_ATTRIBUTE))
-      .toBe(READY_VALUE);
+  test('the sentinel looks at an http page and tells the background; a clean page gets nothing more', async () => {
+    const page = await env.openFixture('/basic.html');
+    const tab = await env.waitForSettled(page);
+    expect(tab.top).toMatchObject({ address: page.url(), candidate: false, pipeline: false, fixEnabled: true });
+    // Only the sentinel ran: no pipeline answers in the page's frame.
+    const answer = await env.browser.serviceWorker.evaluate(
+      (tabId) =>
+        chrome.tabs.sendMessage(tabId, { id: 1, type: 'pipelinePing', timestamp: Date.now() }, { frameId: 0 }).then(
+          (reply) => JSON.stringify(reply) ?? 'no answer',
+          (error: unknown) => `no receiver: ${String(error)}`,
+        ),
+      tab.tabId,
+    );
+    expect(answer).toMatch(/^no /);
+    await page.close();
+  });
 
-    // Ask the content script through the extension's own messaging, from the service worker.
-    // Without the `tabs` permission the worker cannot see tab URLs, so it addresses the active tab.
-    await page.bringToFront();
-    const reply = await env.browser.serviceWorker.evaluate(async (url) => {
-      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-      if (tab?.id === undefined) throw new Error(`no active tab (expected ${url})`);
-      return chrome.tabs.sendMessage(tab.id, { id: 1, type: 'ping', timestamp: Date.now() });
-    }, page.url());
-    expect(reply).toMatchObject({ res: { ready: true, url: page.url() } });
+  test('a page with doubled text gets the pipeline, which reports its work to the background', async () => {
+    const page = await env.openFixture('/settings-live.html');
+    const tab = await env.waitForSettled(page);
+    expect(tab.top).toMatchObject({ candidate: true, pipeline: true, fixEnabled: true });
+    expect(tab.top?.work).toMatchObject({ working: false, fixCount: 1, showingOriginal: false });
+    expect(await page.locator('#headline').textContent()).toBe('勇于担当作为，当好党和人民的忠诚卫士');
+    const answer = await env.browser.serviceWorker.evaluate(
+      (tabId) => chrome.tabs.sendMessage(tabId, { id: 2, type: 'pipelinePing', timestamp: Date.now() }, { frameId: 0 }),
+      tab.tabId,
+    );
+    expect(answer).toEqual({ res: { documentKey: tab.top?.documentKey } });
     await page.close();
   });
 
