@@ -23,6 +23,9 @@ export const CLASS_PAIR_PUNCT = 7;
 const STRONG_PUNCT = new Set(
   Array.from('，、；：“”‘’《》〈〉（）「」『』【】〔〕〖〗,;:()[]{}"', (c) => c.codePointAt(0) as number),
 );
+const QUOTES_AND_BRACKETS = new Set(
+  Array.from('“”‘’《》〈〉（）「」『』【】〔〕〖〗()[]{}"', (c) => c.codePointAt(0) as number),
+);
 const PAIR_PUNCT = new Set([0x2026, 0x2014, 0x2015, 0x2500, 0x22ef]);
 
 export function classifyCodePoint(cp: number): number {
@@ -61,4 +64,9 @@ export function isContentClass(cls: number): boolean {
 /** Latin letters and digits form tokens that are judged as a whole (`bookkeeper`, `2011`). */
 export function isTokenClass(cls: number): boolean {
   return cls === CLASS_LATIN || cls === CLASS_DIGIT;
+}
+
+/** Quotation marks and brackets: they enclose text rather than end a clause. */
+export function isQuoteOrBracket(cp: number): boolean {
+  return QUOTES_AND_BRACKETS.has(cp);
 }

@@ -121,6 +121,12 @@ export const SYNTHETIC: SyntheticCase[] = [
     expected: 'The committee met-in-person',
     source: 'written here: a word with real double letters, doubled; doubled hyphens',
   },
+  {
+    input: '淡淡月月淡淡云云窗窗外外雨雨，一一声声声声',
+    expected: '淡月淡云窗外雨，一声声',
+    source:
+      'chinese-poetry songci line, doubled (a known failure while every character poetry ever doubles explained a pair)',
+  },
   // Rarer damage where the evidence is clear.
   {
     input: '济宁高新区召开“双招双引”工作调度推进会济宁高新区召开“双招双引”工作调度推进会',

@@ -41,3 +41,42 @@ export function decodeCodePoints(encoded: string): Set<number> {
   }
   return out;
 }
+
+/**
+ * Compact encoding of a set of code point pairs (two-character words): the characters used, as
+ * above, then each pair as one number (index of the first character × number of characters +
+ * index of the second), sorted and gap-encoded the same way. The two parts are joined by a blank.
+ */
+export function encodeCodePointPairs(pairs: Iterable<readonly [number, number]>): string {
+  const list = [...pairs];
+  const chars = [...new Set(list.flat())].sort((a, b) => a - b);
+  const index = new Map(chars.map((cp, i) => [cp, i]));
+  const keys = list.map(([a, b]) => (index.get(a) as number) * chars.length + (index.get(b) as number));
+  return `${encodeCodePoints(chars)} ${encodeCodePoints(keys)}`;
+}
+
+/** Decodes encodeCodePointPairs' output into a lookup (first, second) → is the pair in the set. */
+export function decodeCodePointPairs(encoded: string): (first: number, second: number) => boolean {
+  const blank = encoded.indexOf(' ');
+  const chars = [...decodeCodePoints(encoded.slice(0, blank))];
+  const index = new Map(chars.map((cp, i) => [cp, i]));
+  const keys = decodeCodePoints(encoded.slice(blank + 1));
+  const size = chars.length;
+  return (first, second) => {
+    const a = index.get(first);
+    if (a === undefined) return false;
+    const b = index.get(second);
+    return b !== undefined && keys.has(a * size + b);
+  };
+}
+
+/** Decodes encodeCodePointPairs' output of a map (each first code point once) into the map. */
+export function decodeCodePointMap(encoded: string): Map<number, number> {
+  const blank = encoded.indexOf(' ');
+  const chars = [...decodeCodePoints(encoded.slice(0, blank))];
+  const map = new Map<number, number>();
+  for (const key of decodeCodePoints(encoded.slice(blank + 1))) {
+    map.set(chars[Math.floor(key / chars.length)] as number, chars[key % chars.length] as number);
+  }
+  return map;
+}

@@ -8,10 +8,11 @@ import {
   CLASS_STRONG_PUNCT,
   CLASS_WEAK_PUNCT,
   classifyCodePoint,
+  isQuoteOrBracket,
   isTokenClass,
 } from '../chars';
 import type { Chunk, SegmentEvidence } from './evidence';
-import { isReduplicable, isSoundWord } from './lexicon';
+import { isAabbWord, isReduplicable, isSoundWord, isTwoCharacterWord } from './lexicon';
 import { isBlank, MAX_RUN_GAP } from './prefilter';
 import type { Unit } from './units';
 
@@ -184,7 +185,10 @@ function describeSegment(text: string, units: Unit[], groups: Group[], factor: n
   for (let gi = 0; gi < groups.length; gi++) {
     const g = groups[gi] as Group;
     if (!g.doubled) {
-      chunk = null;
+      // A chunk goes on across a quote, a bracket, a word or a number left single (`“绿绿色色”`,
+      // `登登录录WiFi密密码码`); a comma, a full stop or a blank between doubled runs ends it, as
+      // between the lines of a poem (`寻寻觅觅，冷冷清清`).
+      if (!isChunkTransparent(g, units)) chunk = null;
       if (g.kind === KIND_WORD && g.end - g.start >= 2) singleWord = true;
       continue;
     }
@@ -205,7 +209,7 @@ function describeSegment(text: string, units: Unit[], groups: Group[], factor: n
       } else if (unit.count > factor) {
         // Twice the factor (`密密密密` among pairs): a real 密密 inside doubled text, or laughter.
         if (!isSoundWord(unit.cp)) gu = 2;
-      } else if (!isReduplicable(unit.cp)) {
+      } else if (!isExplainedPair(text, groups, gi, unit)) {
         gu = 1;
       }
     } else if (g.kind === KIND_WORD) {
@@ -273,6 +277,50 @@ function describeSegment(text: string, units: Unit[], groups: Group[], factor: n
       whole: isWholeBlock(text, first.start, last.end),
     },
   };
+}
+
+function isChunkTransparent(g: Group, units: Unit[]): boolean {
+  if (g.kind === KIND_WORD || g.kind === KIND_NUMBER) return true;
+  return g.kind === KIND_PUNCT && g.to - g.from === 1 && isQuoteOrBracket((units[g.from] as Unit).cp);
+}
+
+/**
+ * Can a dictionary explain this pair of one Han character (factor 2) as ordinary Chinese? It can
+ * when the character is one real words write doubled (常常), when the pair and the pair beside it
+ * make an AABB word (高高兴兴), or when it is where two words meet: the character before it and
+ * the first copy make a word, and so do the second copy and the character after it
+ * (足球|球场|场地: 球球 and 场场 are explained).
+ */
+function isExplainedPair(text: string, groups: Group[], gi: number, unit: Unit): boolean {
+  const cp = unit.cp;
+  if (isReduplicable(cp)) return true;
+  const before = codePointBefore(text, unit.start);
+  const after = unit.end < text.length ? (text.codePointAt(unit.end) as number) : -1;
+  if (before >= 0 && after >= 0 && isTwoCharacterWord(before, cp) && isTwoCharacterWord(cp, after)) return true;
+  const prev = groups[gi - 1];
+  const next = groups[gi + 1];
+  return (
+    (prev !== undefined &&
+      prev.end === unit.start &&
+      isSameKindPair(prev, before, unit.count) &&
+      isAabbWord(before, cp)) ||
+    (next !== undefined && next.start === unit.end && isSameKindPair(next, after, unit.count) && isAabbWord(cp, after))
+  );
+}
+
+/** Is the group a doubled Han run of `count` copies of `cp`? */
+function isSameKindPair(g: Group, cp: number, count: number): boolean {
+  return g.kind === KIND_HAN && g.doubled && g.to - g.from === 1 && g.end - g.start === count * (cp > 0xffff ? 2 : 1);
+}
+
+function codePointBefore(text: string, at: number): number {
+  if (at <= 0) return -1;
+  const c = text.charCodeAt(at - 1);
+  if (c >= 0xdc00 && c <= 0xdfff && at >= 2) {
+    const h = text.charCodeAt(at - 2);
+    if (h >= 0xd800 && h <= 0xdbff) return ((h - 0xd800) << 10) + (c - 0xdc00) + 0x10000;
+  }
+  return c;
 }
 
 /**

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { SegmentEvidence } from '../../../lib/text/doubled/evidence';
 import { fixText, mightContainDoubledText, RULE_NAMES } from '../../../lib/text/doubled/fix-doubled-text';
-import { isReduplicable, isSoundWord } from '../../../lib/text/doubled/lexicon';
-import { decodeCodePoints, encodeCodePoints } from '../../../lib/text/doubled/lexicon-codec';
+import { isAabbWord, isReduplicable, isSoundWord, isTwoCharacterWord } from '../../../lib/text/doubled/lexicon';
+import {
+  decodeCodePointPairs,
+  decodeCodePoints,
+  encodeCodePointPairs,
+  encodeCodePoints,
+} from '../../../lib/text/doubled/lexicon-codec';
 import { doubledCjk } from '../../../lib/text/doubled/rules/doubled-cjk';
 import { doubledLatin } from '../../../lib/text/doubled/rules/doubled-latin';
 import { DOUBLED_LIGATURE, matchDoubledLigature } from '../../../lib/text/doubled/rules/doubled-ligature';
@@ -149,9 +154,45 @@ describe('lexicon', () => {
   });
 
   it('knows reduplicated characters from CC-CEDICT, Simplified and Traditional', () => {
-    for (const c of '常看谢纷高兴牢冷淒戚') expect(isReduplicable(c.codePointAt(0) as number), c).toBe(true);
+    for (const c of '常看谢纷高牢冷淒戚') expect(isReduplicable(c.codePointAt(0) as number), c).toBe(true);
     for (const c of '确保招引') expect(isReduplicable(c.codePointAt(0) as number), c).toBe(false);
     for (const c of '哈呵') expect(isSoundWord(c.codePointAt(0) as number), c).toBe(true);
+  });
+
+  it('leaves out names and words that meet inside a compound', () => {
+    // 加加林 (Gagarin) is a name; 人民民主 is 人民|民主.
+    for (const c of '加民') expect(isReduplicable(c.codePointAt(0) as number), c).toBe(false);
+  });
+
+  it('knows AABB words, from CC-CEDICT and pinyin-pro, Simplified and Traditional', () => {
+    const aabb = (a: string, b: string) => isAabbWord(a.codePointAt(0) as number, b.codePointAt(0) as number);
+    expect(aabb('高', '兴')).toBe(true);
+    expect(aabb('高', '興')).toBe(true);
+    expect(aabb('平', '安')).toBe(true);
+    expect(aabb('干', '净')).toBe(true);
+    expect(aabb('乾', '淨')).toBe(true);
+    expect(aabb('兴', '高')).toBe(false);
+    expect(aabb('担', '当')).toBe(false);
+    expect(aabb('人', '民')).toBe(false);
+  });
+
+  it('knows two-character words, Simplified and Traditional', () => {
+    const word = (w: string) => isTwoCharacterWord(w.codePointAt(0) as number, w.codePointAt(1) as number);
+    for (const w of ['足球', '球场', '场地', '地面', '面积', '人民', '網絡', '担当']) expect(word(w), w).toBe(true);
+    for (const w of ['当人', '民加', '球足', '场球']) expect(word(w), w).toBe(false);
+  });
+
+  it('round-trips code point pairs through their compact encoding', () => {
+    const pairs: Array<[number, number]> = [
+      [0x4e00, 0x4e01],
+      [0x4e01, 0x4e00],
+      [0x20000, 0x61],
+    ];
+    const has = decodeCodePointPairs(encodeCodePointPairs(pairs));
+    for (const [a, b] of pairs) expect(has(a, b)).toBe(true);
+    expect(has(0x4e00, 0x4e00)).toBe(false);
+    expect(has(0x61, 0x20000)).toBe(false);
+    expect(has(0x62, 0x4e00)).toBe(false);
   });
 });
 
