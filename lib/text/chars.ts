@@ -70,3 +70,14 @@ export function isTokenClass(cls: number): boolean {
 export function isQuoteOrBracket(cp: number): boolean {
   return QUOTES_AND_BRACKETS.has(cp);
 }
+
+const CLOSING = new Map(
+  ['“”', '‘’', '《》', '〈〉', '（）', '「」', '『』', '【】', '〔〕', '〖〗', '()', '[]', '{}', '""'].map(
+    (pair) => [pair.charCodeAt(0), pair.charCodeAt(1)] as const,
+  ),
+);
+
+/** The closing bracket or quote of an opening one, or -1. */
+export function closingOf(cp: number): number {
+  return CLOSING.get(cp) ?? -1;
+}

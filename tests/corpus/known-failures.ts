@@ -33,12 +33,6 @@ export const KNOWN_FAILURES: KnownFailure[] = [
     source: 'chinese-poetry songci line',
   },
   {
-    input: '新新项项目目 作为今年高新区的双百工程',
-    expected: '新项目 作为今年高新区的双百工程',
-    reason: 'three doubled characters before clean text are not enough evidence at conservative (aggressive fixes it)',
-    source: 'sample lines, the first doubled',
-  },
-  {
     input: '温温庭庭筠筠：：((约约  881122  ――  约约  887700))',
     expected: '温庭筠：(约 812 ― 约 870)',
     reason: 'a single dash doubled (――) cannot be told from a dash pair, which is kept',

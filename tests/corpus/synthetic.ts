@@ -159,6 +159,11 @@ export const SYNTHETIC: SyntheticCase[] = [
     expected: '勇于担当作为',
     source: 'sample headline with its first glyph left single',
   },
+  {
+    input: '新新项项目目 作为今年高新区的双百工程',
+    expected: '新项目 作为今年高新区的双百工程',
+    source: 'sample lines, the first doubled: a bold lead-in (a known failure before lead-ins counted)',
+  },
   // Sensitivity: more evidence-hungry defaults miss these; the other levels take them.
   {
     input: '新新项项目目 作为今年高新区的双百工程',

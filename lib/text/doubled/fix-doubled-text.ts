@@ -10,18 +10,27 @@
  * by its own rule.
  */
 import { CLASS_HAN, classifyCodePoint, isContentClass } from '../chars';
-import type { SegmentRule } from './evidence';
+import { longestChunk, type SegmentRule, type Support } from './evidence';
 import { mightBeRepeatedPhrase, mightContainDoubledText, scanDoubledRuns } from './prefilter';
 import { doubledCjk } from './rules/doubled-cjk';
 import { doubledLatin } from './rules/doubled-latin';
 import { DOUBLED_LIGATURE, matchDoubledLigature } from './rules/doubled-ligature';
 import { findRepeatedPhrase, REPEATED_PHRASE } from './rules/repeated-phrase';
 import { collapseUnit, findSegments, KIND_NUMBER, KIND_WORD, type Segment } from './segments';
-import type { DoublingFactor, FixOptions, FixResult, Sensitivity, TextEdit } from './types';
+import type { DoublingFactor, EditEvidence, EvidenceFact, FixOptions, FixResult, Sensitivity, TextEdit } from './types';
 import { buildUnits, type Unit } from './units';
 
 export { mightContainDoubledText } from './prefilter';
-export type { DoublingFactor, FixOptions, FixResult, Sensitivity, TextEdit } from './types';
+export type {
+  DoublingFactor,
+  EditEvidence,
+  EvidenceFact,
+  FixOptions,
+  FixResult,
+  PageEvidence,
+  Sensitivity,
+  TextEdit,
+} from './types';
 
 /** Every rule, by name, in the order they are tried. */
 export const RULE_NAMES = ['doubled-cjk', 'doubled-latin', 'doubled-ligature', 'repeated-phrase'] as const;
@@ -40,6 +49,7 @@ interface ResolvedOptions {
   factors: number[];
   latin: boolean;
   disabled: ReadonlySet<string>;
+  pageEvidence: Support;
 }
 
 /** Every rule wants at least three doubled runs of text at conservative, two otherwise. */
@@ -55,6 +65,8 @@ function resolveOptions(options: FixOptions | undefined): ResolvedOptions {
     factors: [...new Set(factors)].sort((a, b) => b - a),
     latin: options?.latin ?? true,
     disabled: new Set(options?.disabledRules ?? []),
+    pageEvidence:
+      options?.pageEvidence === 'page' || options?.pageEvidence === 'same-kind' ? options.pageEvidence : 'none',
   };
 }
 
@@ -86,14 +98,18 @@ export function fixText(text: string, options?: FixOptions): FixResult {
     // repairs together become one edit.
     edits =
       again.length === 1 && phrase.rule === REPEATED_PHRASE
-        ? [mergeIntoOneEdit(text, applyEdits(fixed, again), phrase.rule, (edits[0] as TextEdit).factor)]
+        ? [mergeIntoOneEdit(text, applyEdits(fixed, again), edits[0] as TextEdit)]
         : dropUnstableEdits(edits, again);
   }
   return { text, edits: [] };
 }
 
-/** One edit turning `text` into `result` (a subsequence of it): their common ends are left out. */
-function mergeIntoOneEdit(text: string, result: string, rule: string, factor: number): TextEdit {
+/**
+ * One edit turning `text` into `result` (a subsequence of it), a doubled heading printed twice:
+ * their common ends are left out; it is the phrase rule's, with the first repair's factor and
+ * evidence.
+ */
+function mergeIntoOneEdit(text: string, result: string, first: TextEdit): TextEdit {
   let start = 0;
   while (start < result.length && text.charCodeAt(start) === result.charCodeAt(start)) start++;
   if (start > 0 && isLowSurrogate(text.charCodeAt(start))) start--;
@@ -106,13 +122,15 @@ function mergeIntoOneEdit(text: string, result: string, rule: string, factor: nu
   }
   if (tail > 0 && isLowSurrogate(text.charCodeAt(text.length - tail))) tail--;
   const end = text.length - tail;
+  const facts: EvidenceFact[] = ['repeated-phrase', ...(first.because?.facts ?? [])];
   return {
-    rule,
-    factor,
+    rule: REPEATED_PHRASE,
+    factor: first.factor,
     start,
     end,
     original: text.slice(start, end),
     replacement: result.slice(start, result.length - tail),
+    because: first.because === undefined ? undefined : { ...first.because, facts },
   };
 }
 
@@ -163,6 +181,24 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 
 const DEFAULT_OPTIONS = resolveOptions(undefined);
 
+interface RegionState {
+  units: Unit[];
+  consumed: Uint8Array;
+  accepted: Accepted[];
+}
+
+interface Accepted {
+  segment: Segment;
+  rule: string;
+  facts: EvidenceFact[];
+}
+
+interface Rejected {
+  segment: Segment;
+  rule: SegmentRule;
+  region: RegionState;
+}
+
 function findDoubledEdits(text: string, opts: ResolvedOptions): TextEdit[] {
   const rules = SEGMENT_RULES.filter((r) => !opts.disabled.has(r.name));
   if (rules.length === 0 || opts.factors.length === 0) return [];
@@ -172,27 +208,72 @@ function findDoubledEdits(text: string, opts: ResolvedOptions): TextEdit[] {
   const segmentOptions = { latin: opts.latin };
   const regions = toRegions(text, clusters);
   const ligatures = opts.latin && !opts.disabled.has(DOUBLED_LIGATURE) ? matchDoubledLigature : null;
-  const edits: TextEdit[] = [];
+  const states: RegionState[] = [];
+  const rejected: Rejected[] = [];
+  let acceptedCount = 0;
   for (let r = 0; r < regions.length; r += 2) {
     const units = buildUnits(text, regions[r] as number, regions[r + 1] as number, ligatures);
-    const consumed = new Uint8Array(units.length);
-    const accepted: Array<{ segment: Segment; rule: string }> = [];
+    const state: RegionState = { units, consumed: new Uint8Array(units.length), accepted: [] };
+    states.push(state);
     for (const factor of opts.factors) {
       // Not enough runs of this factor in the region for any rule: skip the segment finder.
-      if (countRunsOfFactor(units, factor, consumed) < minRuns) continue;
-      for (const segment of findSegments(text, units, factor, consumed, segmentOptions)) {
+      if (countRunsOfFactor(units, factor, state.consumed) < minRuns) continue;
+      for (const segment of findSegments(text, units, factor, state.consumed, segmentOptions)) {
         // Runs of four at factor 2 were judged at factor 4 already; halving them would be wrong.
         if (factor === 2 && segment.fitsDoubleFactor) continue;
         const rule = rules.find((x) => x.covers(segment.evidence));
-        if (rule === undefined || !rule.accepts(segment.evidence, opts.sensitivity)) continue;
-        accepted.push({ segment, rule: rule.name });
-        for (const g of segment.groups) consumed.fill(1, g.from, g.to);
+        if (rule === undefined) continue;
+        segment.evidence.support = opts.pageEvidence;
+        const facts = rule.accepts(segment.evidence, opts.sensitivity);
+        if (facts === null) {
+          rejected.push({ segment, rule, region: state });
+          continue;
+        }
+        state.accepted.push({ segment, rule: rule.name, facts });
+        acceptedCount++;
+        for (const g of segment.groups) state.consumed.fill(1, g.from, g.to);
       }
     }
-    accepted.sort((a, b) => a.segment.start - b.segment.start);
-    for (const { segment, rule } of accepted) edits.push(...editSegment(text, units, segment, rule));
+  }
+  if (rejected.length > 0) acceptWithBlockSupport(rejected, acceptedCount, opts.sensitivity);
+  const edits: TextEdit[] = [];
+  for (const state of states) {
+    state.accepted.sort((a, b) => a.segment.start - b.segment.start);
+    for (const accepted of state.accepted) edits.push(...editSegment(text, state.units, accepted));
   }
   return edits;
+}
+
+/** Unexplained doubled runs that candidates need together to support each other. */
+const MIN_UNEXPLAINED_TOGETHER = 5;
+
+/**
+ * Doubled text elsewhere in the block supports the rest (`北北京京科技有有限限公公司司`): when the
+ * block has an accepted segment, or candidates that are enough together (two or more, with at
+ * least MIN_UNEXPLAINED_TOGETHER unexplained runs between them), candidates are judged again with
+ * that support.
+ */
+function acceptWithBlockSupport(rejected: Rejected[], acceptedCount: number, sensitivity: Sensitivity): void {
+  const added: Rejected[] = [];
+  for (const candidate of rejected) {
+    const { segment, rule, region } = candidate;
+    if (segment.groups.some((g) => region.consumed.subarray(g.from, g.to).includes(1))) continue;
+    const facts = rule.accepts({ ...segment.evidence, support: 'same-block' }, sensitivity);
+    if (facts === null) continue;
+    segment.evidence.support = 'same-block';
+    region.accepted.push({ segment, rule: rule.name, facts });
+    for (const g of segment.groups) region.consumed.fill(1, g.from, g.to);
+    added.push(candidate);
+  }
+  let unexplained = 0;
+  for (const { segment } of added) unexplained += segment.evidence.u;
+  if (acceptedCount > 0 || (added.length >= 2 && unexplained >= MIN_UNEXPLAINED_TOGETHER)) return;
+  // Candidates that are not enough together (`烦烦恼恼，哭哭啼啼，……怨怨哀哀` is a line of verse)
+  // support nothing: take them back.
+  for (const { segment, region } of added) {
+    region.accepted = region.accepted.filter((a) => a.segment !== segment);
+    for (const g of segment.groups) region.consumed.fill(0, g.from, g.to);
+  }
 }
 
 /** Runs of text (Han, letters, digits) not yet consumed whose length is a multiple of `factor`. */
@@ -256,15 +337,17 @@ function isLowSurrogate(c: number): boolean {
  * The edits for one accepted segment: consecutive changes by the same rule are merged into one
  * edit (with the unchanged text between them); ligature units get their own edits.
  */
-function editSegment(text: string, units: Unit[], segment: Segment, rule: string): TextEdit[] {
-  const factor = segment.evidence.factor;
+function editSegment(text: string, units: Unit[], { segment, rule, facts }: Accepted): TextEdit[] {
+  const evidence = segment.evidence;
+  const factor = evidence.factor;
+  const because: EditEvidence = { runs: evidence.n, unexplained: evidence.u, chain: longestChunk(evidence), facts };
   const edits: TextEdit[] = [];
   // `end`/`replacement` stop at the last change; `carried` is unchanged text after it.
   let open: { rule: string; start: number; end: number; replacement: string; carried: string } | null = null;
   const flush = () => {
     if (open !== null) {
       const { start, end, replacement } = open;
-      edits.push({ rule: open.rule, factor, start, end, original: text.slice(start, end), replacement });
+      edits.push({ rule: open.rule, factor, start, end, original: text.slice(start, end), replacement, because });
       open = null;
     }
   };

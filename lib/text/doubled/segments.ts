@@ -8,6 +8,7 @@ import {
   CLASS_STRONG_PUNCT,
   CLASS_WEAK_PUNCT,
   classifyCodePoint,
+  closingOf,
   isQuoteOrBracket,
   isTokenClass,
 } from '../chars';
@@ -181,6 +182,7 @@ function describeSegment(text: string, units: Unit[], groups: Group[], factor: n
   let fitsDoubleFactor = true;
   const chunks: Chunk[] = [];
   let chunk: Chunk | null = null;
+  const unexplainedPairs = factor === 2 ? findUnexplainedPairs(text, units, groups) : null;
 
   for (let gi = 0; gi < groups.length; gi++) {
     const g = groups[gi] as Group;
@@ -209,7 +211,7 @@ function describeSegment(text: string, units: Unit[], groups: Group[], factor: n
       } else if (unit.count > factor) {
         // Twice the factor (`密密密密` among pairs): a real 密密 inside doubled text, or laughter.
         if (!isSoundWord(unit.cp)) gu = 2;
-      } else if (!isExplainedPair(text, groups, gi, unit)) {
+      } else if (unexplainedPairs?.[gi] === 1) {
         gu = 1;
       }
     } else if (g.kind === KIND_WORD) {
@@ -259,6 +261,7 @@ function describeSegment(text: string, units: Unit[], groups: Group[], factor: n
   }
   const first = groups[0] as Group;
   const last = groups[groups.length - 1] as Group;
+  const whole = isWholeBlock(text, first.start, last.end);
   return {
     groups,
     start: first.start,
@@ -274,9 +277,29 @@ function describeSegment(text: string, units: Unit[], groups: Group[], factor: n
       latinWords,
       longestLatinWord,
       chunks,
-      whole: isWholeBlock(text, first.start, last.end),
+      whole,
+      leadIn: !whole && isLeadIn(text, first.start, last.end),
+      enclosed: !whole && isEnclosed(text, first.start, last.end),
+      support: 'none',
     },
   };
+}
+
+/** Does text[start, end) open the block (after furniture), with a blank or punctuation after it? */
+function isLeadIn(text: string, start: number, end: number): boolean {
+  if (end >= text.length) return false;
+  const cls = classifyCodePoint(text.charCodeAt(end));
+  if (cls !== CLASS_SPACE && cls !== CLASS_STRONG_PUNCT && cls !== CLASS_WEAK_PUNCT && cls !== CLASS_PAIR_PUNCT) {
+    return false;
+  }
+  for (let i = start - 1; i >= 0; i--) if (!isFurniture(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** Is text[start, end) between an opening bracket or quote and its closing one? */
+function isEnclosed(text: string, start: number, end: number): boolean {
+  if (start === 0 || end >= text.length) return false;
+  return closingOf(text.charCodeAt(start - 1)) === text.charCodeAt(end);
 }
 
 function isChunkTransparent(g: Group, units: Unit[]): boolean {
@@ -285,32 +308,111 @@ function isChunkTransparent(g: Group, units: Unit[]): boolean {
 }
 
 /**
- * Can a dictionary explain this pair of one Han character (factor 2) as ordinary Chinese? It can
- * when the character is one real words write doubled (常常), when the pair and the pair beside it
- * make an AABB word (高高兴兴), or when it is where two words meet: the character before it and
- * the first copy make a word, and so do the second copy and the character after it
- * (足球|球场|场地: 球球 and 场场 are explained).
+ * Which doubled Han runs of two (`XX`, at factor 2) no reading as ordinary Chinese explains: 1 at
+ * the group's index. Each stretch of touching runs is read as well as the dictionary allows, every
+ * copy of a character used once: a pair can be an AA word (常常), two pairs an AABB word (高高兴兴),
+ * and a copy can make a word with the copy beside it, so a chain of words (足|球球|场场|地地|面面|积
+ * is 足球|球场|场地|地面|面积) explains every pair in it. What is left over is unexplained.
  */
-function isExplainedPair(text: string, groups: Group[], gi: number, unit: Unit): boolean {
-  const cp = unit.cp;
-  if (isReduplicable(cp)) return true;
-  const before = codePointBefore(text, unit.start);
-  const after = unit.end < text.length ? (text.codePointAt(unit.end) as number) : -1;
-  if (before >= 0 && after >= 0 && isTwoCharacterWord(before, cp) && isTwoCharacterWord(cp, after)) return true;
-  const prev = groups[gi - 1];
-  const next = groups[gi + 1];
-  return (
-    (prev !== undefined &&
-      prev.end === unit.start &&
-      isSameKindPair(prev, before, unit.count) &&
-      isAabbWord(before, cp)) ||
-    (next !== undefined && next.start === unit.end && isSameKindPair(next, after, unit.count) && isAabbWord(cp, after))
-  );
+function findUnexplainedPairs(text: string, units: Unit[], groups: Group[]): Uint8Array {
+  const unexplained = new Uint8Array(groups.length);
+  for (let from = 0; from < groups.length; ) {
+    if (!isHanPair(units, groups[from] as Group)) {
+      from++;
+      continue;
+    }
+    let to = from + 1;
+    while (
+      to < groups.length &&
+      isHanPair(units, groups[to] as Group) &&
+      (groups[to] as Group).start === (groups[to - 1] as Group).end
+    ) {
+      to++;
+    }
+    const chars = groups.slice(from, to).map((g) => (units[g.from] as Unit).cp);
+    const first = groups[from] as Group;
+    const last = groups[to - 1] as Group;
+    const before = codePointBefore(text, first.start);
+    const after = last.end < text.length ? (text.codePointAt(last.end) as number) : -1;
+    const left = readPairs(chars, before, after);
+    for (let i = 0; i < left.length; i++) unexplained[from + i] = left[i] as number;
+    from = to;
+  }
+  return unexplained;
 }
 
-/** Is the group a doubled Han run of `count` copies of `cp`? */
-function isSameKindPair(g: Group, cp: number, count: number): boolean {
-  return g.kind === KIND_HAN && g.doubled && g.to - g.from === 1 && g.end - g.start === count * (cp > 0xffff ? 2 : 1);
+function isHanPair(units: Unit[], g: Group): boolean {
+  return g.kind === KIND_HAN && g.doubled && (units[g.from] as Unit).count === 2;
+}
+
+/**
+ * The best reading of the characters `chars`, each printed twice, between `before` and `after`
+ * (-1 at the block's edge): 1 for each pair with a copy left over, the fewest such pairs. Copies
+ * are read left to right (position k: the first copy of chars[k >> 1] when k is even, the second
+ * when odd); cost[k] is the fewest pairs left over before position k.
+ */
+function readPairs(chars: number[], before: number, after: number): Uint8Array {
+  const n = chars.length;
+  const end = 2 * n;
+  // State k * 2 + s: k copies read; s = 1 when the first copy of the current pair was left over.
+  const cost = new Array<number>(2 * end + 2).fill(Number.POSITIVE_INFINITY);
+  const from = new Int32Array(2 * end + 2).fill(-1);
+  cost[0] = 0;
+  const word = (a: number, b: number) => isTwoCharacterWord(a, b);
+  const relax = (state: number, next: number, extra: number) => {
+    const c = (cost[state] as number) + extra;
+    if (c < (cost[next] as number)) {
+      cost[next] = c;
+      from[next] = state;
+    }
+  };
+  for (let k = 0; k < end; k++) {
+    for (let s = 0; s <= 1; s++) {
+      const state = k * 2 + s;
+      if (cost[state] === Number.POSITIVE_INFINITY) continue;
+      const i = k >> 1;
+      const x = chars[i] as number;
+      if ((k & 1) === 0) {
+        if (isAaWordIn(chars, i)) relax(state, (k + 2) * 2, 0);
+        if (i + 1 < n && isAabbWord(x, chars[i + 1] as number)) relax(state, (k + 4) * 2, 0);
+        if (i === 0 && before >= 0 && word(before, x)) relax(state, (k + 1) * 2, 0);
+        // Left over: charged once for the pair, when its second copy is read.
+        relax(state, (k + 1) * 2 + 1, 0);
+      } else {
+        const leftOver = s;
+        if (i + 1 < n && word(x, chars[i + 1] as number)) relax(state, (k + 2) * 2, leftOver);
+        if (i === n - 1 && after >= 0 && word(x, after)) relax(state, (k + 1) * 2, leftOver);
+        relax(state, (k + 1) * 2, 1);
+      }
+    }
+  }
+  // Walk back along the best reading and mark the pairs with a copy left over.
+  const marks = new Uint8Array(n);
+  let state = (cost[end * 2] as number) <= (cost[end * 2 + 1] as number) ? end * 2 : end * 2 + 1;
+  while (state > 0) {
+    const prev = from[state] as number;
+    const k = prev >> 1;
+    if ((cost[state] as number) > (cost[prev] as number)) marks[k >> 1] = 1;
+    state = prev;
+  }
+  return marks;
+}
+
+/**
+ * Does the pair chars[i] read as an AA word (常常)? Not when it stands among three or more pairs
+ * in a row and makes a word with a neighbour once halved (`光光明明日日报报`: 明日, 日报): AA words
+ * in a row do not read as words across their pairs.
+ */
+function isAaWordIn(chars: number[], i: number): boolean {
+  const x = chars[i] as number;
+  if (!isReduplicable(x)) return false;
+  if (chars.length < 3) return true;
+  const prev = chars[i - 1];
+  const next = chars[i + 1];
+  return !(
+    (prev !== undefined && isTwoCharacterWord(prev, x) && !isAabbWord(prev, x)) ||
+    (next !== undefined && isTwoCharacterWord(x, next) && !isAabbWord(x, next))
+  );
 }
 
 function codePointBefore(text: string, at: number): number {

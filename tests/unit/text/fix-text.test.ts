@@ -32,7 +32,16 @@ describe('fixText', () => {
     const { text, edits } = fixText(input);
     expect(text).toBe('03 新项目');
     expect(edits).toEqual([
-      { rule: 'doubled-cjk', factor: 2, start: 3, end: 9, original: '新新项项目目', replacement: '新项目' },
+      {
+        rule: 'doubled-cjk',
+        factor: 2,
+        start: 3,
+        end: 9,
+        original: '新新项项目目',
+        replacement: '新项目',
+        // 新 is a character real words double (新新人类); 项 and 目 are explained by nothing.
+        because: { runs: 3, unexplained: 2, chain: 3, facts: ['whole-block', 'unexplained'] },
+      },
     ]);
   });
 });

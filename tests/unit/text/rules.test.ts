@@ -24,6 +24,9 @@ function evidence(partial: Partial<SegmentEvidence>): SegmentEvidence {
     longestLatinWord: 0,
     chunks: [],
     whole: false,
+    leadIn: false,
+    enclosed: false,
+    support: 'none',
     ...partial,
   };
 }
@@ -57,22 +60,22 @@ describe('doubled-cjk', () => {
 
   it('accepts a long unexplained chain at every sensitivity', () => {
     for (const s of ['conservative', 'balanced', 'aggressive'] as const)
-      expect(doubledCjk.accepts(headline, s)).toBe(true);
+      expect(doubledCjk.accepts(headline, s)).not.toBeNull();
   });
 
   it('needs more evidence the more conservative it is', () => {
-    expect(doubledCjk.accepts(shortWhole, 'conservative')).toBe(true);
-    expect(doubledCjk.accepts(aabbPair, 'conservative')).toBe(false);
-    expect(doubledCjk.accepts(aabbPair, 'balanced')).toBe(false);
-    expect(doubledCjk.accepts(aabbPair, 'aggressive')).toBe(true);
-    expect(doubledCjk.accepts(poemLine, 'conservative')).toBe(false);
-    expect(doubledCjk.accepts(poemLine, 'balanced')).toBe(false);
+    expect(doubledCjk.accepts(shortWhole, 'conservative')).not.toBeNull();
+    expect(doubledCjk.accepts(aabbPair, 'conservative')).toBeNull();
+    expect(doubledCjk.accepts(aabbPair, 'balanced')).toBeNull();
+    expect(doubledCjk.accepts(aabbPair, 'aggressive')).not.toBeNull();
+    expect(doubledCjk.accepts(poemLine, 'conservative')).toBeNull();
+    expect(doubledCjk.accepts(poemLine, 'balanced')).toBeNull();
   });
 
   it('takes doubled punctuation as evidence', () => {
     const quoted = evidence({ han: 3, n: 3, u: 2, strongPunct: 2, chunks: [{ n: 3, u: 2 }] });
-    expect(doubledCjk.accepts(quoted, 'conservative')).toBe(true);
-    expect(doubledCjk.accepts({ ...quoted, strongPunct: 0 }, 'conservative')).toBe(false);
+    expect(doubledCjk.accepts(quoted, 'conservative')).not.toBeNull();
+    expect(doubledCjk.accepts({ ...quoted, strongPunct: 0 }, 'conservative')).toBeNull();
   });
 
   it('at factor 3 and 4 wants runs that touch', () => {
@@ -87,21 +90,21 @@ describe('doubled-cjk', () => {
         { n: 1, u: 1 },
       ],
     });
-    expect(doubledCjk.accepts(laughter, 'conservative')).toBe(false);
+    expect(doubledCjk.accepts(laughter, 'conservative')).toBeNull();
     const title = evidence({ factor: 3, han: 4, n: 4, u: 4, chunks: [{ n: 4, u: 4 }] });
-    expect(doubledCjk.accepts(title, 'conservative')).toBe(true);
+    expect(doubledCjk.accepts(title, 'conservative')).not.toBeNull();
   });
 });
 
 describe('doubled-latin', () => {
   it('wants two fully doubled words, or one long one', () => {
-    expect(doubledLatin.accepts(evidence({ latinWords: 2, longestLatinWord: 3 }), 'conservative')).toBe(true);
-    expect(doubledLatin.accepts(evidence({ latinWords: 1, longestLatinWord: 3 }), 'conservative')).toBe(false);
-    expect(doubledLatin.accepts(evidence({ latinWords: 1, longestLatinWord: 5 }), 'conservative')).toBe(true);
-    expect(doubledLatin.accepts(evidence({ latinWords: 1, longestLatinWord: 3 }), 'balanced')).toBe(true);
-    expect(doubledLatin.accepts(evidence({ factor: 4, latinWords: 1, longestLatinWord: 3 }), 'conservative')).toBe(
-      true,
-    );
+    expect(doubledLatin.accepts(evidence({ latinWords: 2, longestLatinWord: 3 }), 'conservative')).not.toBeNull();
+    expect(doubledLatin.accepts(evidence({ latinWords: 1, longestLatinWord: 3 }), 'conservative')).toBeNull();
+    expect(doubledLatin.accepts(evidence({ latinWords: 1, longestLatinWord: 5 }), 'conservative')).not.toBeNull();
+    expect(doubledLatin.accepts(evidence({ latinWords: 1, longestLatinWord: 3 }), 'balanced')).not.toBeNull();
+    expect(doubledLatin.accepts(evidence({ factor: 4, latinWords: 1, longestLatinWord: 3 }), 'conservative')).toEqual([
+      'latin-words',
+    ]);
   });
 
   it('fixes words with real double letters and leaves such words alone when clean', () => {
@@ -136,6 +139,7 @@ describe('repeated-phrase', () => {
       end: 22,
       original: '济宁高新区召开推进会议',
       replacement: '',
+      because: { runs: 0, unexplained: 0, chain: 0, facts: ['repeated-phrase'] },
     });
   });
 
