@@ -340,7 +340,9 @@ function isLowSurrogate(c: number): boolean {
 function editSegment(text: string, units: Unit[], { segment, rule, facts }: Accepted): TextEdit[] {
   const evidence = segment.evidence;
   const factor = evidence.factor;
-  const because: EditEvidence = { runs: evidence.n, unexplained: evidence.u, chain: longestChunk(evidence), facts };
+  // A run of twice the factor (`密密密密`) weighs two unexplained runs in the rules; shown as one.
+  const unexplained = Math.min(evidence.u, evidence.n);
+  const because: EditEvidence = { runs: evidence.n, unexplained, chain: longestChunk(evidence), facts };
   const edits: TextEdit[] = [];
   // `end`/`replacement` stop at the last change; `carried` is unchanged text after it.
   let open: { rule: string; start: number; end: number; replacement: string; carried: string } | null = null;
