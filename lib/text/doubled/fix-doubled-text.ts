@@ -10,14 +10,23 @@
  * by its own rule.
  */
 import { CLASS_HAN, classifyCodePoint, isContentClass } from '../chars';
-import { longestChunk, type SegmentRule, type Support } from './evidence';
+import { longestChunk, type SegmentRule } from './evidence';
 import { mightBeRepeatedPhrase, mightContainDoubledText, scanDoubledRuns } from './prefilter';
 import { doubledCjk } from './rules/doubled-cjk';
 import { doubledLatin } from './rules/doubled-latin';
 import { DOUBLED_LIGATURE, matchDoubledLigature } from './rules/doubled-ligature';
 import { findRepeatedPhrase, REPEATED_PHRASE } from './rules/repeated-phrase';
 import { collapseUnit, findSegments, KIND_NUMBER, KIND_WORD, type Segment } from './segments';
-import type { DoublingFactor, EditEvidence, EvidenceFact, FixOptions, FixResult, Sensitivity, TextEdit } from './types';
+import type {
+  DoublingFactor,
+  EditEvidence,
+  EvidenceFact,
+  FixOptions,
+  FixResult,
+  PageEvidence,
+  Sensitivity,
+  TextEdit,
+} from './types';
 import { buildUnits, type Unit } from './units';
 
 export { mightContainDoubledText } from './prefilter';
@@ -49,12 +58,16 @@ interface ResolvedOptions {
   factors: number[];
   latin: boolean;
   disabled: ReadonlySet<string>;
-  pageEvidence: Support;
+  pageEvidence: PageEvidence;
 }
 
-/** Every rule wants at least three doubled runs of text at conservative, two otherwise. */
-function minRunsFor(sensitivity: Sensitivity): number {
-  return sensitivity === 'conservative' ? 3 : 2;
+/**
+ * Every rule wants at least three doubled runs of text at conservative, two otherwise, or with
+ * doubled text confirmed elsewhere on the page; at factor 3 and 4, two runs (the scan counts
+ * a run of three or more Han characters twice).
+ */
+function minRunsFor(sensitivity: Sensitivity, pageEvidence: PageEvidence | undefined): number {
+  return sensitivity === 'conservative' && (pageEvidence ?? 'none') === 'none' ? 3 : 2;
 }
 
 function resolveOptions(options: FixOptions | undefined): ResolvedOptions {
@@ -79,7 +92,7 @@ export function fixText(text: string, options?: FixOptions): FixResult {
   // Fast path for clean text, before any allocation: no cluster of doubled runs big enough for
   // any rule at this sensitivity, and not a phrase printed twice.
   if (
-    !scanDoubledRuns(text, null, minRunsFor(options?.sensitivity ?? DEFAULT_SENSITIVITY)) &&
+    !scanDoubledRuns(text, null, minRunsFor(options?.sensitivity ?? DEFAULT_SENSITIVITY, options?.pageEvidence)) &&
     !mightBeRepeatedPhrase(text)
   )
     return { text, edits: [] };
@@ -203,7 +216,7 @@ function findDoubledEdits(text: string, opts: ResolvedOptions): TextEdit[] {
   const rules = SEGMENT_RULES.filter((r) => !opts.disabled.has(r.name));
   if (rules.length === 0 || opts.factors.length === 0) return [];
   const clusters: number[] = [];
-  const minRuns = minRunsFor(opts.sensitivity);
+  const minRuns = minRunsFor(opts.sensitivity, opts.pageEvidence);
   if (!scanDoubledRuns(text, clusters, minRuns)) return [];
   const segmentOptions = { latin: opts.latin };
   const regions = toRegions(text, clusters);
@@ -217,7 +230,7 @@ function findDoubledEdits(text: string, opts: ResolvedOptions): TextEdit[] {
     states.push(state);
     for (const factor of opts.factors) {
       // Not enough runs of this factor in the region for any rule: skip the segment finder.
-      if (countRunsOfFactor(units, factor, state.consumed) < minRuns) continue;
+      if (countRunsOfFactor(units, factor, state.consumed) < (factor >= 3 ? 2 : minRuns)) continue;
       for (const segment of findSegments(text, units, factor, state.consumed, segmentOptions)) {
         // Runs of four at factor 2 were judged at factor 4 already; halving them would be wrong.
         if (factor === 2 && segment.fitsDoubleFactor) continue;
