@@ -164,6 +164,13 @@ export const SYNTHETIC: SyntheticCase[] = [
     expected: '新项目 作为今年高新区的双百工程',
     source: 'sample lines, the first doubled: a bold lead-in (a known failure before lead-ins counted)',
   },
+  {
+    input: '本报讯（记者王博文）25日，济济宁宁高高新新区区召召开开会会议议，研究部署工作。',
+    expected: '本报讯（记者王博文）25日，济宁高新区召开会议，研究部署工作。',
+    source:
+      'sample body text with one phrase doubled (a known failure while 济济, 高高 and 区区 explained their pairs; ' +
+      'six doubled characters in a row that read as words once halved do not)',
+  },
   // Sensitivity: more evidence-hungry defaults miss these; the other levels take them.
   {
     input: '新新项项目目 作为今年高新区的双百工程',

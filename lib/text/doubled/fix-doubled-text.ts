@@ -16,7 +16,7 @@ import { doubledCjk } from './rules/doubled-cjk';
 import { doubledLatin } from './rules/doubled-latin';
 import { DOUBLED_LIGATURE, matchDoubledLigature } from './rules/doubled-ligature';
 import { findRepeatedPhrase, REPEATED_PHRASE } from './rules/repeated-phrase';
-import { collapseUnit, findSegments, KIND_NUMBER, KIND_WORD, type Segment } from './segments';
+import { collapseUnit, findSegments, type Segment } from './segments';
 import type {
   DoublingFactor,
   EditEvidence,
@@ -366,8 +366,9 @@ function editSegment(text: string, units: Unit[], { segment, rule, facts }: Acce
       open = null;
     }
   };
-  for (const g of segment.groups) {
-    const collapse = g.doubled && (segment.collapseTokens || (g.kind !== KIND_WORD && g.kind !== KIND_NUMBER));
+  for (let gi = 0; gi < segment.groups.length; gi++) {
+    const g = segment.groups[gi] as Segment['groups'][number];
+    const collapse = segment.collapse[gi] === 1;
     for (let i = g.from; i < g.to; i++) {
       const unit = units[i] as Unit;
       const unitRule = unit.ligature !== null ? DOUBLED_LIGATURE : rule;

@@ -44,8 +44,8 @@ export interface Segment {
   start: number;
   end: number;
   evidence: SegmentEvidence;
-  /** Collapse doubled words and numbers in this segment (false when ASCII was left single). */
-  collapseTokens: boolean;
+  /** Which groups a repair collapses (1 at the group's index): only those of the doubling pattern. */
+  collapse: Uint8Array;
   /** Every doubled run of text repeats a multiple of twice the factor: it is factor 4, not 2. */
   fitsDoubleFactor: boolean;
 }
@@ -183,6 +183,8 @@ function describeSegment(text: string, units: Unit[], groups: Group[], factor: n
   const chunks: Chunk[] = [];
   let chunk: Chunk | null = null;
   const unexplainedPairs = factor === 2 ? findUnexplainedPairs(text, units, groups) : null;
+  const groupChunk = new Int32Array(groups.length).fill(-1);
+  const chunkHasHan: boolean[] = [];
 
   for (let gi = 0; gi < groups.length; gi++) {
     const g = groups[gi] as Group;
@@ -197,7 +199,10 @@ function describeSegment(text: string, units: Unit[], groups: Group[], factor: n
     if (chunk === null) {
       chunk = { n: 0, u: 0 };
       chunks.push(chunk);
+      chunkHasHan.push(false);
     }
+    groupChunk[gi] = chunks.length - 1;
+    if (g.kind === KIND_HAN) chunkHasHan[chunks.length - 1] = true;
     let gn = 0;
     let gu = 0;
     if (g.kind === KIND_HAN) {
@@ -262,11 +267,34 @@ function describeSegment(text: string, units: Unit[], groups: Group[], factor: n
   const first = groups[0] as Group;
   const last = groups[groups.length - 1] as Group;
   const whole = isWholeBlock(text, first.start, last.end);
+  // A chunk at either end that the dictionary explains in full and that touches clean Han text
+  // (`……函函数数 ：想想可存储`) belongs to that text, not to the doubled text beside it.
+  const keptChunks = new Set<number>();
+  const edgeChunk = (c: number, outside: number) => {
+    const ch = chunks[c];
+    if (ch !== undefined && ch.u === 0 && chunkHasHan[c] === true && outside >= 0) {
+      if (classifyCodePoint(outside) === CLASS_HAN) keptChunks.add(c);
+    }
+  };
+  if (chunks.length > 1) {
+    edgeChunk(0, codePointBefore(text, first.start));
+    edgeChunk(chunks.length - 1, last.end < text.length ? (text.codePointAt(last.end) as number) : -1);
+  }
+  const collapseTokens = !(singleWord && han > 0);
+  const collapse = new Uint8Array(groups.length);
+  for (let gi = 0; gi < groups.length; gi++) {
+    const g = groups[gi] as Group;
+    if (!g.doubled || keptChunks.has(groupChunk[gi] as number)) continue;
+    if (g.kind === KIND_WORD || g.kind === KIND_NUMBER) collapse[gi] = collapseTokens ? 1 : 0;
+    else if (g.kind === KIND_PUNCT && (units[g.from] as Unit).cp < 0x80)
+      collapse[gi] = collapsesAsciiPunct(units, groups, gi) ? 1 : 0;
+    else collapse[gi] = 1;
+  }
   return {
     groups,
     start: first.start,
     end: last.end,
-    collapseTokens: !(singleWord && han > 0),
+    collapse,
     fitsDoubleFactor: n > 0 && fitsDoubleFactor,
     evidence: {
       factor,
@@ -283,6 +311,36 @@ function describeSegment(text: string, units: Unit[], groups: Group[], factor: n
       support: 'none',
     },
   };
+}
+
+/** ASCII punctuation that code and markup double on purpose (`**bold**`, `--flag`, `==`, `//`, `::`). */
+const CODE_PUNCT = new Set(Array.from('*_~`#=-/|+<>:&%$@^\\', (c) => c.charCodeAt(0)));
+
+/**
+ * Does a doubled run of ASCII punctuation belong to the doubling pattern? Only when what it
+ * touches (past other doubled ASCII punctuation) is doubled too, and nothing it touches is ASCII
+ * left single: `HHeelllloo,,` and `hhttttppss::////` collapse, the `**` of `**display**` beside
+ * doubled Chinese does not. Code and markup punctuation goes only with doubled Latin or digits.
+ */
+function collapsesAsciiPunct(units: Unit[], groups: Group[], gi: number): boolean {
+  const code = CODE_PUNCT.has((units[(groups[gi] as Group).from] as Unit).cp);
+  const beside = (side: -1 | 1): Group | undefined => {
+    let j = gi + side;
+    while (groups[j] !== undefined && isDoubledAsciiPunct(units, groups[j] as Group)) j += side;
+    return groups[j];
+  };
+  let doubledBeside = false;
+  for (const g of [beside(-1), beside(1)]) {
+    if (g === undefined) continue;
+    const token = g.kind === KIND_WORD || g.kind === KIND_NUMBER;
+    if (!g.doubled && (token || (g.kind === KIND_PUNCT && (units[g.from] as Unit).cp < 0x80))) return false;
+    if (g.doubled && (token || (!code && g.kind === KIND_HAN))) doubledBeside = true;
+  }
+  return doubledBeside;
+}
+
+function isDoubledAsciiPunct(units: Unit[], g: Group): boolean {
+  return g.doubled && g.kind === KIND_PUNCT && (units[g.from] as Unit).cp < 0x80;
 }
 
 /** Does text[start, end) open the block (after furniture), with a blank or punctuation after it? */

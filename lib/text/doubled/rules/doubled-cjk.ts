@@ -32,7 +32,8 @@ export const doubledCjk: SegmentRule = {
     // reduplications (`寻寻觅觅，冷冷清清，凄凄惨惨戚戚`) is a block too.
     const placedChain = e.chunks.length > 1 ? 4 : 3;
     if (sensitivity === 'conservative') {
-      if (hasChunk(e, 6, 3) && e.u * 2 >= e.n) return ['chain', 'unexplained'];
+      // Four doubled characters in a row that nothing explains are not Chinese.
+      if ((hasChunk(e, 6, 3) && e.u * 2 >= e.n) || hasChunk(e, 4, 4)) return ['chain', 'unexplained'];
       if (e.strongPunct >= 1 && e.n >= 3 && e.u >= 2) return ['punctuation', 'unexplained'];
       if (place !== null && hasChunk(e, placedChain, 2)) return [place, 'unexplained'];
       // With support, a pair of doubled words will do, but never short chunks between commas
