@@ -183,6 +183,7 @@ function describeSegment(text: string, units: Unit[], groups: Group[], factor: n
   const chunks: Chunk[] = [];
   let chunk: Chunk | null = null;
   const unexplainedPairs = factor === 2 ? findUnexplainedPairs(text, units, groups) : null;
+  const placedAllDoubled = isPlacedAllDoubled(text, groups);
   const groupChunk = new Int32Array(groups.length).fill(-1);
   const chunkHasHan: boolean[] = [];
 
@@ -252,7 +253,9 @@ function describeSegment(text: string, units: Unit[], groups: Group[], factor: n
           next.start === g.end &&
           next.doubled &&
           (next.kind === KIND_HAN || next.kind === KIND_WORD));
-      if (glued && g.to - g.from >= 3) {
+      // In a heading where every letter and digit is doubled (`22..33  DDEE22--111155上上电电`), a
+      // section number is part of the damage too.
+      if ((glued && g.to - g.from >= 3) || (placedAllDoubled && isSectionNumber(units, groups, gi))) {
         gn = g.to - g.from;
         gu = gn;
       }
@@ -311,6 +314,34 @@ function describeSegment(text: string, units: Unit[], groups: Group[], factor: n
       support: 'none',
     },
   };
+}
+
+/**
+ * Is the segment the whole block or its lead-in, with every word and number in it doubled (no
+ * ASCII left single)?
+ */
+function isPlacedAllDoubled(text: string, groups: Group[]): boolean {
+  for (const g of groups) if (!g.doubled && (g.kind === KIND_WORD || g.kind === KIND_NUMBER)) return false;
+  const start = (groups[0] as Group).start;
+  const end = (groups[groups.length - 1] as Group).end;
+  return isWholeBlock(text, start, end) || isLeadIn(text, start, end);
+}
+
+/**
+ * Is the number at groups[gi] a doubled section number (`22..33`, `1100`), ending at a blank or
+ * the doubled text after it, with only doubled dots or hyphens inside?
+ */
+function isSectionNumber(units: Unit[], groups: Group[], gi: number): boolean {
+  let j = gi + 1;
+  for (; groups[j] !== undefined; j++) {
+    const g = groups[j] as Group;
+    if (g.kind === KIND_NUMBER) continue;
+    const cp = (units[g.from] as Unit).cp;
+    if (g.kind === KIND_PUNCT && g.doubled && (cp === 0x2e || cp === 0x2d)) continue;
+    break;
+  }
+  const after = groups[j];
+  return after === undefined || after.kind === KIND_BLANK || after.kind === KIND_HAN || after.kind === KIND_WORD;
 }
 
 /** ASCII punctuation that code and markup double on purpose (`**bold**`, `--flag`, `==`, `//`, `::`). */
