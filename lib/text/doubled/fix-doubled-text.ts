@@ -218,7 +218,7 @@ function findDoubledEdits(text: string, opts: ResolvedOptions): TextEdit[] {
   const clusters: number[] = [];
   const minRuns = minRunsFor(opts.sensitivity, opts.pageEvidence);
   if (!scanDoubledRuns(text, clusters, minRuns)) return [];
-  const segmentOptions = { latin: opts.latin };
+  const segmentOptions = { latin: opts.latin, strictPairs: opts.pageEvidence !== 'none' };
   const regions = toRegions(text, clusters);
   const ligatures = opts.latin && !opts.disabled.has(DOUBLED_LIGATURE) ? matchDoubledLigature : null;
   const states: RegionState[] = [];

@@ -52,6 +52,11 @@ export interface Segment {
 
 export interface SegmentOptions {
   latin: boolean;
+  /**
+   * Read two touching pairs that make a word once halved (`切切片片`, `担担当当`) as doubled, not
+   * as two AA words: for pages where doubled text has been confirmed elsewhere.
+   */
+  strictPairs: boolean;
 }
 
 /** Is the code point a hex digit (0-9, a-f, A-F)? */
@@ -134,7 +139,7 @@ export function findSegments(
         if (g.kind !== KIND_PUNCT || !g.doubled) break;
         current.push(g);
       }
-      segments.push(describeSegment(text, units, current, factor));
+      segments.push(describeSegment(text, units, current, factor, options.strictPairs));
     }
     current = [];
     pending = [];
@@ -171,7 +176,7 @@ export function findSegments(
   return segments;
 }
 
-function describeSegment(text: string, units: Unit[], groups: Group[], factor: number): Segment {
+function describeSegment(text: string, units: Unit[], groups: Group[], factor: number, strictPairs: boolean): Segment {
   let n = 0;
   let u = 0;
   let han = 0;
@@ -182,7 +187,7 @@ function describeSegment(text: string, units: Unit[], groups: Group[], factor: n
   let fitsDoubleFactor = true;
   const chunks: Chunk[] = [];
   let chunk: Chunk | null = null;
-  const unexplainedPairs = factor === 2 ? findUnexplainedPairs(text, units, groups) : null;
+  const unexplainedPairs = factor === 2 ? findUnexplainedPairs(text, units, groups, strictPairs ? 2 : 3) : null;
   const placedAllDoubled = isPlacedAllDoubled(text, groups);
   const groupChunk = new Int32Array(groups.length).fill(-1);
   const chunkHasHan: boolean[] = [];
@@ -255,9 +260,12 @@ function describeSegment(text: string, units: Unit[], groups: Group[], factor: n
           (next.kind === KIND_HAN || next.kind === KIND_WORD));
       // In a heading where every letter and digit is doubled (`22..33  DDEE22--111155上上电电`), a
       // section number is part of the damage too.
-      if ((glued && g.to - g.from >= 3) || (placedAllDoubled && isSectionNumber(units, groups, gi))) {
+      const sectionNumber = placedAllDoubled && isSectionNumber(units, groups, gi);
+      if ((glued && g.to - g.from >= 3) || sectionNumber) {
         gn = g.to - g.from;
         gu = gn;
+        // A doubled section number is a doubled word of its own (`33..99  VVGGAA`).
+        if (sectionNumber && !continuesNumber(units, groups, gi)) latinWords++;
       }
     } else if (g.strong) {
       strongPunct++;
@@ -289,6 +297,8 @@ function describeSegment(text: string, units: Unit[], groups: Group[], factor: n
     const g = groups[gi] as Group;
     if (!g.doubled || keptChunks.has(groupChunk[gi] as number)) continue;
     if (g.kind === KIND_WORD || g.kind === KIND_NUMBER) collapse[gi] = collapseTokens ? 1 : 0;
+    // Two ideographic spaces are Chinese typography (an indent, the gap after a section number).
+    else if (g.kind === KIND_BLANK && (units[g.from] as Unit).cp === 0x3000) collapse[gi] = 0;
     else if (g.kind === KIND_PUNCT && (units[g.from] as Unit).cp < 0x80)
       collapse[gi] = collapsesAsciiPunct(units, groups, gi) ? 1 : 0;
     else collapse[gi] = 1;
@@ -342,6 +352,14 @@ function isSectionNumber(units: Unit[], groups: Group[], gi: number): boolean {
   }
   const after = groups[j];
   return after === undefined || after.kind === KIND_BLANK || after.kind === KIND_HAN || after.kind === KIND_WORD;
+}
+
+/** Is groups[gi] a later part of a number (`22` in `11..22`)? */
+function continuesNumber(units: Unit[], groups: Group[], gi: number): boolean {
+  const prev = groups[gi - 1];
+  if (prev === undefined || prev.kind !== KIND_PUNCT) return false;
+  const cp = (units[prev.from] as Unit).cp;
+  return (cp === 0x2e || cp === 0x2d) && groups[gi - 2]?.kind === KIND_NUMBER;
 }
 
 /** ASCII punctuation that code and markup double on purpose (`**bold**`, `--flag`, `==`, `//`, `::`). */
@@ -403,7 +421,7 @@ function isChunkTransparent(g: Group, units: Unit[]): boolean {
  * and a copy can make a word with the copy beside it, so a chain of words (足|球球|场场|地地|面面|积
  * is 足球|球场|场地|地面|面积) explains every pair in it. What is left over is unexplained.
  */
-function findUnexplainedPairs(text: string, units: Unit[], groups: Group[]): Uint8Array {
+function findUnexplainedPairs(text: string, units: Unit[], groups: Group[], minRow: number): Uint8Array {
   const unexplained = new Uint8Array(groups.length);
   for (let from = 0; from < groups.length; ) {
     if (!isHanPair(units, groups[from] as Group)) {
@@ -423,7 +441,7 @@ function findUnexplainedPairs(text: string, units: Unit[], groups: Group[]): Uin
     const last = groups[to - 1] as Group;
     const before = codePointBefore(text, first.start);
     const after = last.end < text.length ? (text.codePointAt(last.end) as number) : -1;
-    const left = readPairs(chars, before, after);
+    const left = readPairs(chars, before, after, minRow);
     for (let i = 0; i < left.length; i++) unexplained[from + i] = left[i] as number;
     from = to;
   }
@@ -440,7 +458,7 @@ function isHanPair(units: Unit[], g: Group): boolean {
  * are read left to right (position k: the first copy of chars[k >> 1] when k is even, the second
  * when odd); cost[k] is the fewest pairs left over before position k.
  */
-function readPairs(chars: number[], before: number, after: number): Uint8Array {
+function readPairs(chars: number[], before: number, after: number, minRow: number): Uint8Array {
   const n = chars.length;
   const end = 2 * n;
   // State k * 2 + s: k copies read; s = 1 when the first copy of the current pair was left over.
@@ -462,7 +480,7 @@ function readPairs(chars: number[], before: number, after: number): Uint8Array {
       const i = k >> 1;
       const x = chars[i] as number;
       if ((k & 1) === 0) {
-        if (isAaWordIn(chars, i)) relax(state, (k + 2) * 2, 0);
+        if (isAaWordIn(chars, i, minRow)) relax(state, (k + 2) * 2, 0);
         if (i + 1 < n && isAabbWord(x, chars[i + 1] as number)) relax(state, (k + 4) * 2, 0);
         if (i === 0 && before >= 0 && word(before, x)) relax(state, (k + 1) * 2, 0);
         // Left over: charged once for the pair, when its second copy is read.
@@ -487,15 +505,20 @@ function readPairs(chars: number[], before: number, after: number): Uint8Array {
   return marks;
 }
 
+const HAN_NUMERALS = new Set(Array.from('〇零一二三四五六七八九十百千万亿两', (c) => c.codePointAt(0) as number));
+
 /**
- * Does the pair chars[i] read as an AA word (常常)? Not when it stands among three or more pairs
- * in a row and makes a word with a neighbour once halved (`光光明明日日报报`: 明日, 日报): AA words
+ * Does the pair chars[i] read as an AA word (常常)? Not when it stands among `minRow` or more
+ * pairs in a row (three, or two on a page with doubled text) and makes a word with a neighbour once
+ * halved (`光光明明日日报报`: 明日, 日报): AA words
  * in a row do not read as words across their pairs.
  */
-function isAaWordIn(chars: number[], i: number): boolean {
+function isAaWordIn(chars: number[], i: number, minRow: number): boolean {
   const x = chars[i] as number;
+  // A numeral pair is part of a number (`一一二二` is 1122), as doubled digits are.
+  if (HAN_NUMERALS.has(x)) return true;
   if (!isReduplicable(x)) return false;
-  if (chars.length < 3) return true;
+  if (chars.length < minRow) return true;
   const prev = chars[i - 1];
   const next = chars[i + 1];
   return !(
