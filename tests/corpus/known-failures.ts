@@ -38,6 +38,44 @@ export const KNOWN_FAILURES: KnownFailure[] = [
     reason: 'a single dash doubled (――) cannot be told from a dash pair, which is kept',
     source: 'chinese-poetry songci author biography, doubled',
   },
+  // Found in public text (see FOUND in in-the-wild.ts for what each file is).
+  {
+    input: '1目目录录',
+    expected: '1目录',
+    reason: 'two doubled characters after a page number: read alone, as ambiguous as 新新闻闻 (page evidence fixes it)',
+    source: 'GitHub file (text index id 55695873113): the DE2-115 manual pulled out of its PDF',
+  },
+  {
+    input: '电电源源',
+    expected: '电源',
+    reason: 'a two-character heading; 源源 is a word (源源不断) (page evidence fixes it)',
+    source: 'GitHub file (text index id 55695873113): the DE2-115 manual pulled out of its PDF',
+  },
+  {
+    input: '#4.4.1　　切切片片',
+    expected: '#4.4.1　　切片',
+    reason: '切切 and 片片 are both words: two AA words read as well as one doubled word (page evidence fixes it)',
+    source: 'GitHub file (text index id 14539410821): headings pasted from a PDF of "Python Crash Course"',
+  },
+  {
+    input: '3944..55  时时钟钟电电路路',
+    expected: '394.5 时钟电路',
+    reason: 'a page number (39) glued to a doubled section number (44..55): the number 3944 is judged whole',
+    source: 'GitHub file (text index id 55695873113): the DE2-115 manual pulled out of its PDF',
+  },
+  {
+    input: '(2020)苏01民民终终1783号',
+    expected: '(2020)苏01民终1783号',
+    reason: 'two doubled characters between single digits (page evidence fixes it)',
+    source: 'GitHub file (text index id 22300447679): an LLM prompt quoting noisy case numbers of a legal data set',
+  },
+  {
+    input: '上上海海行星有有限限公公司司',
+    expected: '上海行星有限公司',
+    reason:
+      '有有限限公公司司 is repaired, but 上上 is a word (上上 "the very best"), so 上上海海 reads as one AA word and 海海',
+    source: 'GitHub file (text index id 11214077181): an LLM prompt quoting a noisy company name',
+  },
   {
     input: 'ffoo',
     expected: 'fo',

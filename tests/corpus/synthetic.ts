@@ -184,6 +184,49 @@ export const SYNTHETIC: SyntheticCase[] = [
     source: 'chinese-poetry songci line, factor 3',
     options: { sensitivity: 'balanced' },
   },
+  // Page evidence: the same real headings on a page where doubled text has been confirmed.
+  {
+    input: '1目目录录',
+    expected: '1目录',
+    source: 'DE2-115 manual heading found in public text (a known failure alone), with page evidence',
+    options: { pageEvidence: 'page' },
+  },
+  {
+    input: '电电源源',
+    expected: '电源',
+    source: 'DE2-115 manual heading found in public text (a known failure alone), with page evidence',
+    options: { pageEvidence: 'page' },
+  },
+  {
+    input: '#4.4.1　　切切片片',
+    expected: '#4.4.1　　切片',
+    source: 'Python Crash Course heading found in public text (a known failure alone), same-kind evidence',
+    options: { pageEvidence: 'same-kind' },
+  },
+  {
+    input: '(2020)苏01民民终终1783号',
+    expected: '(2020)苏01民终1783号',
+    source: 'a noisy case number found in public text (a known failure alone), same-kind evidence',
+    options: { pageEvidence: 'same-kind' },
+  },
+  {
+    input: '新新闻闻',
+    expected: '新闻',
+    source: 'written here (the short-block negative), on a page with doubled headlines of the same kind',
+    options: { pageEvidence: 'same-kind' },
+  },
+  {
+    input: '高高兴兴',
+    expected: '高高兴兴',
+    source: 'issue: an AABB word stays even on a page with doubled text of the same kind',
+    options: { pageEvidence: 'same-kind' },
+  },
+  {
+    input: '他常常去看看，天天向上',
+    expected: '他常常去看看，天天向上',
+    source: 'written here: AA words in prose stay on a page with doubled text of the same kind',
+    options: { pageEvidence: 'same-kind' },
+  },
   // Options.
   {
     input: 'TThhee  qquuiicckk  bbrroowwnn  ffooxx',
