@@ -5,7 +5,7 @@
 
 /** Anything that ends a doubled segment: emoji, symbols, controls, newlines, combining marks. */
 export const CLASS_OTHER = 0;
-/** Han ideographs (Simplified and Traditional alike), kana, Hangul, Bopomofo. */
+/** Han ideographs (Simplified and Traditional alike, 〇 and ○ as zero), kana, Hangul, Bopomofo. */
 export const CLASS_HAN = 1;
 /** Latin letters (ASCII, Latin-1 and Latin Extended, full-width). */
 export const CLASS_LATIN = 2;
@@ -41,6 +41,8 @@ export function classifyCodePoint(cp: number): number {
   }
   if (cp >= 0x20000 && cp <= 0x3ffff) return CLASS_HAN;
   if ((cp >= 0x3041 && cp <= 0x30ff && cp !== 0x30fb) || (cp >= 0x3105 && cp <= 0x312f)) return CLASS_HAN;
+  // 〇, and the white circle that stands in for it in years (一○一二).
+  if (cp === 0x3007 || cp === 0x25cb) return CLASS_HAN;
   if (cp >= 0xac00 && cp <= 0xd7a3) return CLASS_HAN;
   if (PAIR_PUNCT.has(cp)) return CLASS_PAIR_PUNCT;
   if (STRONG_PUNCT.has(cp)) return CLASS_STRONG_PUNCT;

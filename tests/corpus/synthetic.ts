@@ -224,6 +224,22 @@ export const SYNTHETIC: SyntheticCase[] = [
     source: 'chinese-poetry songci line, factor 3',
     options: { sensitivity: 'balanced' },
   },
+  // Found measuring recall on doubled sentences of the clean corpus's biographies.
+  {
+    input: '天天禧禧三三年年（（一一○○一一九九）），，又又授授同同平平章章事事',
+    expected: '天禧三年（一○一九），又授同平章事',
+    source: 'chinese-poetry 2.0.1 author.song.json biography, doubled: ○ stands for 〇 in years',
+  },
+  {
+    input: '誨誨誨誨子子子子（（（（《《《《宋宋宋宋史史史史》》》》））））。。。。',
+    expected: '誨子（《宋史》）。',
+    source: 'chinese-poetry 2.0.1 author.song.json biography, factor 4: punctuation after the last run',
+  },
+  {
+    input: '三三年年卒卒，，年年六六十十九九。。',
+    expected: '三年卒，年六十九。',
+    source: 'chinese-poetry 2.0.1 author.song.json biography, doubled: numerals with 十 are not a doubled year',
+  },
   // Page evidence: the same real headings on a page where doubled text has been confirmed.
   {
     input: '1目目录录',

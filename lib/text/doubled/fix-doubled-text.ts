@@ -304,7 +304,8 @@ function toRegions(text: string, clusters: number[]): number[] {
   const regions: number[] = [];
   for (let c = 0; c < clusters.length; c += 2) {
     let from = Math.max(0, (clusters[c] as number) - CONTEXT);
-    let to = Math.min(text.length, (clusters[c + 1] as number) + CONTEXT);
+    // The last run itself (up to four copies at factor 4), then the context after it.
+    let to = Math.min(text.length, (clusters[c + 1] as number) + 4 + CONTEXT);
     // Never start inside a surrogate pair or a word, never end inside one.
     while (from > 0 && isWordUnit(text.charCodeAt(from - 1)) && isWordUnit(text.charCodeAt(from))) from--;
     if (from > 0 && isLowSurrogate(text.charCodeAt(from))) from--;

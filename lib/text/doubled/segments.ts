@@ -505,7 +505,7 @@ function readPairs(chars: number[], before: number, after: number, minRow: numbe
   return marks;
 }
 
-const HAN_NUMERALS = new Set(Array.from('〇零一二三四五六七八九十百千万亿两', (c) => c.codePointAt(0) as number));
+const HAN_DIGITS = new Set(Array.from('〇○零一二三四五六七八九', (c) => c.codePointAt(0) as number));
 
 /**
  * Does the pair chars[i] read as an AA word (常常)? Not when it stands among `minRow` or more
@@ -515,8 +515,8 @@ const HAN_NUMERALS = new Set(Array.from('〇零一二三四五六七八九十百
  */
 function isAaWordIn(chars: number[], i: number, minRow: number): boolean {
   const x = chars[i] as number;
-  // A numeral pair is part of a number (`一一二二` is 1122), as doubled digits are.
-  if (HAN_NUMERALS.has(x)) return true;
+  // Pairs of digit numerals and nothing else are a number (`一一二二` is 1122); `六六十十九九` is not.
+  if (chars.every((c) => HAN_DIGITS.has(c))) return true;
   if (!isReduplicable(x)) return false;
   if (chars.length < minRow) return true;
   const prev = chars[i - 1];
