@@ -61,6 +61,9 @@ function noteRepeat(text: string, i: number, c: number, prev: number, out: numbe
   if (c === prev) {
     // Only the first repeat of a run, and only of text (not punctuation, blanks, dashes).
     if (text.charCodeAt(i - 2) === c || !isContentUnit(c)) return false;
+    // A letter or digit printed once right before it (`committee`, `2011`): the word or number is
+    // judged whole by the engine, and one that is not doubled throughout is never evidence.
+    if (c < 0x80 && isSingleTokenUnitBefore(text, i - 1)) return false;
   } else {
     // A repeated astral character (CJK Extension B and beyond) is high, low, high, low.
     if ((prev & 0xfc00) !== 0xd800 || text.charCodeAt(i + 1) !== prev || text.charCodeAt(i + 2) !== c) return false;
@@ -92,6 +95,16 @@ function noteRepeat(text: string, i: number, c: number, prev: number, out: numbe
   return out === null && runs >= minRuns;
 }
 
+/** Is text[at - 1] an ASCII letter or digit printed once (not the tail of a doubled `fi`/`fl`)? */
+function isSingleTokenUnitBefore(text: string, at: number): boolean {
+  const p = text.charCodeAt(at - 1);
+  if (!((p >= 0x30 && p <= 0x39) || ((p | 0x20) >= 0x61 && (p | 0x20) <= 0x7a))) return false;
+  const pp = text.charCodeAt(at - 2);
+  if (pp === p) return false;
+  // `fifi`, `flfl`, `ffiffi`: a doubled ligature is a doubled unit of its own.
+  return !((p === 0x69 || p === 0x6c) && pp === 0x66);
+}
+
 /**
  * Does text[from, to), the gap between two doubled runs, end a doubled segment? A line break
  * does, and so does a Han character (a single one: a doubled one would be a run).
@@ -109,7 +122,8 @@ export const MIN_REPEATED_PHRASE = 4;
 
 /**
  * Could the trimmed block be a phrase P followed by at most two separator units and P again?
- * Compares two code units; the rule itself does the real check.
+ * Compares P's first two code units with where the second copy would start; the rule itself does
+ * the real check.
  */
 export function mightBeRepeatedPhrase(text: string): boolean {
   let a = 0;
@@ -118,9 +132,14 @@ export function mightBeRepeatedPhrase(text: string): boolean {
   while (b > a && isBlank(text.charCodeAt(b - 1))) b--;
   const len = b - a;
   if (len < 2 * MIN_REPEATED_PHRASE) return false;
+  // The second copy starts at the middle (no separator) or one past it (one or two).
   const half = a + (len >> 1);
   const first = text.charCodeAt(a);
-  return text.charCodeAt(half) === first || text.charCodeAt(half + 1) === first;
+  const second = text.charCodeAt(a + 1);
+  return (
+    (text.charCodeAt(half) === first && text.charCodeAt(half + 1) === second) ||
+    (text.charCodeAt(half + 1) === first && text.charCodeAt(half + 2) === second)
+  );
 }
 
 export function isBlank(c: number): boolean {
