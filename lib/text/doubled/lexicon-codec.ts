@@ -59,14 +59,22 @@ export function encodeCodePointPairs(pairs: Iterable<readonly [number, number]>)
 export function decodeCodePointPairs(encoded: string): (first: number, second: number) => boolean {
   const blank = encoded.indexOf(' ');
   const chars = [...decodeCodePoints(encoded.slice(0, blank))];
-  const index = new Map(chars.map((cp, i) => [cp, i]));
+  // Index of each character: a flat table for the BMP (looked up on every doubled pair), a map
+  // for the few astral characters.
+  const bmp = new Int32Array(0x10000).fill(-1);
+  const astral = new Map<number, number>();
+  chars.forEach((cp, i) => {
+    if (cp < 0x10000) bmp[cp] = i;
+    else astral.set(cp, i);
+  });
+  const indexOf = (cp: number) => (cp < 0x10000 ? (bmp[cp] as number) : (astral.get(cp) ?? -1));
   const keys = decodeCodePoints(encoded.slice(blank + 1));
   const size = chars.length;
   return (first, second) => {
-    const a = index.get(first);
-    if (a === undefined) return false;
-    const b = index.get(second);
-    return b !== undefined && keys.has(a * size + b);
+    const a = indexOf(first);
+    if (a < 0) return false;
+    const b = indexOf(second);
+    return b >= 0 && keys.has(a * size + b);
   };
 }
 

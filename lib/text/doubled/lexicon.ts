@@ -33,7 +33,10 @@ export function isTwoCharacterWord(a: number, b: number): boolean {
     words = decodeCodePointPairs(TWO_CHARACTER_WORDS);
     simplified = decodeCodePointMap(SIMPLIFIED_FORMS);
   }
-  return words(a, b) || words(simplified?.get(a) ?? a, simplified?.get(b) ?? b);
+  if (words(a, b)) return true;
+  const sa = simplified?.get(a);
+  const sb = simplified?.get(b);
+  return (sa !== undefined || sb !== undefined) && words(sa ?? a, sb ?? b);
 }
 
 /** Is this character an onomatopoeia or interjection (哈, 呵)? Long runs of those are laughter. */

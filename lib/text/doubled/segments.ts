@@ -436,13 +436,14 @@ function findUnexplainedPairs(text: string, units: Unit[], groups: Group[], minR
     ) {
       to++;
     }
-    const chars = groups.slice(from, to).map((g) => (units[g.from] as Unit).cp);
+    const n = to - from;
+    growScratch(n);
+    for (let i = 0; i < n; i++) pairChars[i] = (units[(groups[from + i] as Group).from] as Unit).cp;
     const first = groups[from] as Group;
     const last = groups[to - 1] as Group;
     const before = codePointBefore(text, first.start);
     const after = last.end < text.length ? (text.codePointAt(last.end) as number) : -1;
-    const left = readPairs(chars, before, after, minRow);
-    for (let i = 0; i < left.length; i++) unexplained[from + i] = left[i] as number;
+    readPairs(n, before, after, minRow, unexplained, from);
     from = to;
   }
   return unexplained;
@@ -452,78 +453,92 @@ function isHanPair(units: Unit[], g: Group): boolean {
   return g.kind === KIND_HAN && g.doubled && (units[g.from] as Unit).count === 2;
 }
 
+// Scratch space of readPairs, grown as needed and reused: no allocation per stretch.
+let pairChars = new Int32Array(16);
+let pairCost = new Int32Array(64);
+let pairFrom = new Int32Array(64);
+const UNREACHED = 0x3fffffff;
+
+function growScratch(n: number): void {
+  if (pairChars.length < n) pairChars = new Int32Array(2 * n);
+  if (pairCost.length < 4 * n + 2) {
+    pairCost = new Int32Array(8 * n + 4);
+    pairFrom = new Int32Array(8 * n + 4);
+  }
+}
+
+function relax(state: number, next: number, extra: number): void {
+  const c = (pairCost[state] as number) + extra;
+  if (c < (pairCost[next] as number)) {
+    pairCost[next] = c;
+    pairFrom[next] = state;
+  }
+}
+
 /**
- * The best reading of the characters `chars`, each printed twice, between `before` and `after`
- * (-1 at the block's edge): 1 for each pair with a copy left over, the fewest such pairs. Copies
- * are read left to right (position k: the first copy of chars[k >> 1] when k is even, the second
- * when odd); cost[k] is the fewest pairs left over before position k.
+ * The best reading of the n characters in pairChars, each printed twice, between `before` and
+ * `after` (-1 at the block's edge): marks out[at + i] = 1 for each pair with a copy left over, the
+ * fewest such pairs. Copies are read left to right (position k: the first copy of character k >> 1
+ * when k is even, the second when odd); state k * 2 + s is "k copies read", with s = 1 when the
+ * first copy of the current pair was left over, and pairCost[state] the fewest pairs left over.
  */
-function readPairs(chars: number[], before: number, after: number, minRow: number): Uint8Array {
-  const n = chars.length;
+function readPairs(n: number, before: number, after: number, minRow: number, out: Uint8Array, at: number): void {
   const end = 2 * n;
-  // State k * 2 + s: k copies read; s = 1 when the first copy of the current pair was left over.
-  const cost = new Array<number>(2 * end + 2).fill(Number.POSITIVE_INFINITY);
-  const from = new Int32Array(2 * end + 2).fill(-1);
-  cost[0] = 0;
-  const word = (a: number, b: number) => isTwoCharacterWord(a, b);
-  const relax = (state: number, next: number, extra: number) => {
-    const c = (cost[state] as number) + extra;
-    if (c < (cost[next] as number)) {
-      cost[next] = c;
-      from[next] = state;
-    }
-  };
+  pairCost.fill(UNREACHED, 0, 2 * end + 2);
+  pairCost[0] = 0;
+  const digits = isAllDigits(n);
   for (let k = 0; k < end; k++) {
     for (let s = 0; s <= 1; s++) {
       const state = k * 2 + s;
-      if (cost[state] === Number.POSITIVE_INFINITY) continue;
+      if (pairCost[state] === UNREACHED) continue;
       const i = k >> 1;
-      const x = chars[i] as number;
+      const x = pairChars[i] as number;
+      const next = i + 1 < n ? (pairChars[i + 1] as number) : -1;
       if ((k & 1) === 0) {
-        if (isAaWordIn(chars, i, minRow)) relax(state, (k + 2) * 2, 0);
-        if (i + 1 < n && isAabbWord(x, chars[i + 1] as number)) relax(state, (k + 4) * 2, 0);
-        if (i === 0 && before >= 0 && word(before, x)) relax(state, (k + 1) * 2, 0);
+        if (digits || isAaWordIn(n, i, minRow)) relax(state, (k + 2) * 2, 0);
+        if (next >= 0 && isAabbWord(x, next)) relax(state, (k + 4) * 2, 0);
+        if (i === 0 && before >= 0 && isTwoCharacterWord(before, x)) relax(state, (k + 1) * 2, 0);
         // Left over: charged once for the pair, when its second copy is read.
         relax(state, (k + 1) * 2 + 1, 0);
       } else {
-        const leftOver = s;
-        if (i + 1 < n && word(x, chars[i + 1] as number)) relax(state, (k + 2) * 2, leftOver);
-        if (i === n - 1 && after >= 0 && word(x, after)) relax(state, (k + 1) * 2, leftOver);
+        if (next >= 0 && isTwoCharacterWord(x, next)) relax(state, (k + 2) * 2, s);
+        if (i === n - 1 && after >= 0 && isTwoCharacterWord(x, after)) relax(state, (k + 1) * 2, s);
         relax(state, (k + 1) * 2, 1);
       }
     }
   }
   // Walk back along the best reading and mark the pairs with a copy left over.
-  const marks = new Uint8Array(n);
-  let state = (cost[end * 2] as number) <= (cost[end * 2 + 1] as number) ? end * 2 : end * 2 + 1;
+  let state = (pairCost[end * 2] as number) <= (pairCost[end * 2 + 1] as number) ? end * 2 : end * 2 + 1;
   while (state > 0) {
-    const prev = from[state] as number;
-    const k = prev >> 1;
-    if ((cost[state] as number) > (cost[prev] as number)) marks[k >> 1] = 1;
+    const prev = pairFrom[state] as number;
+    if ((pairCost[state] as number) > (pairCost[prev] as number)) out[at + (prev >> 2)] = 1;
     state = prev;
   }
-  return marks;
+}
+
+/** Pairs of digit numerals and nothing else are a number (`一一二二` is 1122); `六六十十九九` is not. */
+function isAllDigits(n: number): boolean {
+  for (let i = 0; i < n; i++) if (!HAN_DIGITS.has(pairChars[i] as number)) return false;
+  return true;
 }
 
 const HAN_DIGITS = new Set(Array.from('〇○零一二三四五六七八九', (c) => c.codePointAt(0) as number));
 
 /**
- * Does the pair chars[i] read as an AA word (常常)? Not when it stands among `minRow` or more
- * pairs in a row (three, or two on a page with doubled text) and makes a word with a neighbour once
- * halved (`光光明明日日报报`: 明日, 日报): AA words
- * in a row do not read as words across their pairs.
+ * Does the pair pairChars[i] (of n) read as an AA word (常常)? Not when it stands among `minRow` or
+ * more pairs in a row (three, or two on a page with doubled text) and makes a word with a
+ * neighbour once halved (`光光明明日日报报`: 明日, 日报): AA words in a row do not read as words
+ * across their pairs.
  */
-function isAaWordIn(chars: number[], i: number, minRow: number): boolean {
-  const x = chars[i] as number;
-  // Pairs of digit numerals and nothing else are a number (`一一二二` is 1122); `六六十十九九` is not.
-  if (chars.every((c) => HAN_DIGITS.has(c))) return true;
+function isAaWordIn(n: number, i: number, minRow: number): boolean {
+  const x = pairChars[i] as number;
   if (!isReduplicable(x)) return false;
-  if (chars.length < minRow) return true;
-  const prev = chars[i - 1];
-  const next = chars[i + 1];
+  if (n < minRow) return true;
+  const prev = i > 0 ? (pairChars[i - 1] as number) : -1;
+  const next = i + 1 < n ? (pairChars[i + 1] as number) : -1;
   return !(
-    (prev !== undefined && isTwoCharacterWord(prev, x) && !isAabbWord(prev, x)) ||
-    (next !== undefined && isTwoCharacterWord(x, next) && !isAabbWord(x, next))
+    (prev >= 0 && isTwoCharacterWord(prev, x) && !isAabbWord(prev, x)) ||
+    (next >= 0 && isTwoCharacterWord(x, next) && !isAabbWord(x, next))
   );
 }
 
