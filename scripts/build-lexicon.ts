@@ -168,11 +168,11 @@ const wordPairs = entries
   .filter((w) => Array.from(w).length === 2 && ALL_HAN.test(w) && Array.from(w).every((c) => common.has(c)));
 const uniqueWords = [...new Set(wordPairs)].map(toPair);
 const encodedWords = encodePairsChecked(uniqueWords);
-// One Simplified form for each Traditional character CC-CEDICT gives one for (the first listed).
+// One Simplified form for each Traditional character CC-CEDICT gives one for (the first listed),
+// if that form is one of the common characters the word list is made of.
 const simplifiedOf = new Map<number, number>();
 for (const [traditional, simplified] of entries) {
-  if (traditional === simplified || Array.from(traditional).length !== 1 || Array.from(simplified).length !== 1)
-    continue;
+  if (traditional === simplified || Array.from(traditional).length !== 1 || !common.has(simplified)) continue;
   const t = traditional.codePointAt(0) as number;
   if (!simplifiedOf.has(t)) simplifiedOf.set(t, simplified.codePointAt(0) as number);
 }
@@ -211,7 +211,7 @@ writeFileSync(
 export const TWO_CHARACTER_WORDS =
   '${encodedWords}';
 
-// The Simplified form of ${simplifiedOf.size} Traditional characters (the first CC-CEDICT gives), as pairs.
+// The Simplified form of ${simplifiedOf.size} Traditional characters (the first CC-CEDICT gives, if common), as pairs.
 export const SIMPLIFIED_FORMS =
   '${encodedSimplified}';
 `,
