@@ -95,14 +95,37 @@ function noteRepeat(text: string, i: number, c: number, prev: number, out: numbe
   return out === null && runs >= minRuns;
 }
 
-/** Is text[at - 1] an ASCII letter or digit printed once (not the tail of a doubled `fi`/`fl`)? */
+/**
+ * Is there an ASCII letter or digit printed once in the word or number that ends right before
+ * `at` (`committee`, `bookkeeper`, `2011`)? A doubled ligature (`fifi`, `flfl`) is a doubled unit.
+ */
 function isSingleTokenUnitBefore(text: string, at: number): boolean {
-  const p = text.charCodeAt(at - 1);
-  if (!((p >= 0x30 && p <= 0x39) || ((p | 0x20) >= 0x61 && (p | 0x20) <= 0x7a))) return false;
-  const pp = text.charCodeAt(at - 2);
-  if (pp === p) return false;
-  // `fifi`, `flfl`, `ffiffi`: a doubled ligature is a doubled unit of its own.
-  return !((p === 0x69 || p === 0x6c) && pp === 0x66);
+  let j = at - 1;
+  while (j >= 0 && isAsciiTokenUnit(text.charCodeAt(j))) {
+    const c = text.charCodeAt(j);
+    let k = j - 1;
+    while (k >= 0 && text.charCodeAt(k) === c) k--;
+    if (j - k >= 2) {
+      j = k;
+      continue;
+    }
+    const ligature = doubledLigatureEndingAt(text, j);
+    if (ligature === 0) return true;
+    j -= ligature;
+  }
+  return false;
+}
+
+function isAsciiTokenUnit(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+}
+
+const LIGATURE_PAIRS = ['ffiffi', 'fflffl', 'fifi', 'flfl'];
+
+/** The length of a ligature spelled twice (`fifi`) ending at text[j], or 0. */
+function doubledLigatureEndingAt(text: string, j: number): number {
+  for (const pair of LIGATURE_PAIRS) if (text.startsWith(pair, j + 1 - pair.length)) return pair.length;
+  return 0;
 }
 
 /**

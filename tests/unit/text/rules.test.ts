@@ -78,6 +78,49 @@ describe('doubled-cjk', () => {
     expect(doubledCjk.accepts({ ...quoted, strongPunct: 0 }, 'conservative')).toBeNull();
   });
 
+  it('takes a lead-in or an enclosed segment like a whole block', () => {
+    const leadIn = evidence({ han: 4, n: 4, u: 3, chunks: [{ n: 4, u: 3 }], leadIn: true });
+    expect(doubledCjk.accepts(leadIn, 'conservative')).toEqual(['lead-in', 'unexplained']);
+    expect(doubledCjk.accepts({ ...leadIn, leadIn: false }, 'conservative')).toBeNull();
+    expect(doubledCjk.accepts({ ...leadIn, leadIn: false, enclosed: true }, 'conservative')).toEqual([
+      'enclosed',
+      'unexplained',
+    ]);
+  });
+
+  it('takes four doubled characters in a row that nothing explains', () => {
+    const chain = evidence({ han: 4, n: 4, u: 4, chunks: [{ n: 4, u: 4 }] });
+    expect(doubledCjk.accepts(chain, 'conservative')).toEqual(['chain', 'unexplained']);
+    expect(doubledCjk.accepts({ ...chain, u: 3, chunks: [{ n: 4, u: 3 }] }, 'conservative')).toBeNull();
+  });
+
+  it('needs less with support, never for AABB pairs between commas', () => {
+    const pair = evidence({ han: 2, n: 2, u: 2, chunks: [{ n: 2, u: 2 }] });
+    expect(doubledCjk.accepts(pair, 'conservative')).toBeNull();
+    expect(doubledCjk.accepts({ ...pair, support: 'same-block' }, 'conservative')).toEqual([
+      'same-block',
+      'unexplained',
+    ]);
+    expect(doubledCjk.accepts({ ...pair, support: 'same-kind' }, 'conservative')).toEqual(['same-kind', 'unexplained']);
+    expect(doubledCjk.accepts({ ...pair, support: 'page' }, 'conservative')).toBeNull();
+    expect(doubledCjk.accepts({ ...pair, support: 'page', whole: true }, 'conservative')).toEqual([
+      'page',
+      'whole-block',
+      'unexplained',
+    ]);
+    const verse = evidence({
+      han: 4,
+      n: 4,
+      u: 4,
+      chunks: [
+        { n: 2, u: 2 },
+        { n: 2, u: 2 },
+      ],
+    });
+    for (const support of ['same-block', 'same-kind', 'page'] as const)
+      expect(doubledCjk.accepts({ ...verse, support }, 'conservative'), support).toBeNull();
+  });
+
   it('at factor 3 and 4 wants runs that touch', () => {
     const laughter = evidence({
       factor: 3,
@@ -205,6 +248,14 @@ describe('mightContainDoubledText', () => {
     expect(mightContainDoubledText('要把“双招双引”工作作为经济工作的生命线，牢牢把握“十强”产业。')).toBe(false);
     expect(mightContainDoubledText('他常常说……我们——')).toBe(false);
     expect(mightContainDoubledText('')).toBe(false);
+  });
+
+  it('does not count a doubled letter or digit after one printed once (the word is not doubled)', () => {
+    expect(mightContainDoubledText('The committee met the bookkeeper in Mississippi.')).toBe(false);
+    expect(mightContainDoubledText('2011年11月11日')).toBe(false);
+    expect(mightContainDoubledText('TThhee  ddeefifinnee')).toBe(true);
+    expect(mightContainDoubledText('ddeefifinnee')).toBe(true);
+    expect(fixText('ddeefifinniittiioonn').text).toBe('definition');
   });
 
   it('accepts doubled text and a phrase printed twice', () => {
