@@ -79,7 +79,14 @@ const CLOSING = new Map(
   ),
 );
 
+const OPENING = new Map([...CLOSING].map(([open, close]) => [close, open] as const));
+
 /** The closing bracket or quote of an opening one, or -1. */
 export function closingOf(cp: number): number {
   return CLOSING.get(cp) ?? -1;
+}
+
+/** The opening bracket or quote of a closing one, or -1. */
+export function openingOf(cp: number): number {
+  return OPENING.get(cp) ?? -1;
 }

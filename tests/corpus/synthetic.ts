@@ -224,6 +224,23 @@ export const SYNTHETIC: SyntheticCase[] = [
     source: 'chinese-poetry songci line, factor 3',
     options: { sensitivity: 'balanced' },
   },
+  {
+    input: '（（记记者者 王博文 通通讯讯员员 李明））',
+    expected: '（记者 王博文 通讯员 李明）',
+    source:
+      "issue (names printed once inside doubled text), with the sample's reporter: a doubled bracket pair stays a pair",
+  },
+  {
+    input: '3.2  设设置置网网络络',
+    expected: '3.2  设置网络',
+    source: 'issue (a section number printed once beside doubled words), with one word more',
+  },
+  {
+    input: '3.2  设设置置',
+    expected: '3.2  设置',
+    source: 'issue (a section number printed once beside doubled words), on a page with doubled headings',
+    options: { pageEvidence: 'same-kind' },
+  },
   // Found measuring recall on doubled sentences of the clean corpus's biographies.
   {
     input: '天天禧禧三三年年（（一一○○一一九九）），，又又授授同同平平章章事事',

@@ -9,7 +9,7 @@
  * segments the rule accepts are collapsed. A block that is one phrase printed twice is handled
  * by its own rule.
  */
-import { CLASS_HAN, classifyCodePoint, isContentClass } from '../chars';
+import { CLASS_HAN, classifyCodePoint, closingOf, isContentClass, openingOf } from '../chars';
 import { longestChunk, type SegmentRule } from './evidence';
 import { mightBeRepeatedPhrase, mightContainDoubledText, scanDoubledRuns } from './prefilter';
 import { doubledCjk } from './rules/doubled-cjk';
@@ -250,11 +250,85 @@ function findDoubledEdits(text: string, opts: ResolvedOptions): TextEdit[] {
   }
   if (rejected.length > 0) acceptWithBlockSupport(rejected, acceptedCount, opts.sensitivity);
   const edits: TextEdit[] = [];
+  const brackets: CollapsedBracket[] = [];
   for (const state of states) {
     state.accepted.sort((a, b) => a.segment.start - b.segment.start);
-    for (const accepted of state.accepted) edits.push(...editSegment(text, state.units, accepted));
+    for (const accepted of state.accepted) edits.push(...editSegment(text, state.units, accepted, brackets));
   }
-  return edits;
+  return brackets.length === 0 ? edits : addBracketPartners(text, edits, brackets);
+}
+
+/** Brackets that come in pairs (not quotes written alike on both sides, such as `"`). */
+function isBracketOnly(cp: number): boolean {
+  return (closingOf(cp) >= 0 || openingOf(cp) >= 0) && closingOf(cp) !== cp;
+}
+
+/** A doubled bracket an edit collapses, with the edit. */
+interface CollapsedBracket {
+  cp: number;
+  start: number;
+  end: number;
+  count: number;
+  edit: TextEdit;
+}
+
+/**
+ * A doubled bracket is one bracket printed twice; so is its partner. When a repair collapses one
+ * (`（（记记者者 王博文 通通讯讯员员 李明））`: the names printed once end the doubled text) and the
+ * partner, printed as many times, lies outside every edit on the same line, it is collapsed too,
+ * so the brackets stay paired.
+ */
+function addBracketPartners(text: string, edits: TextEdit[], brackets: CollapsedBracket[]): TextEdit[] {
+  const added: TextEdit[] = [];
+  for (const b of brackets) {
+    const partner = findBracketPartner(text, b);
+    if (partner < 0) continue;
+    const end = partner + b.count;
+    const inside = (e: TextEdit) => e.start < end && partner < e.end;
+    if (edits.some(inside) || added.some(inside)) continue;
+    const cp = text.charCodeAt(partner);
+    added.push({
+      ...b.edit,
+      start: partner,
+      end,
+      original: text.slice(partner, end),
+      replacement: String.fromCharCode(cp).repeat(b.count / b.edit.factor),
+    });
+  }
+  return added.length === 0 ? edits : [...edits, ...added].sort((x, y) => x.start - y.start);
+}
+
+/** Where the partner of a doubled bracket run starts (a run as long, same nesting, same line), or -1. */
+function findBracketPartner(text: string, b: CollapsedBracket): number {
+  const close = closingOf(b.cp);
+  const open = close >= 0 ? -1 : openingOf(b.cp);
+  if (close < 0 && open < 0) return -1;
+  const forward = close >= 0;
+  const self = b.cp;
+  const other = forward ? close : open;
+  let depth = 0;
+  let i = forward ? b.end : b.start - 1;
+  while (i >= 0 && i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) return -1;
+    if (c !== self && c !== other) {
+      i += forward ? 1 : -1;
+      continue;
+    }
+    // The whole run of this bracket.
+    let from = i;
+    let to = i + 1;
+    if (forward) {
+      while (to < text.length && text.charCodeAt(to) === c) to++;
+    } else {
+      while (from > 0 && text.charCodeAt(from - 1) === c) from--;
+    }
+    if (c === self) depth++;
+    else if (depth > 0) depth--;
+    else return to - from === b.count ? from : -1;
+    i = forward ? to : from - 1;
+  }
+  return -1;
 }
 
 /** Unexplained doubled runs that candidates need together to support each other. */
@@ -351,7 +425,12 @@ function isLowSurrogate(c: number): boolean {
  * The edits for one accepted segment: consecutive changes by the same rule are merged into one
  * edit (with the unchanged text between them); ligature units get their own edits.
  */
-function editSegment(text: string, units: Unit[], { segment, rule, facts }: Accepted): TextEdit[] {
+function editSegment(
+  text: string,
+  units: Unit[],
+  { segment, rule, facts }: Accepted,
+  brackets: CollapsedBracket[],
+): TextEdit[] {
   const evidence = segment.evidence;
   const factor = evidence.factor;
   // A run of twice the factor (`密密密密`) weighs two unexplained runs in the rules; shown as one.
@@ -360,10 +439,23 @@ function editSegment(text: string, units: Unit[], { segment, rule, facts }: Acce
   const edits: TextEdit[] = [];
   // `end`/`replacement` stop at the last change; `carried` is unchanged text after it.
   let open: { rule: string; start: number; end: number; replacement: string; carried: string } | null = null;
+  // Collapsed brackets of the edit being built, recorded with it once it is made.
+  const pendingBrackets: Unit[] = [];
   const flush = () => {
     if (open !== null) {
       const { start, end, replacement } = open;
-      edits.push({ rule: open.rule, factor, start, end, original: text.slice(start, end), replacement, because });
+      const edit: TextEdit = {
+        rule: open.rule,
+        factor,
+        start,
+        end,
+        original: text.slice(start, end),
+        replacement,
+        because,
+      };
+      edits.push(edit);
+      for (const u of pendingBrackets) brackets.push({ cp: u.cp, start: u.start, end: u.end, count: u.count, edit });
+      pendingBrackets.length = 0;
       open = null;
     }
   };
@@ -382,6 +474,7 @@ function editSegment(text: string, units: Unit[], { segment, rule, facts }: Acce
       open.replacement += open.carried + collapseUnit(unit, factor);
       open.carried = '';
       open.end = unit.end;
+      if (isBracketOnly(unit.cp)) pendingBrackets.push(unit);
     }
   }
   flush();
