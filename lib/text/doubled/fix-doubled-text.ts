@@ -4,10 +4,12 @@
  *
  * How it works: a cheap scan finds clusters of doubled runs; only around those is the text
  * run-length encoded and cut into candidate segments, for each factor from 4 down to 2. Each
- * segment's evidence (how many runs are doubled, whether the dictionary explains them, doubled
- * punctuation, whether the segment is the whole block) goes to the named rule that covers it;
- * segments the rule accepts are collapsed. A block that is one phrase printed twice is handled
- * by its own rule.
+ * segment's evidence (how many runs are doubled, how many no reading as ordinary Chinese explains,
+ * doubled punctuation, whether the segment is the whole block, its lead-in or fills a pair of
+ * brackets, doubled text elsewhere in the block or on the page) goes to the named rule that covers
+ * it; segments the rule accepts are collapsed, only in the runs of the doubling pattern, and each
+ * edit says which facts decided. A block that is one phrase printed twice is handled by its own
+ * rule.
  */
 import { CLASS_HAN, classifyCodePoint, closingOf, isContentClass, openingOf } from '../chars';
 import { longestChunk, type SegmentRule } from './evidence';

@@ -579,5 +579,3 @@ export function collapseUnit(unit: Unit, factor: number): string {
   const one = unit.ligature ?? String.fromCodePoint(unit.cp);
   return one.repeat(unit.count / factor);
 }
-
-export { KIND_BLANK, KIND_HAN, KIND_NUMBER, KIND_PUNCT, KIND_WORD };
