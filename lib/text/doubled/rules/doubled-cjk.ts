@@ -49,13 +49,19 @@ export const doubledCjk: SegmentRule = {
     if (sensitivity === 'balanced') {
       if (hasChunk(e, 4, 2)) return ['chain', 'unexplained'];
       if (e.strongPunct >= 1 && e.n >= 2 && e.u >= 1) return ['punctuation', 'unexplained'];
-      if (place !== null && hasChunk(e, e.chunks.length > 1 ? 4 : 2, 2)) return [place, 'unexplained'];
+      // Two doubled characters alone in a block will do; opening a line of verse (`溶溶泄泄，`)
+      // they will not.
+      if (place !== null && hasChunk(e, e.chunks.length > 1 ? 4 : place === 'whole-block' ? 2 : 3, 2)) {
+        return [place, 'unexplained'];
+      }
       if (e.support !== 'none' && hasChunk(e, e.chunks.length > 1 ? 4 : 2, 2)) return [e.support, 'unexplained'];
       return null;
     }
     if (hasChunk(e, 3, 2)) return ['chain', 'unexplained'];
     if (e.strongPunct >= 1 && e.n >= 2 && e.u >= 1) return ['punctuation', 'unexplained'];
-    if (place !== null && e.n >= 2 && e.u >= 1) return [place, 'unexplained'];
+    if (place !== null && (place === 'whole-block' ? e.n >= 2 && e.u >= 1 : hasChunk(e, 3, 2))) {
+      return [place, 'unexplained'];
+    }
     if (e.support !== 'none' && hasChunk(e, 2, 1)) return [e.support, 'unexplained'];
     return null;
   },
