@@ -93,11 +93,11 @@ export function fixText(text: string, options?: FixOptions): FixResult {
   if (typeof text !== 'string') return { text, edits: [] };
   // Fast path for clean text, before any allocation: no cluster of doubled runs big enough for
   // any rule at this sensitivity, and not a phrase printed twice.
-  if (
-    !scanDoubledRuns(text, null, minRunsFor(options?.sensitivity ?? DEFAULT_SENSITIVITY, options?.pageEvidence)) &&
-    !mightBeRepeatedPhrase(text)
-  )
-    return { text, edits: [] };
+  const minRuns =
+    options === undefined
+      ? DEFAULT_MIN_RUNS
+      : minRunsFor(options.sensitivity ?? DEFAULT_SENSITIVITY, options.pageEvidence);
+  if (!scanDoubledRuns(text, null, minRuns) && !mightBeRepeatedPhrase(text)) return { text, edits: [] };
   const opts = options === undefined ? DEFAULT_OPTIONS : resolveOptions(options);
   let edits = findEdits(text, opts);
   // A fix whose result would itself be fixed again is ambiguous (`宁宁宁教教教教””””` at factor 2
@@ -195,6 +195,7 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 }
 
 const DEFAULT_OPTIONS = resolveOptions(undefined);
+const DEFAULT_MIN_RUNS = minRunsFor(DEFAULT_SENSITIVITY, 'none');
 
 interface RegionState {
   units: Unit[];
