@@ -4,7 +4,8 @@
  *   npm run fix -- [options] [file]      (reads standard input when no file is given)
  *
  * Options:
- *   --explain              print the edits (line:start-end rule ×factor "original" → "replacement")
+ *   --explain              print the edits (line:start-end rule ×factor "original" → "replacement"
+ *                          because the facts that decided (runs, unexplained runs, longest chain))
  *                          instead of the repaired text
  *   --jsonl                read JSON Lines: each object's `text` is fixed and the object is written
  *                          back with `fixed` (string) and `edits` (array) added
@@ -93,7 +94,10 @@ async function* readLines(stream: AsyncIterable<Buffer>): AsyncGenerator<{ bytes
 }
 
 function describeEdit(line: number, e: TextEdit): string {
-  return `${line}:${e.start}-${e.end} ${e.rule} ×${e.factor} ${JSON.stringify(e.original)} → ${JSON.stringify(e.replacement)}`;
+  const edit = `${line}:${e.start}-${e.end} ${e.rule} ×${e.factor} ${JSON.stringify(e.original)} → ${JSON.stringify(e.replacement)}`;
+  if (e.because === undefined) return edit;
+  const { facts, runs, unexplained, chain } = e.because;
+  return `${edit} because ${facts.join(', ')} (runs ${runs}, unexplained ${unexplained}, chain ${chain})`;
 }
 
 async function main(): Promise<number> {

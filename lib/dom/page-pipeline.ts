@@ -133,8 +133,8 @@ export class PagePipeline {
   /** `activeStages()`, until a stage or "Show original" changes. */
   private active: PageTextStage[] | undefined;
   private showingOriginal = false;
-  /** Text nodes the reader asked to have fixed ("Fix selection"). */
-  private readonly requested = new WeakSet<Text>();
+  /** Text nodes the reader asked to have fixed ("Fix selection"), and which part of each (own text offsets). */
+  private readonly requested = new WeakMap<Text, { start: number; end: number }>();
   private hasRequests = false;
   /** Roots whose blocks need computing again. */
   private readonly queue = new Set<Node>();
@@ -242,10 +242,22 @@ export class PagePipeline {
     const before = this.marks.count;
     this.observer.flush();
     for (const block of iterateTextBlocks(container, this.walkOptions)) {
-      const touched = block.nodes.filter((node) => (node.parentNode ? range.intersectsNode(node) : false));
-      for (const node of touched) this.requested.add(node);
-      if (touched.length > 0) this.hasRequests = true;
-      if (touched.length > 0) this.render(block, false);
+      let touched = false;
+      for (const node of block.nodes) {
+        if (!node.parentNode || !range.intersectsNode(node)) continue;
+        // Offsets in a node Qingdu changed refer to its text, not the page's: take such a node whole.
+        const own = this.own.readOwn(node);
+        const exact = !this.own.isOwnWrite(node);
+        const start = exact && node === range.startContainer ? range.startOffset : 0;
+        const end = exact && node === range.endContainer ? range.endOffset : own.length;
+        if (end <= start) continue;
+        this.requested.set(node, { start, end });
+        touched = true;
+      }
+      if (touched) {
+        this.hasRequests = true;
+        this.render(block, false);
+      }
     }
     this.observer.discardPending();
     this.report();
@@ -571,14 +583,16 @@ export class PagePipeline {
     return this.hasRequests && nodes.some((node) => this.requested.has(node));
   }
 
-  /** The part of the block's text the reader asked to fix: from the first to the last requested node. */
+  /** The part of the block's text the reader asked to fix: from the first requested offset to the last. */
   private requestWindow(block: TextBlock): { start: number; end: number } | undefined {
     let start = -1;
     let end = -1;
     block.nodes.forEach((node, i) => {
-      if (!this.requested.has(node)) return;
-      if (start < 0) start = block.starts[i] as number;
-      end = block.starts[i + 1] as number;
+      const asked = this.requested.get(node);
+      if (!asked) return;
+      const nodeStart = block.starts[i] as number;
+      if (start < 0) start = nodeStart + asked.start;
+      end = nodeStart + asked.end;
     });
     return start < 0 || end <= start ? undefined : { start, end };
   }

@@ -92,6 +92,11 @@ const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
 export function createPageController(doc: Document, options: PageControllerOptions) {
   const pipeline = new PagePipeline(doc, { onStatus: () => report() });
   let settings: PageStageSettings | undefined;
+  /** Resolves with the first settings: a command that arrives before them (a menu entry that loaded the pipeline) waits. */
+  let settingsArrived: (value: PageStageSettings) => void = () => undefined;
+  const firstSettings = new Promise<PageStageSettings>((resolve) => {
+    settingsArrived = resolve;
+  });
   let repairKey = '';
   let tooltip: AbortController | undefined;
   /** The site rule's value at the last look, so only a change of the rule overrides the reader's switch. */
@@ -194,6 +199,7 @@ export function createPageController(doc: Document, options: PageControllerOptio
     /** The settings that apply here (first look, and every change). */
     applySettings(next: PageStageSettings): void {
       settings = next;
+      settingsArrived(next);
       configureRepairs(next.site);
       // Aid options follow the settings; a running aid switches to them.
       for (const name of READING_AID_NAMES) {
@@ -228,9 +234,10 @@ export function createPageController(doc: Document, options: PageControllerOptio
     },
 
     /** Fix the reader's selection in this frame; returns the passages fixed. */
-    fixSelection(): number {
+    async fixSelection(): Promise<number> {
+      const { site } = settings ?? (await firstSettings);
       const selection = doc.getSelection();
-      if (!settings?.site.fix || !selection || selection.rangeCount === 0) return 0;
+      if (!site.fix || !selection || selection.rangeCount === 0) return 0;
       let fixed = 0;
       for (let i = 0; i < selection.rangeCount; i++) fixed += pipeline.fixRange(selection.getRangeAt(i));
       return fixed;
@@ -240,10 +247,10 @@ export function createPageController(doc: Document, options: PageControllerOptio
     async copyRepairedText(): Promise<string> {
       const selected = readSelectedText(doc);
       if (!selected) return '';
-      const site = settings?.site;
+      const { site } = settings ?? (await firstSettings);
       const { text } = createTextPipeline({
-        fix: { ...site?.fixOptions, ...EXPLICIT_FIX_OPTIONS },
-        replacementRules: site?.fix ? site.replacementRules : [],
+        fix: { ...site.fixOptions, ...EXPLICIT_FIX_OPTIONS },
+        replacementRules: site.fix ? site.replacementRules : [],
       }).run(selected);
       return (await writeClipboardText(doc, text)) ? text : '';
     },

@@ -5,7 +5,7 @@
 
 /** Anything that ends a doubled segment: emoji, symbols, controls, newlines, combining marks. */
 export const CLASS_OTHER = 0;
-/** Han ideographs (Simplified and Traditional alike), kana, Hangul, Bopomofo. */
+/** Han ideographs (Simplified and Traditional alike, 〇 and ○ as zero), kana, Hangul, Bopomofo. */
 export const CLASS_HAN = 1;
 /** Latin letters (ASCII, Latin-1 and Latin Extended, full-width). */
 export const CLASS_LATIN = 2;
@@ -23,6 +23,9 @@ export const CLASS_PAIR_PUNCT = 7;
 const STRONG_PUNCT = new Set(
   Array.from('，、；：“”‘’《》〈〉（）「」『』【】〔〕〖〗,;:()[]{}"', (c) => c.codePointAt(0) as number),
 );
+const QUOTES_AND_BRACKETS = new Set(
+  Array.from('“”‘’《》〈〉（）「」『』【】〔〕〖〗()[]{}"', (c) => c.codePointAt(0) as number),
+);
 const PAIR_PUNCT = new Set([0x2026, 0x2014, 0x2015, 0x2500, 0x22ef]);
 
 export function classifyCodePoint(cp: number): number {
@@ -38,6 +41,8 @@ export function classifyCodePoint(cp: number): number {
   }
   if (cp >= 0x20000 && cp <= 0x3ffff) return CLASS_HAN;
   if ((cp >= 0x3041 && cp <= 0x30ff && cp !== 0x30fb) || (cp >= 0x3105 && cp <= 0x312f)) return CLASS_HAN;
+  // 〇, and the white circle that stands in for it in years (一○一二).
+  if (cp === 0x3007 || cp === 0x25cb) return CLASS_HAN;
   if (cp >= 0xac00 && cp <= 0xd7a3) return CLASS_HAN;
   if (PAIR_PUNCT.has(cp)) return CLASS_PAIR_PUNCT;
   if (STRONG_PUNCT.has(cp)) return CLASS_STRONG_PUNCT;
@@ -61,4 +66,27 @@ export function isContentClass(cls: number): boolean {
 /** Latin letters and digits form tokens that are judged as a whole (`bookkeeper`, `2011`). */
 export function isTokenClass(cls: number): boolean {
   return cls === CLASS_LATIN || cls === CLASS_DIGIT;
+}
+
+/** Quotation marks and brackets: they enclose text rather than end a clause. */
+export function isQuoteOrBracket(cp: number): boolean {
+  return QUOTES_AND_BRACKETS.has(cp);
+}
+
+const CLOSING = new Map(
+  ['“”', '‘’', '《》', '〈〉', '（）', '「」', '『』', '【】', '〔〕', '〖〗', '()', '[]', '{}', '""'].map(
+    (pair) => [pair.charCodeAt(0), pair.charCodeAt(1)] as const,
+  ),
+);
+
+const OPENING = new Map([...CLOSING].map(([open, close]) => [close, open] as const));
+
+/** The closing bracket or quote of an opening one, or -1. */
+export function closingOf(cp: number): number {
+  return CLOSING.get(cp) ?? -1;
+}
+
+/** The opening bracket or quote of a closing one, or -1. */
+export function openingOf(cp: number): number {
+  return OPENING.get(cp) ?? -1;
 }

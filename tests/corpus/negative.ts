@@ -119,6 +119,45 @@ export const NEGATIVE: NegativeCase[] = [
     source: 'written here: a chain of AABB blessings',
     balancedMayChange: 'eight doubled characters in a row, half of them unexplained: balanced takes that as damage',
   },
+  // Found in public text (GitHub files found through a text index; its file ids are given).
+  ...n(
+    'found in public text: word chains (即使|使用|用户, 项目|目录|录入, 考试|试题, 真实|实验|验证)',
+    '// 如果用户已明确指定参数，使用用户配置', // id 59340972343
+    '可以发现有个trampoline page，用户进程页表和内核页表都在相同地址处映射了这段指令代码（即上文的trampoline.S)，所以即使使用用户进程页表也可以执行这部分代码。', // id 43535923402
+    '由于Streamlit组件被包装在iframe中，它们无法修改其父级的DOM（也就是Streamlit报告），这确保了即使使用用户编写的组件，Streamlit始终是安全的。', // id 2039275404
+    '- 某些项目目录录入的 `Final date` 晚于当前口径里的 `actual_settlement_date`', // id 53268139334
+    '    # 清扫崩溃残留的录屏临时帧文件（无项目目录录制时遗留）', // id 60370073455
+    '并且在2004年和2010年也与郑国民教授一起追踪研究全国中高考考试试题命题评估的教授', // id 40441381695
+    '        //分析已考考试试题', // id 33197106223
+    '<legend>驾考考试试场</legend>', // id 26112159617
+    '<el-option :value="3" label="软考考试试卷"></el-option>', // id 48268355995
+    '论文提供方法，NCCL源码提供可观测状态，真实实验验证采集映射和分析效果。', // id 71151971085
+    '- 实验或效果：通过仿真和真实实验验证，所提方法能实现目标精度，并识别不可行场景。', // id 63181109656
+    '- **实验设计出色**：合成实验验证参数恢复能力，真实实验验证实用价值，跨对比度实验验证泛化能力', // id 54533346795
+    '这个向量是否真的等价于完整物理状态，必须通过探针、下游控制与反事实实验验证，不能由网络结构本身保证。', // id 59125684680
+    'DE2-115 工具包包括以下内容： ', // id 55695873113
+  ),
+  ...n(
+    'found in public text: AA words and repeated marks',
+    "  { value: 'uncertain', label: '不知道做什么，先考考试试' }", // id 52377670196
+    '讯讯  小视频  小程序  呼叫中心', // id 56935210406
+    '<span style="float: left;">当前位置是：数据分析 》》》职员数据综合报表</span>', // id 42559084779
+    'System.out.println("---------------------------我是路径---》》》》"+courseFile);', // id 5814147174
+    'echo $HOME    》》/home/zhang', // id 36943894734
+  ),
+  ...n(
+    'written here: markup and code around Chinese',
+    '**加粗**的文字和`code`，--flag 与 a::b、x == y',
+    '请访问 https://example.com//path 或 ftp://host',
+    '    print(“关于”)  # 注释：：',
+    '详解**display**属性',
+  ),
+  ...n(
+    'chinese-poetry 2.0.1 yuanqu: lines of AABB pairs between commas',
+    '烦烦恼恼，哭哭啼啼，想杀我儿也怨怨哀哀。',
+    '莫莫休休，荡荡悠悠，挈子携妻，老隐南州。',
+  ),
+  ...n('written here: year in Chinese numerals', '宣和四年（一一二二），知處州', '（一一二二三三）'),
   // Short ambiguous blocks (indistinguishable from an AABB word or a name at the default).
   ...n('written here: short blocks', '新新闻闻', '担担当当', '哈哈'),
 ];

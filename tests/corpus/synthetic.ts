@@ -13,6 +13,46 @@ export interface SyntheticCase {
   options?: FixOptions;
 }
 
+/**
+ * The 32 doubled headlines of the bench's 1 MB page (scripts/bench/page-generator.ts, seed
+ * DEFAULT_SEED + 2) that fixText did not restore exactly before the word list: quotes printed once
+ * between doubled words, and common characters a dictionary word somewhere doubles.
+ */
+const BENCH_HEADLINES: Array<[shown: string, clean: string]> = [
+  ['““振振兴兴””低低碳碳落落地地绿绿色色', '“振兴”低碳落地绿色'],
+  ['产产业业“绿绿色色”专专题题', '产业“绿色”专题'],
+  ['绿绿色色“开开工工”卫卫士士“开开工工”', '绿色“开工”卫士“开工”'],
+  ['经经济济“推推进进会会”“振振兴兴”作作为为', '经济“推进会”“振兴”作为'],
+  ['园园区区数数字字“投投产产”低低碳碳', '园区数字“投产”低碳'],
+  ['“卫卫士士”正正式式“担担当当”卫卫士士', '“卫士”正式“担当”卫士'],
+  ['“落落地地”“低低碳碳”卫卫士士“忠忠诚诚”正正式式', '“落地”“低碳”卫士“忠诚”正式'],
+  ['正正式式数数字字绿绿色色“城城市市”投投产产', '正式数字绿色“城市”投产'],
+  ['“专专题题”“全全市市”特特派派员员“攻攻坚坚”', '“专题”“全市”特派员“攻坚”'],
+  ['投投产产“卫卫士士”“低低碳碳”民民生生', '投产“卫士”“低碳”民生'],
+  ['落落地地数数字字高高新新区区', '落地数字高新区'],
+  ['数数字字“城城市市”发发展展', '数字“城市”发展'],
+  ['攻攻坚坚“勇勇于于”加加快快', '攻坚“勇于”加快'],
+  ['推推进进会会“勇勇于于”服服务务', '推进会“勇于”服务'],
+  ['工工作作“全全市市”前前列列', '工作“全市”前列'],
+  ['项项目目“社社区区”“专专题题”工工作作“工工作作”', '项目“社区”“专题”工作“工作”'],
+  ['“宜宜居居”全全市市加加快快', '“宜居”全市加快'],
+  ['开开工工“振振兴兴”加加快快', '开工“振兴”加快'],
+  ['当当好好接接头头“工工作作”“推推进进会会”“企企业业”', '当好接头“工作”“推进会”“企业”'],
+  ['“召召开开”服服务务全全市市', '“召开”服务全市'],
+  ['人人民民“产产业业”研研讨讨', '人民“产业”研讨'],
+  ['正正式式“乡乡村村”“当当好好”卫卫士士', '正式“乡村”“当好”卫士'],
+  ['“经经济济”开开工工“项项目目”专专题题', '“经济”开工“项目”专题'],
+  ['绿绿色色“园园区区”“全全市市”落落地地推推进进会会', '绿色“园区”“全市”落地推进会'],
+  ['“当当好好”“低低碳碳”“街街道道”经经济济', '“当好”“低碳”“街道”经济'],
+  ['全全市市接接头头“产产业业”', '全市接头“产业”'],
+  ['““企企业业””人人民民实实事事数数字字', '“企业”人民实事数字'],
+  ['“园园区区”当当好好低低碳碳', '“园区”当好低碳'],
+  ['担担当当人人民民加加快快', '担当人民加快'],
+  ['低低碳碳人人民民全全市市', '低碳人民全市'],
+  ['“项项目目”新新动动能能“民民生生”治治理理', '“项目”新动能“民生”治理'],
+  ['绿绿色色“实实事事”服服务务', '绿色“实事”服务'],
+];
+
 export const SYNTHETIC: SyntheticCase[] = [
   // Factor 2, 3, 4; Simplified and Traditional.
   { input: '勇勇于于担担当当作作为为，，', expected: '勇于担当作为，', source: 'issue (sample headline, first half)' },
@@ -121,6 +161,12 @@ export const SYNTHETIC: SyntheticCase[] = [
     expected: 'The committee met-in-person',
     source: 'written here: a word with real double letters, doubled; doubled hyphens',
   },
+  {
+    input: '淡淡月月淡淡云云窗窗外外雨雨，一一声声声声',
+    expected: '淡月淡云窗外雨，一声声',
+    source:
+      'chinese-poetry songci line, doubled (a known failure while every character poetry ever doubles explained a pair)',
+  },
   // Rarer damage where the evidence is clear.
   {
     input: '济宁高新区召开“双招双引”工作调度推进会济宁高新区召开“双招双引”工作调度推进会',
@@ -153,6 +199,18 @@ export const SYNTHETIC: SyntheticCase[] = [
     expected: '勇于担当作为',
     source: 'sample headline with its first glyph left single',
   },
+  {
+    input: '新新项项目目 作为今年高新区的双百工程',
+    expected: '新项目 作为今年高新区的双百工程',
+    source: 'sample lines, the first doubled: a bold lead-in (a known failure before lead-ins counted)',
+  },
+  {
+    input: '本报讯（记者王博文）25日，济济宁宁高高新新区区召召开开会会议议，研究部署工作。',
+    expected: '本报讯（记者王博文）25日，济宁高新区召开会议，研究部署工作。',
+    source:
+      'sample body text with one phrase doubled (a known failure while 济济, 高高 and 区区 explained their pairs; ' +
+      'six doubled characters in a row that read as words once halved do not)',
+  },
   // Sensitivity: more evidence-hungry defaults miss these; the other levels take them.
   {
     input: '新新项项目目 作为今年高新区的双百工程',
@@ -165,6 +223,82 @@ export const SYNTHETIC: SyntheticCase[] = [
     expected: '春早。',
     source: 'chinese-poetry songci line, factor 3',
     options: { sensitivity: 'balanced' },
+  },
+  {
+    input: '（（记记者者 王博文 通通讯讯员员 李明））',
+    expected: '（记者 王博文 通讯员 李明）',
+    source:
+      "issue (names printed once inside doubled text), with the sample's reporter: a doubled bracket pair stays a pair",
+  },
+  {
+    input: '3.2  设设置置网网络络',
+    expected: '3.2  设置网络',
+    source: 'issue (a section number printed once beside doubled words), with one word more',
+  },
+  {
+    input: '3.2  设设置置',
+    expected: '3.2  设置',
+    source: 'issue (a section number printed once beside doubled words), on a page with doubled headings',
+    options: { pageEvidence: 'same-kind' },
+  },
+  // Found measuring recall on doubled sentences of the clean corpus's biographies.
+  {
+    input: '天天禧禧三三年年（（一一○○一一九九）），，又又授授同同平平章章事事',
+    expected: '天禧三年（一○一九），又授同平章事',
+    source: 'chinese-poetry 2.0.1 author.song.json biography, doubled: ○ stands for 〇 in years',
+  },
+  {
+    input: '誨誨誨誨子子子子（（（（《《《《宋宋宋宋史史史史》》》》））））。。。。',
+    expected: '誨子（《宋史》）。',
+    source: 'chinese-poetry 2.0.1 author.song.json biography, factor 4: punctuation after the last run',
+  },
+  {
+    input: '三三年年卒卒，，年年六六十十九九。。',
+    expected: '三年卒，年六十九。',
+    source: 'chinese-poetry 2.0.1 author.song.json biography, doubled: numerals with 十 are not a doubled year',
+  },
+  // Page evidence: the same real headings on a page where doubled text has been confirmed.
+  {
+    input: '1目目录录',
+    expected: '1目录',
+    source: 'DE2-115 manual heading found in public text (a known failure alone), with page evidence',
+    options: { pageEvidence: 'page' },
+  },
+  {
+    input: '电电源源',
+    expected: '电源',
+    source: 'DE2-115 manual heading found in public text (a known failure alone), with page evidence',
+    options: { pageEvidence: 'page' },
+  },
+  {
+    input: '#4.4.1　　切切片片',
+    expected: '#4.4.1　　切片',
+    source: 'Python Crash Course heading found in public text (a known failure alone), same-kind evidence',
+    options: { pageEvidence: 'same-kind' },
+  },
+  {
+    input: '(2020)苏01民民终终1783号',
+    expected: '(2020)苏01民终1783号',
+    source: 'a noisy case number found in public text (a known failure alone), same-kind evidence',
+    options: { pageEvidence: 'same-kind' },
+  },
+  {
+    input: '新新闻闻',
+    expected: '新闻',
+    source: 'written here (the short-block negative), on a page with doubled headlines of the same kind',
+    options: { pageEvidence: 'same-kind' },
+  },
+  {
+    input: '高高兴兴',
+    expected: '高高兴兴',
+    source: 'issue: an AABB word stays even on a page with doubled text of the same kind',
+    options: { pageEvidence: 'same-kind' },
+  },
+  {
+    input: '他常常去看看，天天向上',
+    expected: '他常常去看看，天天向上',
+    source: 'written here: AA words in prose stay on a page with doubled text of the same kind',
+    options: { pageEvidence: 'same-kind' },
   },
   // Options.
   {
@@ -191,4 +325,9 @@ export const SYNTHETIC: SyntheticCase[] = [
     source: 'issue ligature case with doubled-ligature disabled: `fifi` is then single letters, so not doubled',
     options: { disabledRules: ['doubled-ligature'] },
   },
+  ...BENCH_HEADLINES.map(([input, expected]) => ({
+    input,
+    expected,
+    source: 'bench 1 MB page headline, missed before the word list (scripts/bench/page-generator.ts)',
+  })),
 ];

@@ -157,24 +157,23 @@ describe('fix doubled text in Chromium', () => {
     await page.evaluate(() => {
       const p = document.createElement('p');
       p.id = 'lead';
-      p.textContent =
-        '本本报报讯讯 25日，济宁高新区召开“双招双引”工作调度推进会，高新区党工委书记刘章箭出席会议并讲话。';
+      p.textContent = '新新闻闻 25日，济宁高新区召开“双招双引”工作调度推进会，高新区党工委书记刘章箭出席会议并讲话。';
       document.body.append(p);
     });
-    // The sentinel sees a candidate in the new paragraph and the pipeline is loaded for it.
-    await env.waitForSettled(page, { until: (tab) => tab.top?.pipeline === true });
-    // Precondition: at the default (conservative) sensitivity, a short doubled run in a sentence stays.
-    expect(await page.locator('#lead').textContent()).toMatch(/^本本报报讯讯 /);
+    // Two doubled characters alone are not enough for the engine: no pipeline is loaded for them.
+    await env.waitForSettled(page);
+    // Precondition: at the default (conservative) sensitivity, two doubled characters before a sentence stay.
+    expect(await page.locator('#lead').textContent()).toMatch(/^新新闻闻 /);
     await page.evaluate(() => {
       const text = document.getElementById('lead')?.firstChild as Text;
       const range = document.createRange();
       range.setStart(text, 0);
-      range.setEnd(text, 6);
+      range.setEnd(text, 4);
       document.getSelection()?.removeAllRanges();
       document.getSelection()?.addRange(range);
     });
     expect(await runMenuEntry(page, 'fixSelection')).toEqual({ res: 1 });
-    expect(await page.locator('#lead').textContent()).toMatch(/^本报讯 25日，济宁高新区召开“双招双引”/);
+    expect(await page.locator('#lead').textContent()).toMatch(/^新闻 25日，济宁高新区召开“双招双引”/);
     const tab = await env.waitForSettled(page, { until: (t) => t.top?.work?.fixCount === 1 });
     expect(tab.top?.work?.fixCount).toBe(1);
     await page.close();

@@ -36,7 +36,9 @@ describe('npm run fix', { timeout: 60_000 }, () => {
   it('reads standard input and explains every edit', () => {
     const { code, stdout, stderr } = runFix(['--explain'], '本报讯\n新新新新项项项项目目目目\n');
     expect(code).toBe(0);
-    expect(stdout).toBe('2:0-12 doubled-cjk ×4 "新新新新项项项项目目目目" → "新项目"\n');
+    expect(stdout).toBe(
+      '2:0-12 doubled-cjk ×4 "新新新新项项项项目目目目" → "新项目" because chain, unexplained (runs 3, unexplained 3, chain 3)\n',
+    );
     expect(stderr).toContain('2 lines, 1 fixed, 1 edits');
   });
 
@@ -52,7 +54,15 @@ describe('npm run fix', { timeout: 60_000 }, () => {
       text: '加加密密密密钥钥',
       fixed: '加密密钥',
       edits: [
-        { rule: 'doubled-cjk', factor: 2, start: 0, end: 8, original: '加加密密密密钥钥', replacement: '加密密钥' },
+        {
+          rule: 'doubled-cjk',
+          factor: 2,
+          start: 0,
+          end: 8,
+          original: '加加密密密密钥钥',
+          replacement: '加密密钥',
+          because: { runs: 3, unexplained: 3, chain: 3, facts: ['whole-block', 'unexplained'] },
+        },
       ],
     });
     expect(b).toEqual({ id: 8, text: '常常', fixed: '常常', edits: [] });

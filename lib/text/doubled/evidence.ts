@@ -1,19 +1,25 @@
-import type { Sensitivity } from './types';
+import type { EvidenceFact, Sensitivity } from './types';
 
 /** A stretch of consecutive doubled groups, with no single (undoubled) glyph between them. */
 export interface Chunk {
   /** Doubled runs of text in the chunk. */
   n: number;
-  /** Of those, the ones no dictionary word or ordinary spelling explains. */
+  /** Of those, the unexplained ones (see SegmentEvidence.u). */
   u: number;
 }
+
+/**
+ * Doubled text found outside the segment: none, elsewhere on the page, in an element of the same
+ * kind, or elsewhere in the same block. The last two are the strongest.
+ */
+export type Support = 'none' | 'page' | 'same-kind' | 'same-block';
 
 /** What the segment finder knows about one candidate segment, for one doubling factor. */
 export interface SegmentEvidence {
   factor: number;
   /** Doubled runs of text (Han characters, letters of fully doubled words, digits next to them). */
   n: number;
-  /** Of those, the unexplained ones: not a reduplicable character, not a one-letter word, not hex. */
+  /** Of those, the unexplained ones: no dictionary word explains them, not a one-letter word, not hex. */
   u: number;
   /** Doubled Han runs among `n`. */
   han: number;
@@ -26,6 +32,12 @@ export interface SegmentEvidence {
   chunks: Chunk[];
   /** The segment is the whole block, give or take blanks, punctuation, digits and one first glyph. */
   whole: boolean;
+  /** The segment opens the block and a blank or punctuation follows it (`人人民民网网讯讯 近日`). */
+  leadIn: boolean;
+  /** The segment fills a pair of brackets or quotes printed once (`《光光明明日日报报》`). */
+  enclosed: boolean;
+  /** Doubled text found outside the segment. */
+  support: Support;
 }
 
 /** A rule that decides, from the evidence, whether a candidate segment is doubled text. */
@@ -33,10 +45,26 @@ export interface SegmentRule {
   name: string;
   /** Does this rule judge segments like this one (e.g. those with Han characters)? */
   covers(evidence: SegmentEvidence): boolean;
-  accepts(evidence: SegmentEvidence, sensitivity: Sensitivity): boolean;
+  /** The facts that make the segment doubled text, strongest first, or null if they do not. */
+  accepts(evidence: SegmentEvidence, sensitivity: Sensitivity): EvidenceFact[] | null;
 }
 
 /** Is there a chunk with at least `n` doubled runs of which at least `u` are unexplained? */
 export function hasChunk(evidence: SegmentEvidence, n: number, u: number): boolean {
   return evidence.chunks.some((c) => c.n >= n && c.u >= u);
+}
+
+/** The most doubled runs in one chunk. */
+export function longestChunk(evidence: SegmentEvidence): number {
+  let longest = 0;
+  for (const c of evidence.chunks) if (c.n > longest) longest = c.n;
+  return longest;
+}
+
+/** Where the segment stands in its block, as a fact: whole block, lead-in, enclosed, or none. */
+export function placeOf(evidence: SegmentEvidence): EvidenceFact | null {
+  if (evidence.whole) return 'whole-block';
+  if (evidence.leadIn) return 'lead-in';
+  if (evidence.enclosed) return 'enclosed';
+  return null;
 }

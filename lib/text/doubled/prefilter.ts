@@ -30,7 +30,7 @@ let found = false;
 
 /**
  * Finds clusters of doubled runs of text: runs whose starts are at most MAX_RUN_GAP apart on one
- * line. Pushes [first run start, last run start] of every cluster with at least `minRuns` runs
+ * line (a run of three or more of one Han character counts twice). Pushes [first run start, last run start] of every cluster with at least `minRuns` runs
  * onto `out`; with `out === null` it stops as soon as it knows there is one. Returns whether there
  * was one.
  */
@@ -61,6 +61,9 @@ function noteRepeat(text: string, i: number, c: number, prev: number, out: numbe
   if (c === prev) {
     // Only the first repeat of a run, and only of text (not punctuation, blanks, dashes).
     if (text.charCodeAt(i - 2) === c || !isContentUnit(c)) return false;
+    // A letter or digit printed once right before it (`committee`, `2011`): the word or number is
+    // judged whole by the engine, and one that is not doubled throughout is never evidence.
+    if (c < 0x80 && isSingleTokenUnitBefore(text, i - 1)) return false;
   } else {
     // A repeated astral character (CJK Extension B and beyond) is high, low, high, low.
     if ((prev & 0xfc00) !== 0xd800 || text.charCodeAt(i + 1) !== prev || text.charCodeAt(i + 2) !== c) return false;
@@ -81,12 +84,48 @@ function noteRepeat(text: string, i: number, c: number, prev: number, out: numbe
   let end = i + 1;
   if (c === prev) {
     while (end < text.length && text.charCodeAt(end) === c) end++;
+    // Three or more of one Han character weigh two runs: two such runs make a heading at factor 3
+    // or 4 (`要要要要闻闻闻闻`).
+    if (end - at >= 3 && c >= 0x3400 && classifyCodePoint(c) === CLASS_HAN) runs++;
   } else {
     end++;
     while (end + 1 < text.length && text.charCodeAt(end) === prev && text.charCodeAt(end + 1) === c) end += 2;
   }
   lastRunEnd = end;
   return out === null && runs >= minRuns;
+}
+
+/**
+ * Is there an ASCII letter or digit printed once in the word or number that ends right before
+ * `at` (`committee`, `bookkeeper`, `2011`)? A doubled ligature (`fifi`, `flfl`) is a doubled unit.
+ */
+function isSingleTokenUnitBefore(text: string, at: number): boolean {
+  let j = at - 1;
+  while (j >= 0 && isAsciiTokenUnit(text.charCodeAt(j))) {
+    const c = text.charCodeAt(j);
+    let k = j - 1;
+    while (k >= 0 && text.charCodeAt(k) === c) k--;
+    if (j - k >= 2) {
+      j = k;
+      continue;
+    }
+    const ligature = doubledLigatureEndingAt(text, j);
+    if (ligature === 0) return true;
+    j -= ligature;
+  }
+  return false;
+}
+
+function isAsciiTokenUnit(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+}
+
+const LIGATURE_PAIRS = ['ffiffi', 'fflffl', 'fifi', 'flfl'];
+
+/** The length of a ligature spelled twice (`fifi`) ending at text[j], or 0. */
+function doubledLigatureEndingAt(text: string, j: number): number {
+  for (const pair of LIGATURE_PAIRS) if (text.startsWith(pair, j + 1 - pair.length)) return pair.length;
+  return 0;
 }
 
 /**
@@ -106,7 +145,8 @@ export const MIN_REPEATED_PHRASE = 4;
 
 /**
  * Could the trimmed block be a phrase P followed by at most two separator units and P again?
- * Compares two code units; the rule itself does the real check.
+ * Compares P's first two code units with where the second copy would start; the rule itself does
+ * the real check.
  */
 export function mightBeRepeatedPhrase(text: string): boolean {
   let a = 0;
@@ -115,9 +155,14 @@ export function mightBeRepeatedPhrase(text: string): boolean {
   while (b > a && isBlank(text.charCodeAt(b - 1))) b--;
   const len = b - a;
   if (len < 2 * MIN_REPEATED_PHRASE) return false;
+  // The second copy starts at the middle (no separator) or one past it (one or two).
   const half = a + (len >> 1);
   const first = text.charCodeAt(a);
-  return text.charCodeAt(half) === first || text.charCodeAt(half + 1) === first;
+  const second = text.charCodeAt(a + 1);
+  return (
+    (text.charCodeAt(half) === first && text.charCodeAt(half + 1) === second) ||
+    (text.charCodeAt(half + 1) === first && text.charCodeAt(half + 2) === second)
+  );
 }
 
 export function isBlank(c: number): boolean {

@@ -8,10 +8,12 @@ import {
   CLASS_STRONG_PUNCT,
   CLASS_WEAK_PUNCT,
   classifyCodePoint,
+  closingOf,
+  isQuoteOrBracket,
   isTokenClass,
 } from '../chars';
 import type { Chunk, SegmentEvidence } from './evidence';
-import { isReduplicable, isSoundWord } from './lexicon';
+import { isAabbWord, isReduplicable, isSoundWord, isTwoCharacterWord } from './lexicon';
 import { isBlank, MAX_RUN_GAP } from './prefilter';
 import type { Unit } from './units';
 
@@ -42,14 +44,19 @@ export interface Segment {
   start: number;
   end: number;
   evidence: SegmentEvidence;
-  /** Collapse doubled words and numbers in this segment (false when ASCII was left single). */
-  collapseTokens: boolean;
+  /** Which groups a repair collapses (1 at the group's index): only those of the doubling pattern. */
+  collapse: Uint8Array;
   /** Every doubled run of text repeats a multiple of twice the factor: it is factor 4, not 2. */
   fitsDoubleFactor: boolean;
 }
 
 export interface SegmentOptions {
   latin: boolean;
+  /**
+   * Read two touching pairs that make a word once halved (`切切片片`, `担担当当`) as doubled, not
+   * as two AA words: for pages where doubled text has been confirmed elsewhere.
+   */
+  strictPairs: boolean;
 }
 
 /** Is the code point a hex digit (0-9, a-f, A-F)? */
@@ -132,7 +139,7 @@ export function findSegments(
         if (g.kind !== KIND_PUNCT || !g.doubled) break;
         current.push(g);
       }
-      segments.push(describeSegment(text, units, current, factor));
+      segments.push(describeSegment(text, units, current, factor, options.strictPairs));
     }
     current = [];
     pending = [];
@@ -169,7 +176,7 @@ export function findSegments(
   return segments;
 }
 
-function describeSegment(text: string, units: Unit[], groups: Group[], factor: number): Segment {
+function describeSegment(text: string, units: Unit[], groups: Group[], factor: number, strictPairs: boolean): Segment {
   let n = 0;
   let u = 0;
   let han = 0;
@@ -180,18 +187,28 @@ function describeSegment(text: string, units: Unit[], groups: Group[], factor: n
   let fitsDoubleFactor = true;
   const chunks: Chunk[] = [];
   let chunk: Chunk | null = null;
+  const unexplainedPairs = factor === 2 ? findUnexplainedPairs(text, units, groups, strictPairs ? 2 : 3) : null;
+  const placedAllDoubled = isPlacedAllDoubled(text, groups);
+  const groupChunk = new Int32Array(groups.length).fill(-1);
+  const chunkHasHan: boolean[] = [];
 
   for (let gi = 0; gi < groups.length; gi++) {
     const g = groups[gi] as Group;
     if (!g.doubled) {
-      chunk = null;
+      // A chunk goes on across a quote, a bracket, a word or a number left single (`“绿绿色色”`,
+      // `登登录录WiFi密密码码`); a comma, a full stop or a blank between doubled runs ends it, as
+      // between the lines of a poem (`寻寻觅觅，冷冷清清`).
+      if (!isChunkTransparent(g, units)) chunk = null;
       if (g.kind === KIND_WORD && g.end - g.start >= 2) singleWord = true;
       continue;
     }
     if (chunk === null) {
       chunk = { n: 0, u: 0 };
       chunks.push(chunk);
+      chunkHasHan.push(false);
     }
+    groupChunk[gi] = chunks.length - 1;
+    if (g.kind === KIND_HAN) chunkHasHan[chunks.length - 1] = true;
     let gn = 0;
     let gu = 0;
     if (g.kind === KIND_HAN) {
@@ -205,7 +222,7 @@ function describeSegment(text: string, units: Unit[], groups: Group[], factor: n
       } else if (unit.count > factor) {
         // Twice the factor (`密密密密` among pairs): a real 密密 inside doubled text, or laughter.
         if (!isSoundWord(unit.cp)) gu = 2;
-      } else if (!isReduplicable(unit.cp)) {
+      } else if (unexplainedPairs?.[gi] === 1) {
         gu = 1;
       }
     } else if (g.kind === KIND_WORD) {
@@ -241,9 +258,14 @@ function describeSegment(text: string, units: Unit[], groups: Group[], factor: n
           next.start === g.end &&
           next.doubled &&
           (next.kind === KIND_HAN || next.kind === KIND_WORD));
-      if (glued && g.to - g.from >= 3) {
+      // In a heading where every letter and digit is doubled (`22..33  DDEE22--111155上上电电`), a
+      // section number is part of the damage too.
+      const sectionNumber = placedAllDoubled && isSectionNumber(units, groups, gi);
+      if ((glued && g.to - g.from >= 3) || sectionNumber) {
         gn = g.to - g.from;
         gu = gn;
+        // A doubled section number is a doubled word of its own (`33..99  VVGGAA`).
+        if (sectionNumber && !continuesNumber(units, groups, gi)) latinWords++;
       }
     } else if (g.strong) {
       strongPunct++;
@@ -255,11 +277,37 @@ function describeSegment(text: string, units: Unit[], groups: Group[], factor: n
   }
   const first = groups[0] as Group;
   const last = groups[groups.length - 1] as Group;
+  const whole = isWholeBlock(text, first.start, last.end);
+  // A chunk at either end that the dictionary explains in full and that touches clean Han text
+  // (`……函函数数 ：想想可存储`) belongs to that text, not to the doubled text beside it.
+  const keptChunks = new Set<number>();
+  const edgeChunk = (c: number, outside: number) => {
+    const ch = chunks[c];
+    if (ch !== undefined && ch.u === 0 && chunkHasHan[c] === true && outside >= 0) {
+      if (classifyCodePoint(outside) === CLASS_HAN) keptChunks.add(c);
+    }
+  };
+  if (chunks.length > 1) {
+    edgeChunk(0, codePointBefore(text, first.start));
+    edgeChunk(chunks.length - 1, last.end < text.length ? (text.codePointAt(last.end) as number) : -1);
+  }
+  const collapseTokens = !(singleWord && han > 0);
+  const collapse = new Uint8Array(groups.length);
+  for (let gi = 0; gi < groups.length; gi++) {
+    const g = groups[gi] as Group;
+    if (!g.doubled || keptChunks.has(groupChunk[gi] as number)) continue;
+    if (g.kind === KIND_WORD || g.kind === KIND_NUMBER) collapse[gi] = collapseTokens ? 1 : 0;
+    // Two ideographic spaces are Chinese typography (an indent, the gap after a section number).
+    else if (g.kind === KIND_BLANK && (units[g.from] as Unit).cp === 0x3000) collapse[gi] = 0;
+    else if (g.kind === KIND_PUNCT && (units[g.from] as Unit).cp < 0x80)
+      collapse[gi] = collapsesAsciiPunct(units, groups, gi) ? 1 : 0;
+    else collapse[gi] = 1;
+  }
   return {
     groups,
     start: first.start,
     end: last.end,
-    collapseTokens: !(singleWord && han > 0),
+    collapse,
     fitsDoubleFactor: n > 0 && fitsDoubleFactor,
     evidence: {
       factor,
@@ -270,9 +318,238 @@ function describeSegment(text: string, units: Unit[], groups: Group[], factor: n
       latinWords,
       longestLatinWord,
       chunks,
-      whole: isWholeBlock(text, first.start, last.end),
+      whole,
+      leadIn: !whole && isLeadIn(text, first.start, last.end),
+      enclosed: !whole && isEnclosed(text, first.start, last.end),
+      support: 'none',
     },
   };
+}
+
+/**
+ * Is the segment the whole block or its lead-in, with every word and number in it doubled (no
+ * ASCII left single)?
+ */
+function isPlacedAllDoubled(text: string, groups: Group[]): boolean {
+  for (const g of groups) if (!g.doubled && (g.kind === KIND_WORD || g.kind === KIND_NUMBER)) return false;
+  const start = (groups[0] as Group).start;
+  const end = (groups[groups.length - 1] as Group).end;
+  return isWholeBlock(text, start, end) || isLeadIn(text, start, end);
+}
+
+/**
+ * Is the number at groups[gi] a doubled section number (`22..33`, `1100`), ending at a blank or
+ * the doubled text after it, with only doubled dots or hyphens inside?
+ */
+function isSectionNumber(units: Unit[], groups: Group[], gi: number): boolean {
+  let j = gi + 1;
+  for (; groups[j] !== undefined; j++) {
+    const g = groups[j] as Group;
+    if (g.kind === KIND_NUMBER) continue;
+    const cp = (units[g.from] as Unit).cp;
+    if (g.kind === KIND_PUNCT && g.doubled && (cp === 0x2e || cp === 0x2d)) continue;
+    break;
+  }
+  const after = groups[j];
+  return after === undefined || after.kind === KIND_BLANK || after.kind === KIND_HAN || after.kind === KIND_WORD;
+}
+
+/** Is groups[gi] a later part of a number (`22` in `11..22`)? */
+function continuesNumber(units: Unit[], groups: Group[], gi: number): boolean {
+  const prev = groups[gi - 1];
+  if (prev === undefined || prev.kind !== KIND_PUNCT) return false;
+  const cp = (units[prev.from] as Unit).cp;
+  return (cp === 0x2e || cp === 0x2d) && groups[gi - 2]?.kind === KIND_NUMBER;
+}
+
+/** ASCII punctuation that code and markup double on purpose (`**bold**`, `--flag`, `==`, `//`, `::`). */
+const CODE_PUNCT = new Set(Array.from('*_~`#=-/|+<>:&%$@^\\', (c) => c.charCodeAt(0)));
+
+/**
+ * Does a doubled run of ASCII punctuation belong to the doubling pattern? Only when what it
+ * touches (past other doubled ASCII punctuation) is doubled too, and nothing it touches is ASCII
+ * left single: `HHeelllloo,,` and `hhttttppss::////` collapse, the `**` of `**display**` beside
+ * doubled Chinese does not. Code and markup punctuation goes only with doubled Latin or digits.
+ */
+function collapsesAsciiPunct(units: Unit[], groups: Group[], gi: number): boolean {
+  const code = CODE_PUNCT.has((units[(groups[gi] as Group).from] as Unit).cp);
+  const beside = (side: -1 | 1): Group | undefined => {
+    let j = gi + side;
+    while (groups[j] !== undefined && isDoubledAsciiPunct(units, groups[j] as Group)) j += side;
+    return groups[j];
+  };
+  let doubledBeside = false;
+  for (const g of [beside(-1), beside(1)]) {
+    if (g === undefined) continue;
+    const token = g.kind === KIND_WORD || g.kind === KIND_NUMBER;
+    if (!g.doubled && (token || (g.kind === KIND_PUNCT && (units[g.from] as Unit).cp < 0x80))) return false;
+    if (g.doubled && (token || (!code && g.kind === KIND_HAN))) doubledBeside = true;
+  }
+  return doubledBeside;
+}
+
+function isDoubledAsciiPunct(units: Unit[], g: Group): boolean {
+  return g.doubled && g.kind === KIND_PUNCT && (units[g.from] as Unit).cp < 0x80;
+}
+
+/** Does text[start, end) open the block (after furniture), with a blank or punctuation after it? */
+function isLeadIn(text: string, start: number, end: number): boolean {
+  if (end >= text.length) return false;
+  const cls = classifyCodePoint(text.charCodeAt(end));
+  if (cls !== CLASS_SPACE && cls !== CLASS_STRONG_PUNCT && cls !== CLASS_WEAK_PUNCT && cls !== CLASS_PAIR_PUNCT) {
+    return false;
+  }
+  for (let i = start - 1; i >= 0; i--) if (!isFurniture(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** Is text[start, end) between an opening bracket or quote and its closing one? */
+function isEnclosed(text: string, start: number, end: number): boolean {
+  if (start === 0 || end >= text.length) return false;
+  return closingOf(text.charCodeAt(start - 1)) === text.charCodeAt(end);
+}
+
+function isChunkTransparent(g: Group, units: Unit[]): boolean {
+  if (g.kind === KIND_WORD || g.kind === KIND_NUMBER) return true;
+  return g.kind === KIND_PUNCT && g.to - g.from === 1 && isQuoteOrBracket((units[g.from] as Unit).cp);
+}
+
+/**
+ * Which doubled Han runs of two (`XX`, at factor 2) no reading as ordinary Chinese explains: 1 at
+ * the group's index. Each stretch of touching runs is read as well as the dictionary allows, every
+ * copy of a character used once: a pair can be an AA word (常常), two pairs an AABB word (高高兴兴),
+ * and a copy can make a word with the copy beside it, so a chain of words (足|球球|场场|地地|面面|积
+ * is 足球|球场|场地|地面|面积) explains every pair in it. What is left over is unexplained.
+ */
+function findUnexplainedPairs(text: string, units: Unit[], groups: Group[], minRow: number): Uint8Array {
+  const unexplained = new Uint8Array(groups.length);
+  for (let from = 0; from < groups.length; ) {
+    if (!isHanPair(units, groups[from] as Group)) {
+      from++;
+      continue;
+    }
+    let to = from + 1;
+    while (
+      to < groups.length &&
+      isHanPair(units, groups[to] as Group) &&
+      (groups[to] as Group).start === (groups[to - 1] as Group).end
+    ) {
+      to++;
+    }
+    const n = to - from;
+    growScratch(n);
+    for (let i = 0; i < n; i++) pairChars[i] = (units[(groups[from + i] as Group).from] as Unit).cp;
+    const first = groups[from] as Group;
+    const last = groups[to - 1] as Group;
+    const before = codePointBefore(text, first.start);
+    const after = last.end < text.length ? (text.codePointAt(last.end) as number) : -1;
+    readPairs(n, before, after, minRow, unexplained, from);
+    from = to;
+  }
+  return unexplained;
+}
+
+function isHanPair(units: Unit[], g: Group): boolean {
+  return g.kind === KIND_HAN && g.doubled && (units[g.from] as Unit).count === 2;
+}
+
+// Scratch space of readPairs, grown as needed and reused: no allocation per stretch.
+let pairChars = new Int32Array(16);
+let pairCost = new Int32Array(64);
+let pairFrom = new Int32Array(64);
+const UNREACHED = 0x3fffffff;
+
+function growScratch(n: number): void {
+  if (pairChars.length < n) pairChars = new Int32Array(2 * n);
+  if (pairCost.length < 4 * n + 2) {
+    pairCost = new Int32Array(8 * n + 4);
+    pairFrom = new Int32Array(8 * n + 4);
+  }
+}
+
+function relax(state: number, next: number, extra: number): void {
+  const c = (pairCost[state] as number) + extra;
+  if (c < (pairCost[next] as number)) {
+    pairCost[next] = c;
+    pairFrom[next] = state;
+  }
+}
+
+/**
+ * The best reading of the n characters in pairChars, each printed twice, between `before` and
+ * `after` (-1 at the block's edge): marks out[at + i] = 1 for each pair with a copy left over, the
+ * fewest such pairs. Copies are read left to right (position k: the first copy of character k >> 1
+ * when k is even, the second when odd); state k * 2 + s is "k copies read", with s = 1 when the
+ * first copy of the current pair was left over, and pairCost[state] the fewest pairs left over.
+ */
+function readPairs(n: number, before: number, after: number, minRow: number, out: Uint8Array, at: number): void {
+  const end = 2 * n;
+  pairCost.fill(UNREACHED, 0, 2 * end + 2);
+  pairCost[0] = 0;
+  const digits = isAllDigits(n);
+  for (let k = 0; k < end; k++) {
+    for (let s = 0; s <= 1; s++) {
+      const state = k * 2 + s;
+      if (pairCost[state] === UNREACHED) continue;
+      const i = k >> 1;
+      const x = pairChars[i] as number;
+      const next = i + 1 < n ? (pairChars[i + 1] as number) : -1;
+      if ((k & 1) === 0) {
+        if (digits || isAaWordIn(n, i, minRow)) relax(state, (k + 2) * 2, 0);
+        if (next >= 0 && isAabbWord(x, next)) relax(state, (k + 4) * 2, 0);
+        if (i === 0 && before >= 0 && isTwoCharacterWord(before, x)) relax(state, (k + 1) * 2, 0);
+        // Left over: charged once for the pair, when its second copy is read.
+        relax(state, (k + 1) * 2 + 1, 0);
+      } else {
+        if (next >= 0 && isTwoCharacterWord(x, next)) relax(state, (k + 2) * 2, s);
+        if (i === n - 1 && after >= 0 && isTwoCharacterWord(x, after)) relax(state, (k + 1) * 2, s);
+        relax(state, (k + 1) * 2, 1);
+      }
+    }
+  }
+  // Walk back along the best reading and mark the pairs with a copy left over.
+  let state = (pairCost[end * 2] as number) <= (pairCost[end * 2 + 1] as number) ? end * 2 : end * 2 + 1;
+  while (state > 0) {
+    const prev = pairFrom[state] as number;
+    if ((pairCost[state] as number) > (pairCost[prev] as number)) out[at + (prev >> 2)] = 1;
+    state = prev;
+  }
+}
+
+/** Pairs of digit numerals and nothing else are a number (`一一二二` is 1122); `六六十十九九` is not. */
+function isAllDigits(n: number): boolean {
+  for (let i = 0; i < n; i++) if (!HAN_DIGITS.has(pairChars[i] as number)) return false;
+  return true;
+}
+
+const HAN_DIGITS = new Set(Array.from('〇○零一二三四五六七八九', (c) => c.codePointAt(0) as number));
+
+/**
+ * Does the pair pairChars[i] (of n) read as an AA word (常常)? Not when it stands among `minRow` or
+ * more pairs in a row (three, or two on a page with doubled text) and makes a word with a
+ * neighbour once halved (`光光明明日日报报`: 明日, 日报): AA words in a row do not read as words
+ * across their pairs.
+ */
+function isAaWordIn(n: number, i: number, minRow: number): boolean {
+  const x = pairChars[i] as number;
+  if (!isReduplicable(x)) return false;
+  if (n < minRow) return true;
+  const prev = i > 0 ? (pairChars[i - 1] as number) : -1;
+  const next = i + 1 < n ? (pairChars[i + 1] as number) : -1;
+  return !(
+    (prev >= 0 && isTwoCharacterWord(prev, x) && !isAabbWord(prev, x)) ||
+    (next >= 0 && isTwoCharacterWord(x, next) && !isAabbWord(x, next))
+  );
+}
+
+function codePointBefore(text: string, at: number): number {
+  if (at <= 0) return -1;
+  const c = text.charCodeAt(at - 1);
+  if (c >= 0xdc00 && c <= 0xdfff && at >= 2) {
+    const h = text.charCodeAt(at - 2);
+    if (h >= 0xd800 && h <= 0xdbff) return ((h - 0xd800) << 10) + (c - 0xdc00) + 0x10000;
+  }
+  return c;
 }
 
 /**
@@ -302,5 +579,3 @@ export function collapseUnit(unit: Unit, factor: number): string {
   const one = unit.ligature ?? String.fromCodePoint(unit.cp);
   return one.repeat(unit.count / factor);
 }
-
-export { KIND_BLANK, KIND_HAN, KIND_NUMBER, KIND_PUNCT, KIND_WORD };

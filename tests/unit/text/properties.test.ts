@@ -141,6 +141,9 @@ describe('fixText properties', { timeout: 60_000 }, () => {
           const once = fixText(text, { sensitivity });
           checkResult(text, once);
           expect(fixText(once.text, { sensitivity }).edits).toEqual([]);
+          const onPage = fixText(text, { sensitivity, pageEvidence: 'same-kind' });
+          checkResult(text, onPage);
+          expect(fixText(onPage.text, { sensitivity, pageEvidence: 'same-kind' }).edits).toEqual([]);
         }
       }),
       { ...RUNS, numRuns: 500 },
@@ -158,6 +161,9 @@ describe('fixText properties', { timeout: 60_000 }, () => {
         (parts, k) => {
           const input = double(parts.join(''), k, true);
           for (const sensitivity of SENSITIVITIES) {
+            const onPage = fixText(input, { sensitivity, pageEvidence: 'page' });
+            checkResult(input, onPage);
+            expect(fixText(onPage.text, { sensitivity, pageEvidence: 'page' }).edits).toEqual([]);
             const once = fixText(input, { sensitivity });
             checkResult(input, once);
             expect(fixText(once.text, { sensitivity }).edits).toEqual([]);

@@ -1,5 +1,5 @@
 import type { SegmentEvidence, SegmentRule } from '../evidence';
-import type { Sensitivity } from '../types';
+import type { EvidenceFact, Sensitivity } from '../types';
 
 /**
  * Latin text with every letter printed k times: `TThhee  qquuiicckk` → `The quick`.
@@ -11,11 +11,15 @@ import type { Sensitivity } from '../types';
 export const doubledLatin: SegmentRule = {
   name: 'doubled-latin',
   covers: (e) => e.han === 0,
-  accepts(e: SegmentEvidence, sensitivity: Sensitivity): boolean {
+  accepts(e: SegmentEvidence, sensitivity: Sensitivity): EvidenceFact[] | null {
+    let accepted: boolean;
     if (sensitivity === 'conservative') {
-      return e.latinWords >= 2 || e.longestLatinWord >= 5 || (e.factor >= 3 && e.longestLatinWord >= 3);
+      accepted = e.latinWords >= 2 || e.longestLatinWord >= 5 || (e.factor >= 3 && e.longestLatinWord >= 3);
+    } else if (sensitivity === 'balanced') {
+      accepted = e.latinWords >= 2 || e.longestLatinWord >= 3;
+    } else {
+      accepted = e.latinWords >= 1;
     }
-    if (sensitivity === 'balanced') return e.latinWords >= 2 || e.longestLatinWord >= 3;
-    return e.latinWords >= 1;
+    return accepted ? ['latin-words'] : null;
   },
 };

@@ -31,7 +31,15 @@ export function findRepeatedPhrase(text: string, sensitivity: Sensitivity): Text
     if (cls === CLASS_HAN || cls === CLASS_LATIN) letters++;
   }
   if (codePoints < MIN_PHRASE[sensitivity] || letters < 4) return null;
-  return { rule: REPEATED_PHRASE, factor: 2, start: mid, end: b, original: text.slice(mid, b), replacement: '' };
+  return {
+    rule: REPEATED_PHRASE,
+    factor: 2,
+    start: mid,
+    end: b,
+    original: text.slice(mid, b),
+    replacement: '',
+    because: { runs: 0, unexplained: 0, chain: 0, facts: ['repeated-phrase'] },
+  };
 }
 
 /**
