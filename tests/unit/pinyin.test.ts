@@ -98,6 +98,21 @@ describe('readPinyin', () => {
     expect(read('乾隆皇帝')).toBe('qian2 long2 huang2 di4');
   });
 
+  // Known failures (still wrong, see the issue 16 report): each `it.fails` turns red the day the
+  // reading comes out right, so the case can move up to the tests above.
+  it.fails.each([
+    // 以…为…: 为 three characters after 以 is wéi; rules see two characters either side.
+    ['以人民为中心', 'yi3 ren2 min2 wei2 zhong1 xin1'],
+    // pinyin-pro reads 只 before 为了 as the measure word zhī.
+    ['他只为了一件事', 'ta1 zhi3 wei4 le5 yi2 jian4 shi4'],
+    // The word list's 露头 lòu tóu wins inside the idiom, which neither dictionary list carries.
+    ['崭露头角', 'zhan3 lu4 tou2 jiao3'],
+    // 著 is not mapped to 着 (Simplified text writes 著名 with it), and pinyin-pro reads 著 zhù.
+    ['接著', 'jie1 zhe5'],
+  ])('known failure: %s', (text, expected) => {
+    expect(read(text)).toBe(expected);
+  });
+
   it('never lets a context rule reach into a guarded word, and lets the reader override both', () => {
     const data: PinyinData = {
       ...DEFAULT_PINYIN_DATA,
