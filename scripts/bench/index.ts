@@ -89,26 +89,41 @@ function measureContentScript(): MetricResult {
   };
 }
 
-async function measurePinyinAccuracy(quick: boolean): Promise<MetricResult> {
+async function measurePinyinAccuracy(quick: boolean): Promise<MetricResult[]> {
+  const names = [
+    'pinyin_polyphone_acc',
+    'pinyin_polyphone_baseline_acc',
+    'pinyin_everyday_acc',
+    'pinyin_everyday_baseline_acc',
+  ] as const;
+  const missing = (note: string) => names.map((name) => ({ name, summary: null, note }));
   const path = join(import.meta.dirname, 'pinyin-accuracy.ts');
-  if (!existsSync(path)) {
-    return { name: 'pinyin_polyphone_acc', summary: null, note: 'n/a (feature not built yet: no pinyin-accuracy.ts)' };
-  }
+  if (!existsSync(path)) return missing('n/a (feature not built yet: no pinyin-accuracy.ts)');
   const module = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
   const measure = (module.default ?? Object.values(module).find((v) => typeof v === 'function')) as
-    | ((options?: {
-        limit?: number;
-      }) => Promise<{ pinyin_polyphone_acc: number; baseline_acc: number; sentences: number }>)
+    | ((options?: { limit?: number }) => Promise<{
+        pinyin_polyphone_acc: number;
+        baseline_acc: number;
+        sentences: number;
+        pinyin_everyday_acc: number;
+        everyday_baseline_acc: number;
+        everyday_words: number;
+        everyday_sentences: number;
+      }>)
     | undefined;
-  if (!measure)
-    return { name: 'pinyin_polyphone_acc', summary: null, note: 'n/a (pinyin-accuracy.ts exports no function)' };
-  // All 9,893 sentences take most of a minute; --quick scores the first 1,000.
+  if (!measure) return missing('n/a (pinyin-accuracy.ts exports no function)');
+  // All sentences take about a minute; --quick scores the first 1,000 of each source.
   const result = await measure(quick ? { limit: 1000 } : {});
-  return {
-    name: 'pinyin_polyphone_acc',
-    summary: summarize([result.pinyin_polyphone_acc]),
-    note: `${result.sentences} sentences of the CPP dev split${quick ? ' (--quick: the first 1,000)' : ''}; pinyin-pro alone: ${result.baseline_acc.toFixed(3)}`,
-  };
+  const cpp = `${result.sentences} sentences of the CPP dev split${quick ? ' (--quick: the first 1,000)' : ''}`;
+  const everyday =
+    `${result.everyday_words} occurrences of everyday words with one reading in ${result.everyday_sentences} held-out ` +
+    `sentences (CPP dev, TypeScript's zh-cn/zh-tw messages)${quick ? ' (--quick: the first 1,000 of each)' : ''}`;
+  return [
+    { name: 'pinyin_polyphone_acc', summary: summarize([result.pinyin_polyphone_acc]), note: cpp },
+    { name: 'pinyin_polyphone_baseline_acc', summary: summarize([result.baseline_acc]), note: cpp },
+    { name: 'pinyin_everyday_acc', summary: summarize([result.pinyin_everyday_acc]), note: everyday },
+    { name: 'pinyin_everyday_baseline_acc', summary: summarize([result.everyday_baseline_acc]), note: everyday },
+  ];
 }
 
 async function main(): Promise<void> {
@@ -146,7 +161,7 @@ async function main(): Promise<void> {
   add(text.results);
   checks.push(...text.checks);
   add([measureContentScript()]);
-  add([await measurePinyinAccuracy(quick)]);
+  add(await measurePinyinAccuracy(quick));
 
   log('Starting Chromium (with the extension, and plain for the baselines)…');
   const browsers = await startBrowsers(prepared);

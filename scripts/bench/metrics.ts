@@ -59,7 +59,20 @@ export const METRICS = [
   },
   { name: 'convert_baseline_ms', unit: 'ms', label: 'baseline: opencc-js HTMLConverter' },
   { name: 'content_script_bytes', unit: 'bytes', label: 'sentinel.js, the one script every page gets' },
-  { name: 'pinyin_polyphone_acc', unit: 'fraction', label: 'pinyin accuracy on polyphone sentences' },
+  {
+    name: 'pinyin_polyphone_acc',
+    unit: 'fraction',
+    label: 'pinyin accuracy on polyphone sentences',
+    baseline: 'pinyin_polyphone_baseline_acc',
+  },
+  { name: 'pinyin_polyphone_baseline_acc', unit: 'fraction', label: 'baseline: pinyin-pro alone, same sentences' },
+  {
+    name: 'pinyin_everyday_acc',
+    unit: 'fraction',
+    label: 'pinyin accuracy on everyday words, natural text',
+    baseline: 'pinyin_everyday_baseline_acc',
+  },
+  { name: 'pinyin_everyday_baseline_acc', unit: 'fraction', label: 'baseline: pinyin-pro alone, same words' },
 ] as const satisfies readonly MetricDefinition[];
 
 export type MetricName = (typeof METRICS)[number]['name'];
@@ -140,6 +153,19 @@ export const TARGETS: readonly Target[] = [
     text: '≤ baseline',
     needs: ['convert_ms', 'convert_baseline_ms'],
     check: (v) => v('convert_ms') <= v('convert_baseline_ms'),
+  },
+  {
+    metric: 'pinyin_polyphone_acc',
+    text: '≥ 0.955',
+    needs: ['pinyin_polyphone_acc'],
+    check: (v) => v('pinyin_polyphone_acc') >= 0.955,
+  },
+  {
+    metric: 'pinyin_everyday_acc',
+    text: '≥ 0.995 and > baseline + 0.01',
+    needs: ['pinyin_everyday_acc', 'pinyin_everyday_baseline_acc'],
+    check: (v) =>
+      v('pinyin_everyday_acc') >= 0.995 && v('pinyin_everyday_acc') > v('pinyin_everyday_baseline_acc') + 0.01,
   },
   {
     metric: 'content_script_bytes',

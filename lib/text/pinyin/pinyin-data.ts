@@ -4,6 +4,7 @@
  */
 import type { CharFrequencyData } from './char-frequency';
 import charFrequency from './data/char-frequency.json';
+import guards from './data/pinyin-guards.json';
 import rules from './data/pinyin-rules.json';
 import traditional from './data/pinyin-traditional.json';
 import words from './data/pinyin-words.json';
@@ -12,6 +13,7 @@ import type { PinyinData } from './read-pinyin';
 export const DEFAULT_PINYIN_DATA: PinyinData = {
   words,
   rules: rules as unknown as PinyinData['rules'],
+  guards,
   traditional,
 };
 

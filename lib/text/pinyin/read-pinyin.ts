@@ -28,6 +28,11 @@ export interface PinyinData {
    * reading and context feature both match wins.
    */
   rules: Readonly<Record<string, readonly (readonly [string, string])[]>>;
+  /**
+   * Character → dictionary words (Simplified) its context rules may not reach into: inside an
+   * occurrence of one of them the character keeps the reading the word gives it (为 in 为了).
+   */
+  guards: Readonly<Record<string, readonly string[]>>;
   /** Traditional → Simplified, one character each; context rules look at Simplified text. */
   traditional: Readonly<Record<string, string>>;
 }
@@ -63,15 +68,18 @@ export function isHanChar(char: string): boolean {
   return HAN_RE.test(char) && char !== '〇' && char !== '々' && char !== '〆';
 }
 
-let installedData: PinyinData | undefined;
+let installed: Pick<PinyinData, 'words' | 'traditional'> | undefined;
 
-/** Install the word list and Traditional map into pinyin-pro (once per data object). */
+/**
+ * Install the word list and Traditional map into pinyin-pro, once per pair: data that differs only
+ * in its rules (as in tests and the derivation script) shares the installation.
+ */
 function installData(data: PinyinData): void {
-  if (installedData === data) return;
+  if (installed?.words === data.words && installed.traditional === data.traditional) return;
   removeDict(PINYIN_WORDS_DICT_NAME);
   addDict(toDict(data.words), { name: PINYIN_WORDS_DICT_NAME });
   addTraditionalDict(data.traditional as Record<string, string>);
-  installedData = data;
+  installed = { words: data.words, traditional: data.traditional };
 }
 
 function toDict(words: Readonly<Record<string, string>>): Record<string, string> {
@@ -81,7 +89,7 @@ function toDict(words: Readonly<Record<string, string>>): Record<string, string>
 /** Take Qingdu's word list out of pinyin-pro again (benchmarks score pinyin-pro alone). */
 export function uninstallPinyinData(): void {
   removeDict(PINYIN_WORDS_DICT_NAME);
-  installedData = undefined;
+  installed = undefined;
 }
 
 /** pinyin-pro's tone-number output uses 0 for the neutral tone and `ü` as `v` on request. */
@@ -115,10 +123,25 @@ export function listContextFeatures(chars: readonly string[], i: number): string
  * Readings of pinyin-pro plus the word list, one per code point of `text` (non-Han entries are
  * whatever pinyin-pro returns for them). Exported for the data derivation script, which learns
  * context rules against exactly this base.
+ *
+ * Traditional text is read through its Simplified form (因為 as 因为 yīn wèi, 空間 as 空间 kōng jiān):
+ * pinyin-pro's words are Simplified, and its own Traditional mode reads 因為 yīn wéi. The map holds
+ * only one-to-one pairs, never 乾 or 著, which Simplified text uses too (乾隆, 著名). A lone 髮 is
+ * read as 发 fā; pinyin-pro's readings of Traditional characters are too incomplete (間 only jiàn)
+ * to tell such characters apart.
  */
 export function readBaseReadings(text: string, data: PinyinData): string[] {
   installData(data);
-  const result = pinyin(text, { type: 'array', toneType: 'num', v: true, traditional: true, segmentit: 1 });
+  const chars = Array.from(text);
+  let mapped = false;
+  const simplified = chars.map((char) => {
+    const simple = data.traditional[char];
+    if (simple === undefined || simple === char) return char;
+    mapped = true;
+    return simple;
+  });
+  const source = mapped ? simplified.join('') : text;
+  const result = pinyin(source, { type: 'array', toneType: 'num', v: true, traditional: true, segmentit: 1 });
   return result.map(normalizeNumbered);
 }
 
@@ -127,11 +150,27 @@ function simplifyChars(chars: readonly string[], traditional: PinyinData['tradit
   return chars.map((c) => traditional[c] ?? c);
 }
 
+/** Is the character at `i` inside an occurrence of one of its guarded words? */
+function isGuarded(chars: readonly string[], i: number, data: PinyinData): boolean {
+  const char = chars[i] ?? '';
+  for (const word of data.guards[char] ?? []) {
+    const letters = Array.from(word);
+    for (let k = letters.indexOf(char); k !== -1; k = letters.indexOf(char, k + 1)) {
+      const start = i - k;
+      if (start >= 0 && letters.every((letter, j) => chars[start + j] === letter)) return true;
+    }
+  }
+  return false;
+}
+
 function applyRules(chars: readonly string[], i: number, base: string, data: PinyinData): string | undefined {
   const rules = data.rules[chars[i] ?? ''];
   if (!rules) return undefined;
   const features = new Set(listContextFeatures(chars, i).map((feature) => `${base}|${feature}`));
-  for (const [feature, reading] of rules) if (features.has(feature)) return reading;
+  for (const [feature, reading] of rules) {
+    if (!features.has(feature)) continue;
+    return isGuarded(chars, i, data) ? undefined : reading;
+  }
   return undefined;
 }
 
