@@ -53,7 +53,14 @@ function parseSitePattern(pattern: string): SitePatternCheck {
     if (!guard.ok) return { ok: false, reason: guard.reason === 'syntax' ? 'invalid-regex' : 'unsafe-regex' };
     return {
       ok: true,
-      parsed: { kind: 'regex', value: source, specificity: SPECIFICITY_BASE.regex, regex: guard.regex },
+      // Not the guard's regex: that one is global, and a global RegExp's `test` carries `lastIndex`
+      // from one call to the next, so a cached pattern would match only every other address.
+      parsed: {
+        kind: 'regex',
+        value: source,
+        specificity: SPECIFICITY_BASE.regex,
+        regex: new RegExp(source, flags === 'i' ? 'iu' : 'u'),
+      },
     };
   }
   if (pattern.includes('/')) {
