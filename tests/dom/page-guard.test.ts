@@ -48,6 +48,56 @@ describe('refusePageEvent', () => {
     expect(ctx.isValid).toBe(true);
   });
 
+  // WXT listens on `document`, so it hears the event from anywhere below it that bubbles up, and
+  // from inside a shadow root when the event is composed: the guard must catch every such path.
+  test.each([
+    ['bubbling from <html>', () => document.documentElement],
+    ['bubbling from a descendant', () => document.body.appendChild(document.createElement('p'))],
+    [
+      'composed from inside an open shadow root',
+      () => {
+        const host = document.body.appendChild(document.createElement('div'));
+        return host.attachShadow({ mode: 'open' }).appendChild(document.createElement('span'));
+      },
+    ],
+    [
+      'composed from inside a closed shadow root',
+      () => {
+        const host = document.body.appendChild(document.createElement('div'));
+        return host.attachShadow({ mode: 'closed' }).appendChild(document.createElement('span'));
+      },
+    ],
+  ])('the fake event is swallowed when sent %s', (_path, target) => {
+    const ctx = new ContentScriptContext('content');
+    cleanups.push(() => ctx.abort());
+    cleanups.push(refusePageEvent(document, SCRIPT_STARTED_EVENT));
+    const from = target();
+    cleanups.push(() => (from.getRootNode() as Node & { host?: Element }).host?.remove());
+    from.dispatchEvent(
+      new CustomEvent(SCRIPT_STARTED_EVENT, {
+        bubbles: true,
+        composed: true,
+        detail: { contentScriptName: 'content', messageId: 'from-page' },
+      }),
+    );
+    expect(ctx.isValid).toBe(true);
+  });
+
+  test('the same paths do stop WXT without the guard (each case above is a real attack)', () => {
+    const ctx = new ContentScriptContext('content');
+    cleanups.push(() => ctx.abort());
+    const host = document.body.appendChild(document.createElement('div'));
+    cleanups.push(() => host.remove());
+    host.attachShadow({ mode: 'open' }).appendChild(document.createElement('span')).dispatchEvent(
+      new CustomEvent(SCRIPT_STARTED_EVENT, {
+        bubbles: true,
+        composed: true,
+        detail: { contentScriptName: 'content', messageId: 'from-page' },
+      }),
+    );
+    expect(ctx.isValid).toBe(false);
+  });
+
   test('removing the guard lets the event through again', () => {
     const ctx = new ContentScriptContext('content');
     cleanups.push(() => ctx.abort());
