@@ -120,6 +120,32 @@ describe('messages from pages are never trusted', () => {
     await page.close();
   });
 
+  test("a page sending WXT's start event from below the document (bubbling, or from a shadow root) cannot stop Qingdu", async () => {
+    const page = await openReadyPage(env, '/basic.html');
+    const sent = await page.evaluate((extensionId) => {
+      const host = document.body.appendChild(document.createElement('div'));
+      const inShadow = host.attachShadow({ mode: 'closed' }).appendChild(document.createElement('span'));
+      const deep = document.body.appendChild(document.createElement('p'));
+      let count = 0;
+      // WXT's listener is on `document`: each of these reaches it unless Qingdu swallows it first.
+      for (const from of [document.documentElement, deep, inShadow]) {
+        from.dispatchEvent(
+          new CustomEvent(`${extensionId}:content:wxt:content-script-started`, {
+            bubbles: true,
+            composed: true,
+            detail: { contentScriptName: 'content', messageId: 'from-page' },
+          }),
+        );
+        count++;
+      }
+      return count;
+    }, env.browser.extensionId);
+    expect(sent).toBe(3);
+    expect(await readyMarker(page)).toBe(READY_VALUE);
+    expect(await pingActiveTab(env, page)).toMatchObject({ res: { ready: true, url: page.url() } });
+    await page.close();
+  });
+
   test('a page cannot reach the extension through chrome.runtime, even knowing its id', async () => {
     const page = await openReadyPage(env, '/basic.html');
     const outcome = await page.evaluate(async (extensionId) => {
