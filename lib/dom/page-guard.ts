@@ -16,15 +16,17 @@ export const SCRIPT_STARTED_EVENT: string = (ContentScriptContext as unknown as 
   .SCRIPT_STARTED_MESSAGE_TYPE;
 
 /**
- * Swallow `eventName` on `doc` before any other listener sees it. A capturing listener on the
- * target runs before the target's bubbling listeners, whoever registered them first.
- * Returns a function that removes the guard.
+ * Swallow `eventName` before any listener on `doc` (or below it) hears it, whatever it was
+ * dispatched on: the document itself, any element (the event may bubble up to `document`), or a
+ * node inside a shadow root (a composed event crosses into the document). Every such path starts
+ * at the window in the capture phase, and a listener there runs before any listener on the
+ * document, whoever registered first; so there is no target to check. Returns a function that
+ * removes the guard.
  */
 export function refusePageEvent(doc: Document, eventName: string): () => void {
-  const refuse = (event: Event) => {
-    if (event.target !== doc) return;
-    event.stopImmediatePropagation();
-  };
-  doc.addEventListener(eventName, refuse, { capture: true });
-  return () => doc.removeEventListener(eventName, refuse, { capture: true });
+  const refuse = (event: Event) => event.stopImmediatePropagation();
+  // A document without a window (one made with DOMImplementation) has no capture path above it.
+  const outermost: EventTarget = doc.defaultView ?? doc;
+  outermost.addEventListener(eventName, refuse, { capture: true });
+  return () => outermost.removeEventListener(eventName, refuse, { capture: true });
 }

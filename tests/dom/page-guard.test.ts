@@ -88,13 +88,16 @@ describe('refusePageEvent', () => {
     cleanups.push(() => ctx.abort());
     const host = document.body.appendChild(document.createElement('div'));
     cleanups.push(() => host.remove());
-    host.attachShadow({ mode: 'open' }).appendChild(document.createElement('span')).dispatchEvent(
-      new CustomEvent(SCRIPT_STARTED_EVENT, {
-        bubbles: true,
-        composed: true,
-        detail: { contentScriptName: 'content', messageId: 'from-page' },
-      }),
-    );
+    host
+      .attachShadow({ mode: 'open' })
+      .appendChild(document.createElement('span'))
+      .dispatchEvent(
+        new CustomEvent(SCRIPT_STARTED_EVENT, {
+          bubbles: true,
+          composed: true,
+          detail: { contentScriptName: 'content', messageId: 'from-page' },
+        }),
+      );
     expect(ctx.isValid).toBe(false);
   });
 
