@@ -170,13 +170,16 @@ describe('npm run fix', { timeout: 60_000 }, () => {
   });
 
   it('writes clean text back byte for byte: the clean corpus and the negative cases', () => {
+    // Less the few biographies the data set itself printed twice in a row (a true repeated phrase,
+    // see tests/unit/text/clean-corpus.test.ts).
+    const printedTwice = /^\s*(\S.*?)\s*\1\s*$/su;
     const lines = [
       ...NEGATIVE.map((c) => c.text),
       ...readCleanCorpus(32).flatMap((block) => block.text.split('\n')),
-    ].filter((line) => !line.includes('\r'));
+    ].filter((line) => !line.includes('\r') && !printedTwice.test(line));
     // Mixed line endings, blank lines and no newline at the end, as real files have them.
     const input = Buffer.from(
-      lines.map((line, i) => `${line}${i % 7 === 0 ? '\r\n' : i % 11 === 0 ? '\n\n' : '\n'}`).join('') + 'end',
+      `${lines.map((line, i) => `${line}${i % 7 === 0 ? '\r\n' : i % 11 === 0 ? '\n\n' : '\n'}`).join('')}end`,
     );
     expect(input.length).toBeGreaterThan(1_000_000);
     const plain = runFixBytes([], input);
