@@ -1,0 +1,73 @@
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { fixText, mightContainDoubledText } from '../../../lib/text/doubled/fix-doubled-text';
+import {
+  compileReplacementRules,
+  type ReplacementRule,
+  withCheckedReplacementRules,
+} from '../../../lib/text/replace/apply-replacement-rules';
+import { compileReaderLiteral, compileReaderRegex, type ReaderRegex } from '../../../lib/text/replace/reader-regex';
+
+const rule = (find: string, replace: string, more: Partial<ReplacementRule> = {}): ReplacementRule => ({
+  enabled: true,
+  find,
+  isRegex: false,
+  ignoreCase: false,
+  replace,
+  ...more,
+});
+
+/** Count how often each rule's compiled pattern is run (the engine caches one object per pattern). */
+function countRuns(regexes: ReaderRegex[]): () => number[] {
+  const spies = regexes.map((regex) => vi.spyOn(regex, 'matchAll'));
+  return () => spies.map((spy) => spy.mock.calls.length);
+}
+
+describe('compileReplacementRules: text in, edits out', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  test('edits are offsets into the text, sorted, the first listed rule winning on overlap', () => {
+    const run = compileReplacementRules([
+      rule('ab', 'X'),
+      rule('bc', 'Y'),
+      rule('(\\d+)年', '$1 年', { isRegex: true }),
+    ]);
+    expect(run('abc 2026年')).toEqual([
+      { rule: 'replacement', factor: 1, start: 0, end: 2, original: 'ab', replacement: 'X' },
+      { rule: 'replacement', factor: 1, start: 4, end: 9, original: '2026年', replacement: '2026 年' },
+    ]);
+    expect(run('nothing here')).toEqual([]);
+  });
+
+  test('rules the engine refuses are left out (inactive), the others still run', () => {
+    const run = compileReplacementRules([
+      rule('(a)\\1', 'z', { isRegex: true }),
+      rule('(', 'z', { isRegex: true }),
+      rule('a', 'b'),
+    ]);
+    expect(run('aa').map((edit) => edit.replacement)).toEqual(['b', 'b']);
+  });
+
+  test('$1, $<name>, $&, $$, and a group that took no part', () => {
+    const run = compileReplacementRules([
+      rule('(?<year>\\d{4})-(\\d{2})(x)?', '$2/$<year> [$&] $$ <$3>', { isRegex: true }),
+    ]);
+    expect(run('2026-11')[0]?.replacement).toBe('11/2026 [2026-11] $ <>');
+  });
+
+  test('the page runs each rule once per block: the quick test and the fix share the result', () => {
+    const regex = compileReaderRegex('(\\d+)号', false);
+    if (!regex.ok) throw new Error('pattern refused');
+    const runs = countRuns([regex.regex, compileReaderLiteral('读者', false)]);
+    const engine = withCheckedReplacementRules({ fixText, mightContainDoubledText }, [
+      rule('(\\d+)号', '$1日', { isRegex: true }),
+      rule('读者', '读者朋友'),
+    ]);
+    const block = '本报讯 25号 读者来信';
+    expect(engine.mightContainDoubledText(block)).toBe(true);
+    expect(engine.fixText(block).text).toBe('本报讯 25日 读者朋友来信');
+    expect(runs()).toEqual([1, 1]);
+    const clean = '没有要改的字';
+    expect(engine.mightContainDoubledText(clean)).toBe(false);
+    expect(runs()).toEqual([2, 2]);
+  });
+});
