@@ -8,6 +8,7 @@ import { migrateSettings } from './migrations';
 import { repairSettings } from './repair';
 import { checkReplacementRule, type ReplacementRuleError } from './replacement-rules';
 import { SETTINGS_VERSION, type Settings, SettingsSchema } from './schema';
+import { checkSitePattern, type SitePatternCheck } from './site-patterns';
 
 export const SETTINGS_FILE_FORMAT = 'qingdu-settings';
 /** Far above any real settings file (limits cap one at roughly 200 KB). */
@@ -28,7 +29,8 @@ export type ImportError =
   | { reason: 'not-settings-file' }
   | { reason: 'newer-version'; version: number }
   | { reason: 'invalid-field'; path: string; problem: FieldProblem }
-  | { reason: 'unsafe-rule'; index: number; error: ReplacementRuleError };
+  | { reason: 'unsafe-rule'; index: number; error: ReplacementRuleError }
+  | { reason: 'unsafe-site-pattern'; index: number; pattern: string; error: Extract<SitePatternCheck, { ok: false }> };
 
 /** What is wrong with a field, as a code the options page words in the reader's language. */
 export type FieldProblem =
@@ -116,6 +118,13 @@ export function importSettings(text: string): ImportResult {
       ok: false,
       error: { reason: 'invalid-field', path: `settings${path ? `.${path}` : ''}`, problem: classifyIssue(issue) },
     };
+  }
+  // The schema keeps patterns the regex engine refuses (stored rules from an older Qingdu stay,
+  // inactive); an import takes only rules that run.
+  for (const [index, rule] of parsed.output.siteRules.entries()) {
+    const check = checkSitePattern(rule.pattern);
+    if (!check.ok)
+      return { ok: false, error: { reason: 'unsafe-site-pattern', index, pattern: rule.pattern, error: check } };
   }
   for (const [index, rule] of parsed.output.replacementRules.entries()) {
     const [error] = checkReplacementRule(rule);

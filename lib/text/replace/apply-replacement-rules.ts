@@ -1,14 +1,15 @@
 /**
- * Applying replacement rules to text: the part of replacement rules a page's content script runs.
- * Pure, and free of the settings machinery (schema, regex guard, site patterns) so the
- * always-injected content script stays small: the rules it gets were already selected for its page
- * and checked by the background (`keepSafeReplacementRules` in `replacement-rules.ts`).
+ * Applying replacement rules to text: the part of replacement rules a page runs. Pure, and free of
+ * the settings machinery (schema, site patterns): the rules it gets were already selected for its
+ * page by the background. Every pattern runs on the linear-time engine (`reader-regex.ts`); a rule
+ * the engine refuses is inactive and skipped here (the options page says why).
  *
  * Every rule is matched against the same input, so each edit's offsets refer to that input (the
  * same `TextEdit` shape the engine returns); where matches of two rules overlap, the rule listed
  * first wins.
  */
 import type { FixOptions, FixResult, TextEdit } from '../doubled/types';
+import { compileReaderLiteral, compileReaderRegex, type ReaderMatch, type ReaderRegex } from './reader-regex';
 
 /**
  * What applying a replacement rule needs (the settings' `ReplacementRule` fits): pure data, so the
@@ -25,80 +26,79 @@ export interface ReplacementRule {
 /** The rule name replacement edits carry. */
 export const REPLACEMENT_RULE_NAME = 'replacement';
 
-/** Flags every reader regex is compiled with (plus `i` on request). */
-export const REGEX_FLAGS = 'gu';
+/** Replacement rules, compiled: one block's text in, its edits out (sorted, not overlapping). */
+export type ReplacementRunner = (text: string) => TextEdit[];
 
-export function compileReaderRegex(source: string, ignoreCase: boolean): RegExp {
-  return new RegExp(source, ignoreCase ? `${REGEX_FLAGS}i` : REGEX_FLAGS);
-}
-
-const compiledCache = new Map<string, RegExp | null>();
-
-/** The rule's pattern, compiled; null when it does not compile (checked rules always do). */
-function compileRule(rule: ReplacementRule): RegExp | null {
-  const key = `${rule.ignoreCase ? 'i' : ''}${rule.isRegex ? 'r' : 'l'}:${rule.find}`;
-  const cached = compiledCache.get(key);
-  if (cached !== undefined) return cached;
-  let regex: RegExp | null;
-  try {
-    regex = compileReaderRegex(rule.isRegex ? rule.find : escapeRegex(rule.find), rule.ignoreCase);
-  } catch {
-    regex = null;
-  }
-  if (compiledCache.size > 500) compiledCache.clear();
-  compiledCache.set(key, regex);
-  return regex;
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+/** The rule's pattern on the engine; undefined when the engine refuses it (an inactive rule). */
+function compileRule(rule: ReplacementRule): ReaderRegex | undefined {
+  if (!rule.isRegex) return compileReaderLiteral(rule.find, rule.ignoreCase);
+  const check = compileReaderRegex(rule.find, rule.ignoreCase);
+  return check.ok ? check.regex : undefined;
 }
 
 /**
- * Apply checked `rules` to `text` (see `keepSafeReplacementRules`; `applyReplacementRules` in
- * `replacement-rules.ts` checks them first). Empty matches are ignored.
+ * Compile `rules` once; the function it returns runs each enabled rule once over a block's text.
+ * Disabled rules, rules with nothing to find and rules the engine refuses are left out; empty
+ * matches and replacements that change nothing are ignored.
  */
-export function applyCheckedReplacementRules(text: string, rules: readonly ReplacementRule[]): FixResult {
-  const claimed: TextEdit[] = [];
-  // Which code units an earlier edit already took: linear, however many matches there are.
-  let taken: Uint8Array | undefined;
-  for (const rule of rules) {
-    if (!rule.enabled || rule.find === '') continue;
-    const regex = compileRule(rule);
-    if (!regex) continue;
-    regex.lastIndex = 0;
-    for (const match of text.matchAll(regex)) {
-      const original = match[0];
-      if (original === '') continue;
-      const start = match.index;
-      const end = start + original.length;
-      taken ??= new Uint8Array(text.length);
-      if (taken.subarray(start, end).includes(1)) continue;
-      const replacement = rule.isRegex ? expandReplacement(rule.replace, match) : rule.replace;
-      if (replacement === original) continue;
-      taken.fill(1, start, end);
-      claimed.push({ rule: REPLACEMENT_RULE_NAME, factor: 1, start, end, original, replacement });
+export function compileReplacementRules(rules: readonly ReplacementRule[]): ReplacementRunner {
+  const compiled = rules
+    .filter((rule) => rule.enabled && rule.find !== '')
+    .map((rule) => ({ rule, regex: compileRule(rule) }))
+    .filter((entry): entry is { rule: ReplacementRule; regex: ReaderRegex } => entry.regex !== undefined);
+  if (compiled.length === 0) return () => [];
+  return (text) => {
+    const claimed: TextEdit[] = [];
+    // Which code units an earlier edit already took: linear, however many matches there are.
+    let taken: Uint8Array | undefined;
+    for (const { rule, regex } of compiled) {
+      for (const match of regex.matchAll(text)) {
+        const original = match.groups[0] as string;
+        if (original === '') continue;
+        const start = match.index;
+        const end = start + original.length;
+        taken ??= new Uint8Array(text.length);
+        if (taken.subarray(start, end).includes(1)) continue;
+        const replacement = rule.isRegex ? expandReplacement(rule.replace, match) : rule.replace;
+        if (replacement === original) continue;
+        taken.fill(1, start, end);
+        claimed.push({ rule: REPLACEMENT_RULE_NAME, factor: 1, start, end, original, replacement });
+      }
     }
-  }
-  claimed.sort((a, b) => a.start - b.start);
+    return claimed.sort((a, b) => a.start - b.start);
+  };
+}
+
+/** `text` with `edits` (sorted, not overlapping, offsets into `text`) applied. */
+export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
   let output = '';
   let cursor = 0;
-  for (const edit of claimed) {
+  for (const edit of edits) {
     output += text.slice(cursor, edit.start) + edit.replacement;
     cursor = edit.end;
   }
-  output += text.slice(cursor);
-  return { text: output, edits: claimed };
+  return output + text.slice(cursor);
+}
+
+/** Apply `rules` to `text` (see `compileReplacementRules`; better compiled once for many blocks). */
+export function applyCheckedReplacementRules(text: string, rules: readonly ReplacementRule[]): FixResult {
+  const edits = compileReplacementRules(rules)(text);
+  return { text: applyTextEdits(text, edits), edits };
 }
 
 /** `$&`, `$1`…`$99`, `$<name>` and `$$`, as in `String.prototype.replace`. */
-function expandReplacement(template: string, match: RegExpMatchArray): string {
+function expandReplacement(template: string, match: ReaderMatch): string {
   return template.replace(/\$(\$|&|\d{1,2}|<([^>]*)>)/g, (token, what: string, name: string | undefined) => {
     if (what === '$') return '$';
-    if (what === '&') return match[0];
-    if (name !== undefined) return match.groups?.[name] ?? '';
+    if (what === '&') return match.groups[0] ?? '';
+    if (name !== undefined) return match.named ? (match.named[name] ?? '') : token;
     const index = Number(what);
-    if (index >= 1 && index < match.length) return match[index] ?? '';
+    if (index >= 1 && index < match.groups.length) return match.groups[index] ?? '';
+    // `$12` with one group is `$1` then `2`, as in String.prototype.replace.
+    if (what.length === 2) {
+      const first = Number(what[0]);
+      if (first >= 1 && first < match.groups.length) return (match.groups[first] ?? '') + what[1];
+    }
     return token;
   });
 }
@@ -112,9 +112,11 @@ function expandReplacement(template: string, match: RegExpMatchArray): string {
 export function applyCheckedReplacementRulesAfterFix(
   input: string,
   fixed: FixResult,
-  rules: readonly ReplacementRule[],
+  rules: readonly ReplacementRule[] | ReplacementRunner,
 ): FixResult {
-  const replaced = applyCheckedReplacementRules(fixed.text, rules);
+  const run = typeof rules === 'function' ? rules : compileReplacementRules(rules);
+  const replacedEdits = run(fixed.text);
+  const replaced: FixResult = { text: applyTextEdits(fixed.text, replacedEdits), edits: replacedEdits };
   if (replaced.edits.length === 0) return fixed;
   if (fixed.edits.length === 0) return replaced;
   const fixedText = fixed.text;
@@ -186,14 +188,29 @@ export interface FixEngine {
 
 /**
  * The engine the fix feature runs on a page: the doubled-text fix, then the page's replacement
- * rules. A block with no doubled text is still looked at when a rule could match it.
+ * rules. A block with no doubled text is still looked at when a rule could match it. Each rule runs
+ * once per block: the quick test keeps what the rules found for the `fixText` call that follows it
+ * on the same block.
  */
 export function withCheckedReplacementRules(engine: FixEngine, rules: readonly ReplacementRule[]): FixEngine {
   const active = rules.filter((rule) => rule.enabled);
   if (active.length === 0) return engine;
+  const run = compileReplacementRules(active);
+  let lastText: string | undefined;
+  let lastEdits: TextEdit[] = [];
+  const runOnce: ReplacementRunner = (text) => {
+    if (text !== lastText) {
+      lastEdits = run(text);
+      lastText = text;
+    }
+    return lastEdits;
+  };
   return {
-    mightContainDoubledText: (text) =>
-      engine.mightContainDoubledText(text) || applyCheckedReplacementRules(text, active).edits.length > 0,
-    fixText: (text, options) => applyCheckedReplacementRulesAfterFix(text, engine.fixText(text, options), active),
+    mightContainDoubledText: (text) => engine.mightContainDoubledText(text) || runOnce(text).length > 0,
+    fixText: (text, options) => {
+      const fixed = engine.fixText(text, options);
+      // Unchanged by the fix: the rules see the very text the quick test saw.
+      return applyCheckedReplacementRulesAfterFix(text, fixed, fixed.edits.length === 0 ? runOnce : run);
+    },
   };
 }

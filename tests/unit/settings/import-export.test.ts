@@ -140,17 +140,31 @@ describe('export and import', () => {
     });
   });
 
-  test('rejects a replacement rule whose regex could hang, naming the rule', () => {
+  test('rejects a replacement rule the regex engine refuses, naming the rule and the reason', () => {
     const settings = sampleSettings();
     settings.replacementRules.push({
       ...(settings.replacementRules[0] as Settings['replacementRules'][0]),
       id: 'r2',
-      find: '^(a|a)*$',
+      find: '(\\d+)-\\1',
     });
     const result = importSettings(file(settings));
     expect(result).toMatchObject({
       ok: false,
-      error: { reason: 'unsafe-rule', index: 1, error: { reason: 'too-slow' } },
+      error: { reason: 'unsafe-rule', index: 1, error: { field: 'find', reason: 'backreference', detail: '\\1' } },
+    });
+  });
+
+  test('rejects a site rule whose regex the engine refuses, naming the rule and the reason', () => {
+    const settings = sampleSettings();
+    settings.siteRules.push({ pattern: '/news(?!\\/sport)/', fix: true, pinyin: false, conversion: 'off' });
+    expect(importSettings(file(settings))).toMatchObject({
+      ok: false,
+      error: {
+        reason: 'unsafe-site-pattern',
+        index: 1,
+        pattern: '/news(?!\\/sport)/',
+        error: { reason: 'invalid-regex', regexProblem: 'lookaround', detail: '(?!\\/sport)' },
+      },
     });
   });
 

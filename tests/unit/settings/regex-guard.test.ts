@@ -49,7 +49,7 @@ describe('reader regexes: a guarantee instead of a guard', () => {
   test('a syntax error keeps the parser’s explanation', () => {
     const [error] = checkReplacementRule(rule({ find: '(unclosed', isRegex: true }));
     expect(error).toMatchObject({ field: 'find', reason: 'syntax' });
-    expect(error?.detail).toMatch(/Unterminated group/);
+    expect(error && 'detail' in error && error.detail).toMatch(/Unterminated group/);
   });
 
   test.each([
@@ -154,7 +154,7 @@ describe('checkReplacementRule', () => {
     ).toEqual([
       { field: 'find', reason: 'syntax', detail: expect.any(String) },
       { field: 'sites', reason: 'invalid-domain', detail: 'bad host' },
-      { field: 'sites', reason: 'invalid-regex', regexProblem: 'lookaround', detail: '/(?=x)/' },
+      { field: 'sites', reason: 'invalid-regex', detail: '/(?=x)/', regexProblem: 'lookaround', regexDetail: '(?=x)' },
     ]);
     expect(checkReplacementRule(rule({ find: '' }))).toEqual([{ field: 'find', reason: 'empty' }]);
     expect(checkReplacementRule(rule({ find: 'x', replace: 'y'.repeat(501) }))).toEqual([
