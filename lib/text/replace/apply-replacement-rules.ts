@@ -32,9 +32,12 @@ export type ReplacementRunner = (text: string) => TextEdit[];
 /** The rule's pattern on the engine; undefined when the engine refuses it (an inactive rule). */
 function compileRule(rule: ReplacementRule): ReaderRegex | undefined {
   if (!rule.isRegex) return compileReaderLiteral(rule.find, rule.ignoreCase);
-  const check = compileReaderRegex(rule.find, rule.ignoreCase);
+  // Groups cost time; a replacement that names none ($1, $<name>) does not need them.
+  const check = compileReaderRegex(rule.find, rule.ignoreCase, GROUP_REFERENCE.test(rule.replace));
   return check.ok ? check.regex : undefined;
 }
+
+const GROUP_REFERENCE = /\$(?:\d|<)/;
 
 /**
  * Compile `rules` once; the function it returns runs each enabled rule once over a block's text.

@@ -53,6 +53,14 @@ export interface ReaderRegex {
 
 /** RE2's own limit on `{n,m}`; a larger count is refused rather than silently changed. */
 const MAX_REPEAT = 1000;
+/**
+ * Largest program (RE2's instruction count) a reader pattern may compile to. Time is linear in the
+ * text, but its factor grows with the program: counted repeats such as `(.{100}){5}` multiply it.
+ * 1,000 keeps the slowest pattern within about a second on a 10,000-character block (see
+ * scripts/measure-reader-regex.ts) and leaves room for any pattern that fits in the 500 characters
+ * a rule may have without large counted repeats (a list of 150 words is about 650).
+ */
+export const MAX_PROGRAM_SIZE = 1000;
 const MAX_CODE_POINT = 0x10ffff;
 
 /** JavaScript's `\s`: WhiteSpace and LineTerminator (ECMA-262), as code point ranges. */
@@ -319,6 +327,8 @@ function prefersEmpty(node: Shape): boolean {
 interface TranslateState {
   dotAll: boolean;
   ignoreCase: boolean;
+  /** Whether groups capture (a rule whose replacement uses no group runs faster without). */
+  captures: boolean;
   /** Capturing groups, in order: their JavaScript names (null when unnamed). */
   groupNames: (string | null)[];
 }
@@ -371,6 +381,7 @@ function translateElement(node: AST.Element, state: TranslateState): string {
       return node.kind === 'start' ? '^' : '$';
     case 'CapturingGroup': {
       // RE2 numbers groups as JavaScript does; names are kept here, so any JavaScript name works.
+      if (!state.captures) return `(?:${translateAlternatives(node.alternatives, state)})`;
       state.groupNames.push(node.name);
       return `(${translateAlternatives(node.alternatives, state)})`;
     }
@@ -413,6 +424,7 @@ function translateElement(node: AST.Element, state: TranslateState): string {
 export function translateReaderRegex(
   source: string,
   ignoreCase: boolean,
+  captures = true,
 ): { re2Source: string; groupNames: (string | null)[] } {
   let pattern: AST.Pattern;
   try {
@@ -420,13 +432,13 @@ export function translateReaderRegex(
   } catch (error) {
     throw new RefusedPattern('syntax', error instanceof Error ? error.message : String(error));
   }
-  const state: TranslateState = { dotAll: false, ignoreCase, groupNames: [] };
+  const state: TranslateState = { dotAll: false, ignoreCase, captures, groupNames: [] };
   const re2Source = translateAlternatives(pattern.alternatives, state);
   return { re2Source, groupNames: state.groupNames };
 }
 
-function createReaderRegex(source: string, ignoreCase: boolean): ReaderRegex {
-  const { re2Source, groupNames } = translateReaderRegex(source, ignoreCase);
+function createReaderRegex(source: string, ignoreCase: boolean, captures: boolean): ReaderRegex {
+  const { re2Source, groupNames } = translateReaderRegex(source, ignoreCase, captures);
   let compiled: RE2JS;
   try {
     compiled = RE2JS.compile(re2Source, ignoreCase ? RE2JS.CASE_INSENSITIVE : 0);
@@ -436,6 +448,7 @@ function createReaderRegex(source: string, ignoreCase: boolean): ReaderRegex {
     const message = error instanceof Error ? error.message : String(error);
     throw new RefusedPattern(/too large|repeat/i.test(message) ? 'too-complex' : 'unsupported', source);
   }
+  if (compiled.programSize() > MAX_PROGRAM_SIZE) throw new RefusedPattern('too-complex', source);
   return wrapCompiled(source, ignoreCase, compiled, groupNames);
 }
 
@@ -474,18 +487,24 @@ const MAX_CACHED_PATTERNS = 500;
 /**
  * Compile a reader-written pattern (JavaScript syntax, `u` flag, plus `i` on request) for the
  * linear-time engine, or say why it cannot run. Results are cached: the compiled pattern is
- * stateless, so one object serves every caller.
+ * stateless, so one object serves every caller. Without `captures` the matches carry no groups
+ * (faster); whether a pattern is taken never depends on it.
  */
-export function compileReaderRegex(source: string, ignoreCase: boolean): ReaderRegexCheck {
-  const key = `${ignoreCase ? 'i' : '-'}${source}`;
+export function compileReaderRegex(source: string, ignoreCase: boolean, captures = true): ReaderRegexCheck {
+  const key = `${ignoreCase ? 'i' : '-'}${captures ? 'c' : '-'}${source}`;
   const cached = compiledCache.get(key);
   if (cached) return cached;
   let result: ReaderRegexCheck;
-  try {
-    result = { ok: true, regex: createReaderRegex(source, ignoreCase) };
-  } catch (error) {
-    if (!(error instanceof RefusedPattern)) throw error;
-    result = { ok: false, problem: error.problem, detail: error.detail };
+  const verdict = captures ? undefined : compileReaderRegex(source, ignoreCase, true);
+  if (verdict && !verdict.ok) {
+    result = verdict;
+  } else {
+    try {
+      result = { ok: true, regex: createReaderRegex(source, ignoreCase, captures) };
+    } catch (error) {
+      if (!(error instanceof RefusedPattern)) throw error;
+      result = { ok: false, problem: error.problem, detail: error.detail };
+    }
   }
   if (compiledCache.size >= MAX_CACHED_PATTERNS) compiledCache.clear();
   compiledCache.set(key, result);

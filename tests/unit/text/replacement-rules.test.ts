@@ -54,6 +54,14 @@ describe('compileReplacementRules: text in, edits out', () => {
     expect(run('2026-11')[0]?.replacement).toBe('11/2026 [2026-11] $ <>');
   });
 
+  test('a replacement that names no group runs without captures, with the same matches', () => {
+    const run = compileReplacementRules([rule('(\\d+)(号)', '[$&]', { isRegex: true })]);
+    expect(run('25号 3号').map((edit) => [edit.start, edit.replacement])).toEqual([
+      [0, '[25号]'],
+      [4, '[3号]'],
+    ]);
+  });
+
   test('the page runs each rule once per block: the quick test and the fix share the result', () => {
     const regex = compileReaderRegex('(\\d+)号', false);
     if (!regex.ok) throw new Error('pattern refused');
