@@ -164,6 +164,19 @@ describe('repairSettings', () => {
     expect(repairs).toContainEqual({ path: 'pinyin.readingOverrides.bad', reason: 'dropped' });
   });
 
+  test('entries the schema cannot keep (__proto__, constructor, prototype) are reported as dropped', () => {
+    const raw = JSON.parse(
+      '{"pinyin": {"readingOverrides": {"__proto__": "x", "行": "háng", "constructor": "y"}}, "conversion": {"phraseOverrides": {"prototype": "z"}}}',
+    );
+    const { settings, repairs } = repairSettings(raw);
+    expect(settings.pinyin.readingOverrides).toEqual({ 行: 'háng' });
+    expect(repairs).toEqual([
+      { path: 'pinyin.readingOverrides.__proto__', reason: 'dropped' },
+      { path: 'pinyin.readingOverrides.constructor', reason: 'dropped' },
+      { path: 'conversion.phraseOverrides.prototype', reason: 'dropped' },
+    ]);
+  });
+
   test('unknown stored keys (a newer build) are ignored, not fatal', () => {
     const { settings, repairs } = repairSettings({ futureFeature: { on: true }, detection: { latin: false } });
     expect(settings.detection.latin).toBe(false);
