@@ -44,7 +44,13 @@ export function BackupSection(props: { settings: Settings; save: (next: Settings
     if (!result.ok) return failed(labelImportError(result.error));
     const saved = await props.save(result.settings);
     if (!saved.ok) return failed(saved.reason === 'invalid' ? saved.path : saved.detail);
-    setMessage({ kind: 'ok', text: i18n.t('options.backup.imported') });
+    setMessage({
+      kind: 'ok',
+      text:
+        result.dropped.length > 0
+          ? i18n.t('options.backup.importedDropped', [result.dropped.join(', ')])
+          : i18n.t('options.backup.imported'),
+    });
   };
 
   const reset = async () => {

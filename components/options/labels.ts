@@ -126,6 +126,10 @@ function labelFieldProblem(problem: FieldProblem): string {
       return i18n.t('options.fieldProblem.missing');
     case 'unknown-key':
       return i18n.t('options.fieldProblem.unknownKey');
+    case 'duplicate-key':
+      return i18n.t('options.fieldProblem.duplicateKey');
+    case 'not-a-date':
+      return i18n.t('options.fieldProblem.notADate');
     case 'wrong-type':
       return i18n.t('options.fieldProblem.wrongType');
     case 'not-allowed':
