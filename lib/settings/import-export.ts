@@ -226,6 +226,19 @@ export function importSettings(text: string): ImportResult {
   return { ok: true, settings: parsed.output, dropped };
 }
 
+/**
+ * The options page's import: check the file, and save it only when it is accepted, so a refused
+ * file never touches the reader's stored settings. `save` is the store's (or the page's) save.
+ */
+export async function importSettingsInto<Saved>(
+  text: string,
+  save: (settings: Settings) => Promise<Saved>,
+): Promise<{ result: ImportResult; saved?: Saved }> {
+  const result = importSettings(text);
+  if (!result.ok) return { result };
+  return { result, saved: await save(result.settings) };
+}
+
 /** Iterative, so a hostile file cannot overflow the stack here. */
 function depthExceeds(value: unknown, maxDepth: number): boolean {
   const stack: [unknown, number][] = [[value, 0]];
