@@ -139,7 +139,9 @@ function findDuplicateKey(text: string): string | undefined {
 /** Keys of `input` (at any depth) that are not in `output`: what parsing left out. */
 function findDroppedEntries(input: unknown, output: unknown, path: string, dropped: string[]): void {
   if (Array.isArray(input) && Array.isArray(output)) {
-    input.forEach((item, index) => findDroppedEntries(item, output[index], `${path}.${index}`, dropped));
+    input.forEach((item, index) => {
+      findDroppedEntries(item, output[index], `${path}.${index}`, dropped);
+    });
   } else if (isPlainObject(input) && isPlainObject(output)) {
     for (const key of Object.keys(input)) {
       if (Object.hasOwn(output, key)) findDroppedEntries(input[key], output[key], `${path}.${key}`, dropped);

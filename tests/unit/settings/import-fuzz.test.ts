@@ -138,8 +138,11 @@ function listPaths(
   out: (string | number)[][] = [],
 ): (string | number)[][] {
   out.push(path);
-  if (Array.isArray(value)) value.forEach((item, index) => listPaths(item, [...path, index], out));
-  else if (value !== null && typeof value === 'object') {
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => {
+      listPaths(item, [...path, index], out);
+    });
+  } else if (value !== null && typeof value === 'object') {
     for (const [key, child] of Object.entries(value)) listPaths(child, [...path, key], out);
   }
   return out;
@@ -168,7 +171,7 @@ function nest(depth: number, leaf: Json, asArray: boolean): Json {
 }
 
 const hostileValue: fc.Arbitrary<Json> = fc.oneof(
-  fc.constantFrom<Json>(null, true, false, 0, -1, 1.5, 1e309 === Infinity ? 1e308 : 0, '', [], {}, '2', 'off'),
+  fc.constantFrom<Json>(null, true, false, 0, -1, 1.5, 1e308, '', [], {}, '2', 'off'),
   fc.integer().map((n) => n as Json),
   fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => n as Json),
   fc.string({ maxLength: 20 }).map((s) => s as Json),
