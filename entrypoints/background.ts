@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { garbledSitesItem, rememberGarbledSite, syncGarbledSitesScript } from '@/lib/background/garbled-sites';
-import { ensurePipeline, injectAidCode, injectPipeline } from '@/lib/background/injection';
+import { ensurePipeline, injectPipeline, injectStageCode } from '@/lib/background/injection';
 import {
   confirmsDoubledText,
   frameAddressOf,
@@ -15,6 +15,7 @@ import {
   summarizeTab,
   type TabEntry,
 } from '@/lib/background/tab-status';
+import { STAGE_CODE_NAMES } from '@/lib/features/stage-code';
 import { READING_AID_COMMANDS, READING_AID_NAMES, type ReadingAidName } from '@/lib/features/stage-options';
 import {
   type FrameStatus,
@@ -146,10 +147,10 @@ export default defineBackground(() => {
     if ((data.work?.fixCount ?? 0) > 0 && (await rememberGarbledSite(address))) void syncGarbledSites();
   });
 
-  onMessage('injectAidCode', async ({ data, sender }) => {
+  onMessage('injectStageCode', async ({ data, sender }) => {
     const tabId = sender.tab?.id;
-    if (tabId === undefined || !READING_AID_NAMES.includes(data)) throw new Error('Reading aids run in tabs only.');
-    await injectAidCode(tabId, sender.frameId ?? 0, data);
+    if (tabId === undefined || !STAGE_CODE_NAMES.includes(data)) throw new Error('Stage code runs in tabs only.');
+    await injectStageCode(tabId, sender.frameId ?? 0, data);
   });
 
   // --- the popup (extension pages only) ---

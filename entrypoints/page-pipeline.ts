@@ -5,7 +5,6 @@
  * Running twice in one frame is harmless: the second copy finds the first and stops.
  */
 import type { GeneratedI18nStructure } from '#i18n';
-import { refusePageEvent, SCRIPT_STARTED_EVENT } from '@/lib/dom/page-guard';
 import { createPageController, EARLY_PAGE_SETTINGS, type PageControllerStatus } from '@/lib/features/page-controller';
 import { getWorldState } from '@/lib/isolated-world';
 import { type FrameStatus, onMessage, type PageSettings, sendMessage } from '@/lib/messaging';
@@ -19,7 +18,6 @@ const PROGRESS_REPORT_MS = 250;
 export default defineUnlistedScript(() => {
   const world = getWorldState();
   if (world.pipeline) return;
-  refusePageEvent(document, SCRIPT_STARTED_EVENT);
   const { documentKey } = world;
 
   const reporter = createStatusReporter((status) =>
@@ -36,7 +34,7 @@ export default defineUnlistedScript(() => {
     readingAids: status.readingAids,
   });
   const controller = createPageController(document, {
-    loadAidCode: (name) => sendMessage('injectAidCode', name),
+    loadStageCode: (name) => sendMessage('injectStageCode', name),
     onStatus: (status) => reporter.update(toFrameStatus(status)),
     originalLabel: browser.i18n.getMessage(ORIGINAL_LABEL_MESSAGE),
   });

@@ -1,5 +1,6 @@
 import { defineExtensionMessaging, type RemoveListenerCallback } from '@webext-core/messaging';
 import type { PipelineStatus } from '@/lib/dom/page-pipeline';
+import type { StageCodeName } from '@/lib/features/stage-code';
 import type { ReadingAidName, ReadingAidOptionsMap } from '@/lib/features/stage-options';
 import type { SiteSettings } from '@/lib/settings/site-rules';
 
@@ -89,8 +90,8 @@ export interface ProtocolMap {
   getPageSettings(): PageSettings;
   /** Pipeline: my frame's state changed (drives the badge and the popup). */
   reportFrameStatus(status: FrameStatus): void;
-  /** Pipeline: inject this reading aid's code into my frame (loaded on demand). */
-  injectAidCode(name: ReadingAidName): void;
+  /** Pipeline: inject this stage's code (an aid's dictionaries, the regex engine) into my frame. */
+  injectStageCode(name: StageCodeName): void;
 
   // Popup (extension pages only) → background: the tab as a whole.
   /** The tab's state, all frames together. */
@@ -120,7 +121,7 @@ export const PAGE_SCRIPT_MESSAGES: ReadonlySet<keyof ProtocolMap> = new Set([
   'sentinelReport',
   'getPageSettings',
   'reportFrameStatus',
-  'injectAidCode',
+  'injectStageCode',
 ]);
 
 const messenger = defineExtensionMessaging<ProtocolMap>();

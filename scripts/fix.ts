@@ -13,18 +13,29 @@
  *   --factors 2,3,4        which doubling factors to repair
  *   --disable RULE[,RULE]  turn rules off (doubled-cjk, doubled-latin, doubled-ligature, repeated-phrase)
  *   --no-latin             leave Latin text alone
+ *   --max-line-bytes N     longest line to process (default 256 MiB); longer ones pass through
  *   --help
  *
- * A line that cannot be read (invalid UTF-8, malformed JSON, no `text` string) is reported on
- * standard error with its line number and written out unchanged; the other lines are still
- * processed, and the exit code is 1. Usage errors exit with 2.
+ * Output is byte for byte the input except the repairs: line endings, a byte order mark and, in
+ * JSON Lines, every byte of the record but the added fields are kept. A line that cannot be read
+ * (invalid UTF-8, malformed JSON, no `text` string, longer than the limit) is reported on standard
+ * error with its line number and written out unchanged; the other lines are still processed, and
+ * the exit code is 1. Usage errors exit with 2. When the reader of the output goes away (`| head`),
+ * the tool stops quietly with exit code 0.
  */
 import { createReadStream } from 'node:fs';
-import { fixText, RULE_NAMES } from '../lib/text/doubled/fix-doubled-text';
+import { RULE_NAMES } from '../lib/text/doubled/fix-doubled-text';
 import type { DoublingFactor, FixOptions, Sensitivity, TextEdit } from '../lib/text/doubled/types';
+import { createTextPipeline } from '../lib/text/pipeline';
+import { setJsonFields } from './lib/jsonl-record';
+import { readLines } from './lib/read-lines';
+
+/** Far beyond any real line, well within what one string may hold. */
+export const DEFAULT_MAX_LINE_BYTES = 256 * 1024 * 1024;
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 const USAGE = `usage: npm run fix -- [--explain] [--jsonl] [--sensitivity conservative|balanced|aggressive]
-                      [--factors 2,3,4] [--disable RULE[,RULE]] [--no-latin] [file]
+                      [--factors 2,3,4] [--disable RULE[,RULE]] [--no-latin] [--max-line-bytes N] [file]
 Repairs doubled text (勇勇于于担担当当 → 勇于担当) line by line; reads standard input without a file.
 Rules: ${RULE_NAMES.join(', ')}`;
 
@@ -32,13 +43,20 @@ interface CliOptions {
   explain: boolean;
   jsonl: boolean;
   file: string | null;
+  maxLineBytes: number;
   fix: FixOptions;
 }
 
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): CliOptions | 'help' {
-  const options: CliOptions = { explain: false, jsonl: false, file: null, fix: {} };
+  const options: CliOptions = {
+    explain: false,
+    jsonl: false,
+    file: null,
+    maxLineBytes: DEFAULT_MAX_LINE_BYTES,
+    fix: {},
+  };
   const disabled: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
@@ -62,6 +80,10 @@ function parseArgs(argv: string[]): CliOptions | 'help' {
         .map((f) => Number(f.trim()));
       if (factors.some((f) => f !== 2 && f !== 3 && f !== 4)) throw new UsageError('factors are 2, 3 or 4');
       options.fix.factors = factors as DoublingFactor[];
+    } else if (arg === '--max-line-bytes') {
+      const bytes = Number(value());
+      if (!Number.isSafeInteger(bytes) || bytes < 1) throw new UsageError('--max-line-bytes takes a positive integer');
+      options.maxLineBytes = bytes;
     } else if (arg === '--disable') {
       for (const rule of value().split(',')) {
         if (!(RULE_NAMES as readonly string[]).includes(rule)) throw new UsageError(`unknown rule ${rule}`);
@@ -75,23 +97,8 @@ function parseArgs(argv: string[]): CliOptions | 'help' {
   return options;
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
-
-/** Splits a byte stream into lines (without the \n), keeping whether the last one ended with \n. */
-async function* readLines(stream: AsyncIterable<Buffer>): AsyncGenerator<{ bytes: Buffer; newline: boolean }> {
-  let rest: Buffer = Buffer.alloc(0);
-  for await (const chunk of stream) {
-    let data = rest.length > 0 ? Buffer.concat([rest, chunk]) : chunk;
-    let at = data.indexOf(0x0a);
-    while (at >= 0) {
-      yield { bytes: data.subarray(0, at), newline: true };
-      data = data.subarray(at + 1);
-      at = data.indexOf(0x0a);
-    }
-    rest = Buffer.from(data);
-  }
-  if (rest.length > 0) yield { bytes: rest, newline: false };
-}
+// ignoreBOM: a byte order mark is removed by hand from the first line only, and written back.
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 function describeEdit(line: number, e: TextEdit): string {
   const edit = `${line}:${e.start}-${e.end} ${e.rule} ×${e.factor} ${JSON.stringify(e.original)} → ${JSON.stringify(e.replacement)}`;
@@ -113,10 +120,22 @@ async function main(): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  // The text pipeline pages run (the doubled-text fix; no replacement rules on the command line).
+  const pipeline = createTextPipeline({ fix: options.fix });
+  const repair = (text: string): { text: string; edits: TextEdit[] } => {
+    const composed = pipeline.run(text);
+    return { text: composed.text, edits: composed.steps.flatMap((step) => step.edits) };
+  };
   const input: AsyncIterable<Buffer> = options.file === null ? process.stdin : createReadStream(options.file);
-  const out: string[] = [];
+  // Writes to a pipe or file are synchronous on POSIX, so output never piles up in memory; a
+  // reader that went away (`| head`) ends the run quietly: it has everything it asked for.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+  const out: (string | Buffer)[] = [];
   const flush = () => {
-    if (out.length > 0) process.stdout.write(out.join(''));
+    for (const part of out) process.stdout.write(part);
     out.length = 0;
   };
   let lineNumber = 0;
@@ -127,57 +146,78 @@ async function main(): Promise<number> {
     failed++;
     process.stderr.write(`fix: line ${lineNumber}: ${message}\n`);
   };
+  const unchanged = options.explain ? '' : '; line written unchanged';
   try {
-    for await (const { bytes, newline } of readLines(input)) {
+    for await (const event of readLines(input, options.maxLineBytes)) {
+      if (event.kind === 'long') {
+        // Too long to hold: passed through as it streams in.
+        if (event.first) {
+          lineNumber++;
+          fail(`longer than ${options.maxLineBytes} bytes (--max-line-bytes)${unchanged}`);
+        }
+        if (!options.explain) {
+          out.push(event.bytes);
+          if (event.newline) out.push('\n');
+          flush();
+        }
+        continue;
+      }
       lineNumber++;
+      let bytes = event.bytes;
+      if (lineNumber === 1 && bytes.subarray(0, 3).equals(UTF8_BOM)) {
+        if (!options.explain) out.push(UTF8_BOM);
+        bytes = bytes.subarray(3);
+      }
       // Keep Windows line endings as they were.
       const cr = bytes.length > 0 && bytes[bytes.length - 1] === 0x0d;
       const body = cr ? bytes.subarray(0, bytes.length - 1) : bytes;
-      const eol = (cr ? '\r' : '') + (newline ? '\n' : '');
+      const eol = (cr ? '\r' : '') + (event.newline ? '\n' : '');
+      const original = () => {
+        out.push(bytes);
+        if (event.newline) out.push('\n');
+      };
       let text: string;
       try {
         text = decoder.decode(body);
       } catch {
-        fail(`invalid UTF-8${options.explain ? '' : '; line written unchanged'}`);
-        if (options.explain) continue;
-        flush();
-        process.stdout.write(bytes);
-        if (newline) process.stdout.write('\n');
+        fail(`invalid UTF-8${unchanged}`);
+        if (!options.explain) original();
         continue;
       }
       if (options.jsonl) {
         if (text.trim() === '') {
-          out.push(text + eol);
+          original();
           continue;
         }
         let record: unknown;
         try {
           record = JSON.parse(text);
         } catch (error) {
-          fail(`malformed JSON (${(error as Error).message}); line written unchanged`);
-          out.push(text + eol);
+          fail(`malformed JSON (${(error as Error).message})${unchanged}`);
+          original();
           continue;
         }
         if (record === null || typeof record !== 'object' || Array.isArray(record)) {
-          fail('not a JSON object; line written unchanged');
-          out.push(text + eol);
+          fail(`not a JSON object${unchanged}`);
+          original();
           continue;
         }
         const value = (record as Record<string, unknown>).text;
         if (typeof value !== 'string') {
-          fail('no "text" string; line written unchanged');
-          out.push(text + eol);
+          fail(`no "text" string${unchanged}`);
+          original();
           continue;
         }
-        const result = fixText(value, options.fix);
+        const result = repair(value);
         if (result.edits.length > 0) fixedLines++;
         editCount += result.edits.length;
-        out.push(JSON.stringify({ ...record, fixed: result.text, edits: result.edits }) + eol);
+        out.push(setJsonFields(text, { fixed: result.text, edits: result.edits }) + eol);
       } else {
-        const result = fixText(text, options.fix);
+        const result = repair(text);
         if (result.edits.length > 0) fixedLines++;
         editCount += result.edits.length;
         if (options.explain) for (const e of result.edits) out.push(`${describeEdit(lineNumber, e)}\n`);
+        else if (result.edits.length === 0) original();
         else out.push(result.text + eol);
       }
       if (out.length >= 1024) flush();

@@ -13,8 +13,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as OpenCC from 'opencc-js';
 import { createConversionStage, planConversionEdits } from '../lib/features/conversion';
+import { composeText, splitByOrigin } from '../lib/text/compose';
 import { createConverter } from '../lib/text/convert/converter';
-import { composeText, splitByOrigin } from '../lib/text/pipeline';
 import { CONVERSION_VARIANTS, type ConversionVariant } from '../lib/text/reading-aid-options';
 import { createRandom } from './lib/random';
 

@@ -3,7 +3,7 @@ import { i18n } from '#i18n';
 import {
   createDefaultSettings,
   exportSettings,
-  importSettings,
+  importSettingsInto,
   MAX_IMPORT_BYTES,
   type SaveResult,
   type Settings,
@@ -40,11 +40,16 @@ export function BackupSection(props: { settings: Settings; save: (next: Settings
     } catch {
       return failed(labelImportError({ reason: 'not-json', detail: '' }));
     }
-    const result = importSettings(text);
+    const { result, saved } = await importSettingsInto(text, props.save);
     if (!result.ok) return failed(labelImportError(result.error));
-    const saved = await props.save(result.settings);
-    if (!saved.ok) return failed(saved.reason === 'invalid' ? saved.path : saved.detail);
-    setMessage({ kind: 'ok', text: i18n.t('options.backup.imported') });
+    if (saved && !saved.ok) return failed(saved.reason === 'invalid' ? saved.path : saved.detail);
+    setMessage({
+      kind: 'ok',
+      text:
+        result.dropped.length > 0
+          ? i18n.t('options.backup.importedDropped', [result.dropped.join(', ')])
+          : i18n.t('options.backup.imported'),
+    });
   };
 
   const reset = async () => {

@@ -4,8 +4,10 @@ import type {
   ConversionChoice,
   FieldProblem,
   ImportError,
+  RegexProblem,
   ReplacementRuleError,
   SettingsRepair,
+  SitePatternCheck,
   SitePatternError,
 } from '@/lib/settings';
 
@@ -32,6 +34,22 @@ export function labelConversion(choice: ConversionChoice): string {
   }
 }
 
+/** Why the regular expression engine refuses a pattern; `detail` names the part (or the parser's words). */
+export function labelRegexProblem(problem: RegexProblem, detail: string): string {
+  switch (problem) {
+    case 'syntax':
+      return i18n.t('options.regexError.syntax', [detail]);
+    case 'backreference':
+      return i18n.t('options.regexError.backreference', [detail]);
+    case 'lookaround':
+      return i18n.t('options.regexError.lookaround', [detail]);
+    case 'unsupported':
+      return i18n.t('options.regexError.unsupported', [detail]);
+    case 'too-complex':
+      return i18n.t('options.regexError.tooComplex', [detail]);
+  }
+}
+
 export function labelPatternError(reason: SitePatternError | 'too-long' | 'too-many' | 'duplicate'): string {
   switch (reason) {
     case 'empty':
@@ -42,8 +60,6 @@ export function labelPatternError(reason: SitePatternError | 'too-long' | 'too-m
       return i18n.t('options.patternError.invalidUrl');
     case 'invalid-regex':
       return i18n.t('options.patternError.invalidRegex');
-    case 'unsafe-regex':
-      return i18n.t('options.patternError.unsafeRegex');
     case 'too-long':
       return i18n.t('options.patternError.tooLong');
     case 'too-many':
@@ -53,22 +69,29 @@ export function labelPatternError(reason: SitePatternError | 'too-long' | 'too-m
   }
 }
 
+/** A refused site pattern: the engine's reason for a regular expression, else the pattern's. */
+export function labelSitePatternCheck(check: Extract<SitePatternCheck, { ok: false }>): string {
+  return check.regexProblem
+    ? labelRegexProblem(check.regexProblem, check.detail ?? '')
+    : labelPatternError(check.reason);
+}
+
 export function labelRuleError(error: ReplacementRuleError): string {
   if (error.field === 'sites') {
+    if ('regexProblem' in error && error.regexProblem) {
+      return `${error.detail}: ${labelRegexProblem(error.regexProblem, error.regexDetail ?? '')}`;
+    }
     const message = labelPatternError(error.reason);
     return error.detail ? `${error.detail}: ${message}` : message;
   }
+  if (error.field === 'replace') return i18n.t('options.ruleError.tooLong');
   switch (error.reason) {
     case 'empty':
       return i18n.t('options.ruleError.empty');
     case 'too-long':
       return i18n.t('options.ruleError.tooLong');
-    case 'syntax':
-      return i18n.t('options.ruleError.syntax', [error.detail ?? '']);
-    case 'nested-quantifier':
-      return i18n.t('options.ruleError.nestedQuantifier', [error.detail ?? '']);
-    case 'too-slow':
-      return i18n.t('options.ruleError.tooSlow', [error.detail ?? '']);
+    default:
+      return labelRegexProblem(error.reason, error.detail);
   }
 }
 
@@ -88,6 +111,12 @@ export function labelImportError(error: ImportError): string {
       return i18n.t('options.importError.invalidField', [error.path, labelFieldProblem(error.problem)]);
     case 'unsafe-rule':
       return i18n.t('options.importError.unsafeRule', [String(error.index + 1), labelRuleError(error.error)]);
+    case 'unsafe-site-pattern':
+      return i18n.t('options.importError.unsafeSitePattern', [
+        String(error.index + 1),
+        error.pattern,
+        labelSitePatternCheck(error.error),
+      ]);
   }
 }
 
@@ -97,6 +126,10 @@ function labelFieldProblem(problem: FieldProblem): string {
       return i18n.t('options.fieldProblem.missing');
     case 'unknown-key':
       return i18n.t('options.fieldProblem.unknownKey');
+    case 'duplicate-key':
+      return i18n.t('options.fieldProblem.duplicateKey');
+    case 'not-a-date':
+      return i18n.t('options.fieldProblem.notADate');
     case 'wrong-type':
       return i18n.t('options.fieldProblem.wrongType');
     case 'not-allowed':

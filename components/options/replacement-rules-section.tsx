@@ -1,4 +1,4 @@
-import { useId, useState } from 'preact/hooks';
+import { useId, useMemo, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import {
   checkReplacementRule,
@@ -44,11 +44,19 @@ function RuleEditor(props: {
   const isNew = props.rule === undefined;
   const saved = toDraft(props.rule);
   const dirty = JSON.stringify(saved) !== JSON.stringify(draft);
-  const errorFor = (field: ReplacementRuleError['field']) =>
-    errors
+  // A stored rule the regex engine refuses (written for an older Qingdu) is kept but inactive: say
+  // why beside the field, until the reader edits it.
+  const storedErrors = useMemo(() => (props.rule ? checkReplacementRule(props.rule) : []), [props.rule]);
+  const showsStored = errors.length === 0 && !dirty && storedErrors.length > 0;
+  const shown = showsStored ? storedErrors : errors;
+  const errorFor = (field: ReplacementRuleError['field']) => {
+    const message = shown
       .filter((error) => error.field === field)
       .map(labelRuleError)
-      .join(' ') || undefined;
+      .join(' ');
+    if (message === '') return undefined;
+    return showsStored ? i18n.t('options.ruleError.inactive', [message]) : message;
+  };
 
   const update = (patch: Partial<Draft>) => {
     setDraft({ ...draft, ...patch });

@@ -10,7 +10,7 @@ import {
   upsertSiteRule,
 } from '@/lib/settings';
 import { FieldError, Section } from './fields';
-import { labelConversion, labelPatternError } from './labels';
+import { labelConversion, labelPatternError, labelSitePatternCheck } from './labels';
 
 interface Props {
   settings: Settings;
@@ -69,7 +69,7 @@ export function SitesSection({ settings, change, save }: Props) {
     event.preventDefault();
     const trimmed = pattern.trim();
     const check = checkSitePattern(trimmed);
-    if (!check.ok) return setError(labelPatternError(check.reason));
+    if (!check.ok) return setError(labelSitePatternCheck(check));
     if (trimmed.length > SETTINGS_LIMITS.maxPatternLength) return setError(labelPatternError('too-long'));
     if (settings.siteRules.some((rule) => rule.pattern === trimmed)) return setError(labelPatternError('duplicate'));
     if (settings.siteRules.length >= SETTINGS_LIMITS.maxSiteRules) return setError(labelPatternError('too-many'));
@@ -107,37 +107,46 @@ export function SitesSection({ settings, change, save }: Props) {
             />
             <td />
           </tr>
-          {settings.siteRules.map((rule, index) => (
-            <tr key={rule.pattern} data-testid="site-rule" data-pattern={rule.pattern}>
-              <th scope="row">
-                <code>{rule.pattern}</code>
-              </th>
-              <SiteValueCells
-                name={rule.pattern}
-                values={rule}
-                onChange={(values) =>
-                  change((draft) => {
-                    const target = draft.siteRules[index];
-                    if (target?.pattern === rule.pattern) Object.assign(target, values);
-                  })
-                }
-              />
-              <td>
-                <button
-                  type="button"
-                  class="qd-button qd-button--quiet"
-                  aria-label={i18n.t('options.sites.removeRule', [rule.pattern])}
-                  onClick={() =>
+          {settings.siteRules.map((rule, index) => {
+            // A stored pattern the regex engine refuses (from an older Qingdu) is kept but inactive.
+            const check = checkSitePattern(rule.pattern);
+            return (
+              <tr key={rule.pattern} data-testid="site-rule" data-pattern={rule.pattern}>
+                <th scope="row">
+                  <code>{rule.pattern}</code>
+                  {!check.ok && (
+                    <p class="qd-error" data-testid="site-rule-inactive">
+                      {i18n.t('options.sites.inactive', [labelSitePatternCheck(check)])}
+                    </p>
+                  )}
+                </th>
+                <SiteValueCells
+                  name={rule.pattern}
+                  values={rule}
+                  onChange={(values) =>
                     change((draft) => {
-                      draft.siteRules = draft.siteRules.filter((other) => other.pattern !== rule.pattern);
+                      const target = draft.siteRules[index];
+                      if (target?.pattern === rule.pattern) Object.assign(target, values);
                     })
                   }
-                >
-                  {i18n.t('options.sites.remove')}
-                </button>
-              </td>
-            </tr>
-          ))}
+                />
+                <td>
+                  <button
+                    type="button"
+                    class="qd-button qd-button--quiet"
+                    aria-label={i18n.t('options.sites.removeRule', [rule.pattern])}
+                    onClick={() =>
+                      change((draft) => {
+                        draft.siteRules = draft.siteRules.filter((other) => other.pattern !== rule.pattern);
+                      })
+                    }
+                  >
+                    {i18n.t('options.sites.remove')}
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
       {settings.siteRules.length === 0 && <p class="qd-hint">{i18n.t('options.sites.empty')}</p>}

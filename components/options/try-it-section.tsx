@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { applyReplacementRules, resolveSiteSettings, type Settings } from '@/lib/settings';
-import { fixText } from '@/lib/text/doubled/fix-doubled-text';
+import { keepSafeReplacementRules, resolveSiteSettings, type Settings } from '@/lib/settings';
 import type { TextEdit } from '@/lib/text/doubled/types';
+import { createTextPipeline } from '@/lib/text/pipeline';
 import { REPLACEMENT_RULE_NAME } from '@/lib/text/replace/apply-replacement-rules';
 import { Section } from './fields';
 
@@ -39,8 +39,8 @@ function EditRow({ edit, stage }: { edit: TextEdit; stage: string }) {
 }
 
 /**
- * Paste text, see what the pages would get: the same engine (`fixText`) with the detection
- * settings, then the replacement rules that apply on the given page address.
+ * Paste text, see what the pages would get: the same text pipeline pages run (the doubled-text fix
+ * with the detection settings, then the replacement rules the engine takes on the given address).
  */
 export function TryItSection({ settings }: { settings: Settings }) {
   const [text, setText] = useState('');
@@ -51,9 +51,12 @@ export function TryItSection({ settings }: { settings: Settings }) {
     const rules = address.trim()
       ? site.replacementRules
       : settings.replacementRules.filter((r) => r.enabled && r.sites.length === 0);
-    const fixed = fixText(input, site.fixOptions);
-    const replaced = applyReplacementRules(fixed.text, rules);
-    return { text: replaced.text, fixEdits: fixed.edits, replacementEdits: replaced.edits };
+    const composed = createTextPipeline({
+      fix: site.fixOptions,
+      replacementRules: keepSafeReplacementRules(rules),
+    }).run(input);
+    const editsOf = (stage: string) => composed.steps.find((step) => step.stage === stage)?.edits ?? [];
+    return { text: composed.text, fixEdits: editsOf('fix'), replacementEdits: editsOf('replace') };
   }, [text, address, settings]);
   const count = result.fixEdits.length + result.replacementEdits.length;
 

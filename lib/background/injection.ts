@@ -4,14 +4,13 @@
  * on. Only the extension's own bundled files are ever injected (never a string of code).
  */
 import { browser } from 'wxt/browser';
-import { AID_SCRIPTS } from '@/lib/features/aid-code';
-import type { ReadingAidName } from '@/lib/features/stage-options';
+import { STAGE_SCRIPTS, type StageCodeName } from '@/lib/features/stage-code';
 import { sendMessage } from '@/lib/messaging';
 
 /** The page pipeline's built file (entrypoints/page-pipeline.ts). */
 export const PIPELINE_SCRIPT = '/page-pipeline.js' as const;
 
-type ExtensionFile = typeof PIPELINE_SCRIPT | (typeof AID_SCRIPTS)[ReadingAidName];
+type ExtensionFile = typeof PIPELINE_SCRIPT | (typeof STAGE_SCRIPTS)[StageCodeName];
 
 export async function injectFile(tabId: number, frameId: number, file: ExtensionFile): Promise<void> {
   await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file] });
@@ -36,6 +35,6 @@ export async function ensurePipeline(tabId: number, frameId: number): Promise<vo
   await injectPipeline(tabId, frameId);
 }
 
-export function injectAidCode(tabId: number, frameId: number, name: ReadingAidName): Promise<void> {
-  return injectFile(tabId, frameId, AID_SCRIPTS[name]);
+export function injectStageCode(tabId: number, frameId: number, name: StageCodeName): Promise<void> {
+  return injectFile(tabId, frameId, STAGE_SCRIPTS[name]);
 }

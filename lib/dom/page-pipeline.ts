@@ -7,7 +7,7 @@
  * - one record per text node of the page's *own* text (`OwnTextStore`).
  *
  * Features are stages over a block's own text, in order: fix doubled text → replacement rules →
- * conversion (text stages: pure functions, composed in lib/text/pipeline.ts), then pinyin (an
+ * conversion (text stages: pure functions, composed as lib/text/compose.ts composes them), then pinyin (an
  * annotation stage: ruby over the result). Switching any stage on, off or to other options
  * recomputes the affected blocks from the page's own text, never from what a stage wrote, so any
  * subset of stages undoes exactly and in any order. Text the page itself writes becomes its own
@@ -16,8 +16,9 @@
  * Pure page code: it knows nothing of the features, the settings or the UI; stages come in
  * through the `PageTextStage` / `PageAnnotationStage` contracts.
  */
+
+import { applyEditsWithOrigin, splitByOrigin, type TextStage, type TextStageName } from '@/lib/text/compose';
 import type { TextEdit } from '@/lib/text/doubled/types';
-import { applyEditsWithOrigin, splitByOrigin, type TextStage, type TextStageName } from '@/lib/text/pipeline';
 import { OriginalAttributeStore } from './attribute-store';
 import { OWN_NODE_ATTRIBUTE } from './markers';
 import { OwnTextStore } from './own-text';

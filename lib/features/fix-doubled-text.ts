@@ -6,8 +6,8 @@
 
 import { FIXED_ATTRIBUTE } from '@/lib/dom/markers';
 import type { PageTextStage } from '@/lib/dom/page-pipeline';
+import { createFixStage } from '@/lib/text/doubled/fix-stage';
 import type { FixOptions } from '@/lib/text/doubled/types';
-import { createFixStage } from '@/lib/text/pipeline';
 
 /** Sensitivity used where the reader explicitly asks for a fix (selection, copy). */
 export const EXPLICIT_FIX_OPTIONS: FixOptions = { sensitivity: 'aggressive' };

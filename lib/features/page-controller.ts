@@ -7,16 +7,16 @@
  * - The reading aids (pinyin, conversion) follow the site rule ("always on this site") when it
  *   changes, and the reader's switch otherwise; their code is loaded on first use.
  */
-import { PagePipeline, type PipelineStatus } from '@/lib/dom/page-pipeline';
+import { PagePipeline, type PageTextStage, type PipelineStatus } from '@/lib/dom/page-pipeline';
 import { yieldToPage } from '@/lib/dom/scheduler';
+import { composeText } from '@/lib/text/compose';
+import { createFixStage } from '@/lib/text/doubled/fix-stage';
 import type { FixOptions } from '@/lib/text/doubled/types';
-import { createTextPipeline } from '@/lib/text/pipeline';
 import type { ReplacementRule } from '@/lib/text/replace/apply-replacement-rules';
-import { findAidCode } from './aid-code';
 import { readSelectedText, writeClipboardText } from './copy-repaired-text';
 import { createFixDoubledTextStage, EXPLICIT_FIX_OPTIONS, OUTLINE_CSS } from './fix-doubled-text';
 import { installPassageTooltip } from './passage-tooltip';
-import { createReplacementRulesStage } from './replacement-rules';
+import { findStageCode, type StageCodeName } from './stage-code';
 import {
   DEFAULT_READING_AID_OPTIONS,
   READING_AID_NAMES,
@@ -72,7 +72,7 @@ export interface PageControllerStatus {
 
 export interface PageControllerOptions {
   /** Make sure the aid's code has registered itself in this world (asks the background to inject it). */
-  loadAidCode(name: ReadingAidName): Promise<void>;
+  loadStageCode(name: StageCodeName): Promise<void>;
   /** Called when the status changes (throttling is the caller's business). */
   onStatus(status: PageControllerStatus): void;
   /** The tooltip heading for originals, in the reader's language. */
@@ -131,7 +131,7 @@ export function createPageController(doc: Document, options: PageControllerOptio
     repairKey = key;
     pipeline.setPassageCss(site.fix && site.outline ? OUTLINE_CSS : '');
     pipeline.setTextStage('fix', site.fix ? createFixDoubledTextStage(site.fixOptions) : undefined);
-    pipeline.setTextStage('replace', site.fix ? createReplacementRulesStage(site.replacementRules) : undefined);
+    void configureReplacement(site.fix ? site.replacementRules : [], key);
     if (site.fix && !tooltip) {
       tooltip = new AbortController();
       installPassageTooltip(doc, {
@@ -145,7 +145,30 @@ export function createPageController(doc: Document, options: PageControllerOptio
     }
   }
 
-  /** Aid switches still loading code or dictionaries. */
+  /** The replacement rules' stage, once its code (the regex engine) is loaded; only sites with rules load it. */
+  let replaceStage: PageTextStage | undefined;
+  async function configureReplacement(rules: readonly ReplacementRule[], key: string): Promise<void> {
+    const active = rules.filter((rule) => rule.enabled && rule.find !== '');
+    if (active.length === 0) {
+      replaceStage = undefined;
+      pipeline.setTextStage('replace', undefined);
+      return;
+    }
+    const loading = (async () => {
+      if (!findStageCode('replace')) await options.loadStageCode('replace');
+      const create = findStageCode('replace');
+      if (!create) throw new Error('The replacement rules did not load.');
+      // Newer settings arrived meanwhile: theirs win.
+      if (key !== repairKey) return;
+      replaceStage = create(active);
+      pipeline.setTextStage('replace', replaceStage);
+    })();
+    const work = loading.catch(() => undefined).finally(() => switching.delete(work));
+    switching.add(work);
+    await work;
+  }
+
+  /** Switches still loading code or dictionaries. */
   const switching = new Set<Promise<void>>();
   function switchAid<N extends ReadingAidName>(name: N, enabled: boolean, next?: ReadingAidOptionsMap[N]): void {
     const work = applyAid(name, enabled, next).finally(() => switching.delete(work));
@@ -170,14 +193,14 @@ export function createPageController(doc: Document, options: PageControllerOptio
     state.loading = true;
     report();
     try {
-      if (!findAidCode(name)) await options.loadAidCode(name);
+      if (!findStageCode(name)) await options.loadStageCode(name);
       const current = state.options;
       if (name === 'pinyin') {
-        const create = findAidCode('pinyin');
+        const create = findStageCode('pinyin');
         if (!create) throw new Error('The pinyin code did not load.');
         if (turn === aidTurn.pinyin) pipeline.setAnnotationStage(create(current as ReadingAidOptionsMap['pinyin']));
       } else {
-        const load = findAidCode('conversion');
+        const load = findStageCode('conversion');
         if (!load) throw new Error('The conversion code did not load.');
         const stage = await load(current as ReadingAidOptionsMap['conversion'], yieldToPage);
         if (turn === aidTurn.conversion) pipeline.setTextStage('convert', stage);
@@ -248,10 +271,10 @@ export function createPageController(doc: Document, options: PageControllerOptio
       const selected = readSelectedText(doc);
       if (!selected) return '';
       const { site } = settings ?? (await firstSettings);
-      const { text } = createTextPipeline({
-        fix: { ...site.fixOptions, ...EXPLICIT_FIX_OPTIONS },
-        replacementRules: site.fix ? site.replacementRules : [],
-      }).run(selected);
+      // The page's own repair stages, the fix at the sensitivity of a reader's request.
+      const stages = [createFixStage({ ...site.fixOptions, ...EXPLICIT_FIX_OPTIONS })];
+      if (site.fix && replaceStage) stages.push(replaceStage);
+      const { text } = composeText(selected, stages);
       return (await writeClipboardText(doc, text)) ? text : '';
     },
 

@@ -4,8 +4,8 @@
  * counted, and "Show original" pauses it.
  */
 import type { PageTextStage } from '@/lib/dom/page-pipeline';
-import { createReplacementStage } from '@/lib/text/pipeline';
 import type { ReplacementRule } from '@/lib/text/replace/apply-replacement-rules';
+import { createReplacementStage } from '@/lib/text/replace/replacement-stage';
 
 /** The stage for rules already selected for the page and checked; undefined when none is active. */
 export function createReplacementRulesStage(rules: readonly ReplacementRule[]): PageTextStage | undefined {

@@ -11,8 +11,36 @@
  *   `siteRules` (renamed from `sites`, each rule's `enabled` renamed `fix`), `detection`, `pinyin`,
  *   `conversion`, `replacementRules`.
  */
+import * as v from 'valibot';
+import { CONVERSION_VARIANT_IDS, PINYIN_STYLES } from '../text/reading-aid-options';
+import { CONVERSION_CHOICES, SENSITIVITIES } from './schema';
 
 type Loose = Record<string, unknown>;
+
+/**
+ * The exact shape of each old version, for settings files: an import of an old file must be a
+ * complete settings object of its version (every field, no unknown ones) before it is migrated, so
+ * a file with no settings, `null` or `{}` is refused instead of turning into the defaults. Values
+ * the current schema checks more closely (site patterns) are checked again after migration.
+ */
+export const SETTINGS_FILE_SCHEMAS: Record<number, v.GenericSchema> = {
+  1: v.strictObject({
+    enabled: v.boolean(),
+    sensitivity: v.picklist(SENSITIVITIES),
+    outline: v.boolean(),
+    latin: v.boolean(),
+    sites: v.array(
+      v.strictObject({
+        pattern: v.string(),
+        enabled: v.boolean(),
+        pinyin: v.boolean(),
+        conversion: v.picklist(CONVERSION_CHOICES),
+      }),
+    ),
+    pinyinStyle: v.picklist(PINYIN_STYLES),
+    conversionVariant: v.picklist(CONVERSION_VARIANT_IDS),
+  }),
+};
 
 function isObject(value: unknown): value is Loose {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

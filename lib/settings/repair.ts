@@ -133,7 +133,13 @@ function repairNode(node: SchemaNode, raw: unknown, fallback: any, path: string,
       count += 1;
     }
     const whole = parses(node, out);
-    return whole.ok ? whole.value : invalid();
+    if (!whole.ok) return invalid();
+    // The schema leaves out keys it cannot keep safely (`__proto__`, `constructor`, `prototype`):
+    // say so rather than lose them silently.
+    for (const key of Object.keys(out)) {
+      if (!Object.hasOwn(whole.value as object, key)) repairs.push({ path: joinPath(path, key), reason: 'dropped' });
+    }
+    return whole.value;
   }
   const leaf = parses(node, raw);
   return leaf.ok ? leaf.value : invalid();

@@ -1,20 +1,16 @@
 /**
  * Custom replacement rules: find (literal text or a regular expression) → replace, limited to
- * sites. Applied after the doubled-text fix. Pure. Applying them lives in `replacement-apply.ts`
- * (the content script's part); this module selects and checks them.
+ * sites. Applied after the doubled-text fix. Pure. Applying them lives in
+ * `lib/text/replace/apply-replacement-rules.ts` (the page's part); this module selects and checks
+ * them. Every pattern runs on the linear-time engine; a rule the engine refuses (one written for
+ * an older Qingdu, say with a backreference) stays stored but inactive, and the options page shows
+ * why (`checkReplacementRule`).
  */
-import type { FixResult } from '../text/doubled/types';
-import {
-  applyCheckedReplacementRules,
-  applyCheckedReplacementRulesAfterFix,
-  type FixEngine,
-  withCheckedReplacementRules,
-} from '../text/replace/apply-replacement-rules';
-import { checkRegex, checkRegexStatically, type RegexProblem } from './regex-guard';
+import { checkRegex, type RegexProblem } from './regex-guard';
 import { type ReplacementRule, SETTINGS_LIMITS } from './schema';
 import { checkSitePattern, matchSitePattern, parseUrl, type SitePatternError } from './site-patterns';
 
-export { type FixEngine, REPLACEMENT_RULE_NAME } from '../text/replace/apply-replacement-rules';
+export { REPLACEMENT_RULE_NAME } from '../text/replace/apply-replacement-rules';
 
 /** Rules that are enabled and whose site scope matches `url` (an empty scope matches every site). */
 export function selectReplacementRules(rules: readonly ReplacementRule[], url: string | URL): ReplacementRule[] {
@@ -30,63 +26,31 @@ export function selectReplacementRules(rules: readonly ReplacementRule[], url: s
   });
 }
 
-const safeCache = new Map<string, boolean>();
-
-/** Whether a rule's pattern passes the static regex guard (literal rules always do). */
-function isSafeRule(rule: ReplacementRule): boolean {
-  if (!rule.isRegex) return true;
-  const key = `${rule.ignoreCase ? 'i' : ''}:${rule.find}`;
-  let safe = safeCache.get(key);
-  if (safe === undefined) {
-    safe = checkRegexStatically(rule.find, rule.ignoreCase).ok;
-    if (safeCache.size > 500) safeCache.clear();
-    safeCache.set(key, safe);
-  }
-  return safe;
+/** Whether the engine takes a rule's pattern (literal rules always run). */
+function isActiveRule(rule: ReplacementRule): boolean {
+  return !rule.isRegex || checkRegex(rule.find, rule.ignoreCase).ok;
 }
 
 /**
- * The rules that may run: enabled, with something to find, and (regular expressions) compiling and
- * passing the static guard. The background does this before a page's content script gets its rules.
+ * The rules that may run: enabled, with something to find, and (regular expressions) taken by the
+ * engine. The background does this before a page gets its rules.
  */
 export function keepSafeReplacementRules(rules: readonly ReplacementRule[]): ReplacementRule[] {
-  return rules.filter((rule) => rule.enabled && rule.find !== '' && isSafeRule(rule));
-}
-
-/**
- * Apply `rules` to `text`. A rule whose pattern does not compile (or fails the static guard) is
- * skipped; empty matches are ignored.
- */
-export function applyReplacementRules(text: string, rules: readonly ReplacementRule[]): FixResult {
-  return applyCheckedReplacementRules(text, keepSafeReplacementRules(rules));
-}
-
-/** `applyCheckedReplacementRulesAfterFix` (see there) on the rules that pass the guard. */
-export function applyReplacementRulesAfterFix(
-  input: string,
-  fixed: FixResult,
-  rules: readonly ReplacementRule[],
-): FixResult {
-  return applyCheckedReplacementRulesAfterFix(input, fixed, keepSafeReplacementRules(rules));
-}
-
-/**
- * The engine the fix feature runs on a page: the doubled-text fix, then the page's replacement
- * rules that pass the guard. A block with no doubled text is still looked at when a rule could match it.
- */
-export function withReplacementRules(engine: FixEngine, rules: readonly ReplacementRule[]): FixEngine {
-  return withCheckedReplacementRules(engine, keepSafeReplacementRules(rules));
+  return rules.filter((rule) => rule.enabled && rule.find !== '' && isActiveRule(rule));
 }
 
 export type ReplacementRuleField = 'find' | 'replace' | 'sites';
 export type ReplacementRuleError =
-  | { field: 'find'; reason: 'empty' | 'too-long' | RegexProblem; detail?: string }
+  | { field: 'find'; reason: 'empty' | 'too-long' }
+  | { field: 'find'; reason: RegexProblem; detail: string }
   | { field: 'replace'; reason: 'too-long' }
-  | { field: 'sites'; reason: SitePatternError | 'too-long' | 'too-many'; detail?: string };
+  | { field: 'sites'; reason: 'too-long' | 'too-many'; detail?: string }
+  | { field: 'sites'; reason: SitePatternError; detail: string; regexProblem?: RegexProblem; regexDetail?: string };
 
 /**
- * Everything wrong with a rule, field by field, including the time-budget regex test. The options
- * page and imports call this before a rule may be stored.
+ * Everything wrong with a rule, field by field, the engine's verdict on its pattern included. The
+ * options page and imports call this before a rule may be stored, and the options page shows it
+ * beside each stored rule (a rule with errors is inactive).
  */
 export function checkReplacementRule(
   rule: Pick<ReplacementRule, 'find' | 'isRegex' | 'ignoreCase' | 'replace' | 'sites'>,
@@ -106,7 +70,19 @@ export function checkReplacementRule(
       continue;
     }
     const check = checkSitePattern(site);
-    if (!check.ok) errors.push({ field: 'sites', reason: check.reason, detail: site });
+    if (!check.ok) {
+      errors.push(
+        check.regexProblem
+          ? {
+              field: 'sites',
+              reason: check.reason,
+              detail: site,
+              regexProblem: check.regexProblem,
+              regexDetail: check.detail ?? '',
+            }
+          : { field: 'sites', reason: check.reason, detail: site },
+      );
+    }
   }
   return errors;
 }

@@ -4,8 +4,7 @@
  */
 import * as v from 'valibot';
 import { CONVERSION_VARIANT_IDS, PINYIN_STYLES, TONE_COLOR_SCHEMES } from '../text/reading-aid-options';
-import { checkRegexStatically } from './regex-guard';
-import { checkSitePattern } from './site-patterns';
+import { checkSitePattern, isRegexSitePattern } from './site-patterns';
 
 /** Bumped whenever the stored shape changes; every step has a migration in `migrations.ts`. */
 export const SETTINGS_VERSION = 2;
@@ -43,7 +42,9 @@ const sitePattern = v.pipe(
   v.trim(),
   v.minLength(1, 'empty'),
   v.maxLength(SETTINGS_LIMITS.maxPatternLength, 'too-long'),
-  v.check((pattern) => checkSitePattern(pattern).ok, 'invalid-site-pattern'),
+  // A `/…/` pattern the regex engine refuses is kept (inactive; the options page says why): it
+  // may come from an older Qingdu, and dropping it would lose the reader's rule.
+  v.check((pattern) => checkSitePattern(pattern).ok || isRegexSitePattern(pattern), 'invalid-site-pattern'),
 );
 
 /** What a site gets: fix doubled text, pinyin, conversion. The global default and every site rule hold one. */
@@ -60,21 +61,21 @@ export const SiteRuleSchema = v.strictObject({
   conversion: conversionChoice,
 });
 
-export const ReplacementRuleSchema = v.pipe(
-  v.strictObject({
-    id: v.pipe(v.string(), v.minLength(1), v.maxLength(SETTINGS_LIMITS.maxIdLength)),
-    enabled: bool,
-    find: v.pipe(v.string(), v.minLength(1, 'empty'), v.maxLength(SETTINGS_LIMITS.maxPatternLength, 'too-long')),
-    isRegex: bool,
-    ignoreCase: bool,
-    replace: v.pipe(v.string(), v.maxLength(SETTINGS_LIMITS.maxReplacementLength, 'too-long')),
-    /** Site patterns the rule is limited to; empty means every site. */
-    sites: v.pipe(v.array(sitePattern), v.maxLength(SETTINGS_LIMITS.maxRuleSites, 'too-many')),
-  }),
-  // Cheap checks only here (they run on every page load); the time-budget test runs where rules are
-  // added or imported (`checkReplacementRule`).
-  v.check((rule) => !rule.isRegex || checkRegexStatically(rule.find, rule.ignoreCase).ok, 'unsafe-regex'),
-);
+/**
+ * A stored replacement rule. Its pattern is not judged here: a pattern the regex engine refuses (a
+ * rule written for an older Qingdu) is kept, inactive, and the options page says why
+ * (`checkReplacementRule`); imports and the rule editor refuse such patterns outright.
+ */
+export const ReplacementRuleSchema = v.strictObject({
+  id: v.pipe(v.string(), v.minLength(1), v.maxLength(SETTINGS_LIMITS.maxIdLength)),
+  enabled: bool,
+  find: v.pipe(v.string(), v.minLength(1, 'empty'), v.maxLength(SETTINGS_LIMITS.maxPatternLength, 'too-long')),
+  isRegex: bool,
+  ignoreCase: bool,
+  replace: v.pipe(v.string(), v.maxLength(SETTINGS_LIMITS.maxReplacementLength, 'too-long')),
+  /** Site patterns the rule is limited to; empty means every site. */
+  sites: v.pipe(v.array(sitePattern), v.maxLength(SETTINGS_LIMITS.maxRuleSites, 'too-many')),
+});
 
 const overrides = (keyMax: number, valueMax: number) =>
   v.pipe(

@@ -9,7 +9,7 @@
  * The most specific match wins: URL prefix (longer first) > exact domain > domain with subdomains
  * (more labels first) > regular expression; ties go to the rule listed first.
  */
-import { checkRegexStatically } from './regex-guard';
+import { checkRegex, type ReaderRegex, type RegexProblem } from './regex-guard';
 
 export type SitePatternKind = 'domain' | 'subdomains' | 'prefix' | 'regex';
 
@@ -21,11 +21,14 @@ export interface ParsedSitePattern {
   scheme?: string;
   /** Higher is more specific. */
   specificity: number;
-  regex?: RegExp;
+  /** For `regex`: the pattern on the linear-time engine (stateless, so it is safe to cache). */
+  regex?: ReaderRegex;
 }
 
-export type SitePatternCheck = { ok: true; parsed: ParsedSitePattern } | { ok: false; reason: SitePatternError };
-export type SitePatternError = 'empty' | 'invalid-domain' | 'invalid-url' | 'invalid-regex' | 'unsafe-regex';
+export type SitePatternCheck =
+  | { ok: true; parsed: ParsedSitePattern }
+  | { ok: false; reason: SitePatternError; regexProblem?: RegexProblem; detail?: string };
+export type SitePatternError = 'empty' | 'invalid-domain' | 'invalid-url' | 'invalid-regex';
 
 const REGEX_PATTERN = /^\/(.+)\/(i?)$/s;
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
@@ -49,11 +52,11 @@ function parseSitePattern(pattern: string): SitePatternCheck {
   const regexMatch = REGEX_PATTERN.exec(pattern);
   if (regexMatch) {
     const [, source = '', flags = ''] = regexMatch;
-    const guard = checkRegexStatically(source, flags === 'i');
-    if (!guard.ok) return { ok: false, reason: guard.reason === 'syntax' ? 'invalid-regex' : 'unsafe-regex' };
+    const check = checkRegex(source, flags === 'i');
+    if (!check.ok) return { ok: false, reason: 'invalid-regex', regexProblem: check.reason, detail: check.detail };
     return {
       ok: true,
-      parsed: { kind: 'regex', value: source, specificity: SPECIFICITY_BASE.regex, regex: guard.regex },
+      parsed: { kind: 'regex', value: source, specificity: SPECIFICITY_BASE.regex, regex: check.regex },
     };
   }
   if (pattern.includes('/')) {
@@ -93,6 +96,15 @@ function normaliseHost(raw: string): string | undefined {
 
 function stripScheme(href: string): string {
   return href.replace(SCHEME, '');
+}
+
+/**
+ * Whether `pattern` is written as a regular expression (`/…/` or `/…/i`), whether or not the
+ * engine takes it. Stored rules keep such patterns even when the engine refuses them (a rule
+ * written for an older Qingdu): they are inactive, and the options page says why.
+ */
+export function isRegexSitePattern(pattern: string): boolean {
+  return REGEX_PATTERN.test(pattern.trim());
 }
 
 /** Does `pattern` match the page at `url`? An invalid pattern or URL never matches. */

@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { type FrameEntry, TAB_STATUS_KEY_PREFIX, type TabEntry } from '../../lib/background/tab-status';
-import type { TextStageName } from '../../lib/text/pipeline';
+import type { TextStageName } from '../../lib/text/compose';
 import type { ExtensionBrowser } from './chromium';
 
 /** How long a tab may take to settle by default (a page of 5,000 doubled paragraphs on a busy machine). */

@@ -4,7 +4,6 @@
  * switch when the rule itself changes.
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { registerAidCode } from '../../lib/features/aid-code';
 import { loadConversionStage } from '../../lib/features/conversion';
 import {
   createPageController,
@@ -14,7 +13,8 @@ import {
   type PageStageSettings,
 } from '../../lib/features/page-controller';
 import { createPinyinStage } from '../../lib/features/pinyin';
-import type { ReadingAidName } from '../../lib/features/stage-options';
+import { createReplacementRulesStage } from '../../lib/features/replacement-rules';
+import { registerStageCode, type StageCodeName } from '../../lib/features/stage-code';
 
 const settle = () => new Promise((resume) => setTimeout(resume, 0));
 
@@ -25,7 +25,7 @@ function settingsWith(site: Partial<PageStageSettings['site']> = {}): PageStageS
 describe('createPageController', () => {
   let controller: PageController;
   let statuses: PageControllerStatus[];
-  let loads: ReadingAidName[];
+  let loads: StageCodeName[];
   let failLoads: boolean;
 
   async function idle(): Promise<void> {
@@ -42,12 +42,14 @@ describe('createPageController', () => {
     document.head.replaceChildren();
     document.body.innerHTML = '<h1>勇勇于于担担当当作作为为</h1><p>新华社电：头发</p>';
     controller = createPageController(document, {
-      async loadAidCode(name) {
+      async loadStageCode(name) {
         loads.push(name);
         if (failLoads) throw new Error('Cannot access contents of the page');
         // What the injected files register (pinyin annotates at once here: happy-dom has no layout).
-        if (name === 'pinyin') registerAidCode('pinyin', (o) => ({ ...createPinyinStage(o), nearViewportOnly: false }));
-        else registerAidCode('conversion', loadConversionStage);
+        if (name === 'pinyin')
+          registerStageCode('pinyin', (o) => ({ ...createPinyinStage(o), nearViewportOnly: false }));
+        else if (name === 'conversion') registerStageCode('conversion', loadConversionStage);
+        else registerStageCode('replace', createReplacementRulesStage);
       },
       onStatus: (status) => statuses.push(status),
       originalLabel: 'Original',
@@ -56,7 +58,7 @@ describe('createPageController', () => {
   afterEach(() => {
     controller.stop();
     // The registry lives on the isolated world's globalThis: start every test without loaded code.
-    Reflect.deleteProperty(globalThis, '__qingduAidCode');
+    Reflect.deleteProperty(globalThis, '__qingduStageCode');
   });
 
   test('fixes with the site’s settings, adds replacement rules, and restores when fixing goes off', async () => {
@@ -69,6 +71,8 @@ describe('createPageController', () => {
     controller.applySettings(settingsWith({ replacementRules: [rule] }));
     await idle();
     expect(document.body.textContent).toBe('勇于担当作为新华通讯社电：头发');
+    // The regular-expression engine is loaded only for a site that has rules.
+    expect(loads).toEqual(['replace']);
     expect(controller.status().work.fixCount).toBe(2);
 
     controller.applySettings(settingsWith({ fix: false, replacementRules: [rule] }));

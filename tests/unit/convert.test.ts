@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import * as OpenCC from 'opencc-js';
 import { describe, expect, test } from 'vitest';
 import { createConversionStage } from '../../lib/features/conversion';
+import { composeText, splitByOrigin } from '../../lib/text/compose';
 import { type Converter, createConverter, hasHanText } from '../../lib/text/convert/converter';
-import { composeText, splitByOrigin } from '../../lib/text/pipeline';
 import { CONVERSION_VARIANT_IDS, CONVERSION_VARIANTS } from '../../lib/text/reading-aid-options';
 
 /** Ordinary sentences, Simplified and Traditional, with phrases whose conversion is not character by character. */

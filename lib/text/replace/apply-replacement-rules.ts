@@ -1,14 +1,15 @@
 /**
- * Applying replacement rules to text: the part of replacement rules a page's content script runs.
- * Pure, and free of the settings machinery (schema, regex guard, site patterns) so the
- * always-injected content script stays small: the rules it gets were already selected for its page
- * and checked by the background (`keepSafeReplacementRules` in `replacement-rules.ts`).
+ * Applying replacement rules to text: the part of replacement rules a page runs. Pure, and free of
+ * the settings machinery (schema, site patterns): the rules it gets were already selected for its
+ * page by the background. Every pattern runs on the linear-time engine (`reader-regex.ts`); a rule
+ * the engine refuses is inactive and skipped here (the options page says why).
  *
  * Every rule is matched against the same input, so each edit's offsets refer to that input (the
  * same `TextEdit` shape the engine returns); where matches of two rules overlap, the rule listed
  * first wins.
  */
-import type { FixOptions, FixResult, TextEdit } from '../doubled/types';
+import type { FixResult, TextEdit } from '../doubled/types';
+import { compileReaderLiteral, compileReaderRegex, type ReaderMatch, type ReaderRegex } from './reader-regex';
 
 /**
  * What applying a replacement rule needs (the settings' `ReplacementRule` fits): pure data, so the
@@ -25,175 +26,82 @@ export interface ReplacementRule {
 /** The rule name replacement edits carry. */
 export const REPLACEMENT_RULE_NAME = 'replacement';
 
-/** Flags every reader regex is compiled with (plus `i` on request). */
-export const REGEX_FLAGS = 'gu';
+/** Replacement rules, compiled: one block's text in, its edits out (sorted, not overlapping). */
+export type ReplacementRunner = (text: string) => TextEdit[];
 
-export function compileReaderRegex(source: string, ignoreCase: boolean): RegExp {
-  return new RegExp(source, ignoreCase ? `${REGEX_FLAGS}i` : REGEX_FLAGS);
+/** The rule's pattern on the engine; undefined when the engine refuses it (an inactive rule). */
+function compileRule(rule: ReplacementRule): ReaderRegex | undefined {
+  if (!rule.isRegex) return compileReaderLiteral(rule.find, rule.ignoreCase);
+  // Groups cost time; a replacement that names none ($1, $<name>) does not need them.
+  const check = compileReaderRegex(rule.find, rule.ignoreCase, GROUP_REFERENCE.test(rule.replace));
+  return check.ok ? check.regex : undefined;
 }
 
-const compiledCache = new Map<string, RegExp | null>();
-
-/** The rule's pattern, compiled; null when it does not compile (checked rules always do). */
-function compileRule(rule: ReplacementRule): RegExp | null {
-  const key = `${rule.ignoreCase ? 'i' : ''}${rule.isRegex ? 'r' : 'l'}:${rule.find}`;
-  const cached = compiledCache.get(key);
-  if (cached !== undefined) return cached;
-  let regex: RegExp | null;
-  try {
-    regex = compileReaderRegex(rule.isRegex ? rule.find : escapeRegex(rule.find), rule.ignoreCase);
-  } catch {
-    regex = null;
-  }
-  if (compiledCache.size > 500) compiledCache.clear();
-  compiledCache.set(key, regex);
-  return regex;
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
-}
+const GROUP_REFERENCE = /\$(?:\d|<)/;
 
 /**
- * Apply checked `rules` to `text` (see `keepSafeReplacementRules`; `applyReplacementRules` in
- * `replacement-rules.ts` checks them first). Empty matches are ignored.
+ * Compile `rules` once; the function it returns runs each enabled rule once over a block's text.
+ * Disabled rules, rules with nothing to find and rules the engine refuses are left out; empty
+ * matches and replacements that change nothing are ignored.
  */
-export function applyCheckedReplacementRules(text: string, rules: readonly ReplacementRule[]): FixResult {
-  const claimed: TextEdit[] = [];
-  // Which code units an earlier edit already took: linear, however many matches there are.
-  let taken: Uint8Array | undefined;
-  for (const rule of rules) {
-    if (!rule.enabled || rule.find === '') continue;
-    const regex = compileRule(rule);
-    if (!regex) continue;
-    regex.lastIndex = 0;
-    for (const match of text.matchAll(regex)) {
-      const original = match[0];
-      if (original === '') continue;
-      const start = match.index;
-      const end = start + original.length;
-      taken ??= new Uint8Array(text.length);
-      if (taken.subarray(start, end).includes(1)) continue;
-      const replacement = rule.isRegex ? expandReplacement(rule.replace, match) : rule.replace;
-      if (replacement === original) continue;
-      taken.fill(1, start, end);
-      claimed.push({ rule: REPLACEMENT_RULE_NAME, factor: 1, start, end, original, replacement });
+export function compileReplacementRules(rules: readonly ReplacementRule[]): ReplacementRunner {
+  const compiled = rules
+    .filter((rule) => rule.enabled && rule.find !== '')
+    .map((rule) => ({ rule, regex: compileRule(rule) }))
+    .filter((entry): entry is { rule: ReplacementRule; regex: ReaderRegex } => entry.regex !== undefined);
+  if (compiled.length === 0) return () => [];
+  return (text) => {
+    const claimed: TextEdit[] = [];
+    // Which code units an earlier edit already took: linear, however many matches there are.
+    let taken: Uint8Array | undefined;
+    for (const { rule, regex } of compiled) {
+      for (const match of regex.matchAll(text)) {
+        const original = match.groups[0] as string;
+        if (original === '') continue;
+        const start = match.index;
+        const end = start + original.length;
+        taken ??= new Uint8Array(text.length);
+        if (taken.subarray(start, end).includes(1)) continue;
+        const replacement = rule.isRegex ? expandReplacement(rule.replace, match) : rule.replace;
+        if (replacement === original) continue;
+        taken.fill(1, start, end);
+        claimed.push({ rule: REPLACEMENT_RULE_NAME, factor: 1, start, end, original, replacement });
+      }
     }
-  }
-  claimed.sort((a, b) => a.start - b.start);
+    return claimed.sort((a, b) => a.start - b.start);
+  };
+}
+
+/** `text` with `edits` (sorted, not overlapping, offsets into `text`) applied. */
+export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
   let output = '';
   let cursor = 0;
-  for (const edit of claimed) {
+  for (const edit of edits) {
     output += text.slice(cursor, edit.start) + edit.replacement;
     cursor = edit.end;
   }
-  output += text.slice(cursor);
-  return { text: output, edits: claimed };
+  return output + text.slice(cursor);
+}
+
+/** Apply `rules` to `text` (see `compileReplacementRules`; better compiled once for many blocks). */
+export function applyCheckedReplacementRules(text: string, rules: readonly ReplacementRule[]): FixResult {
+  const edits = compileReplacementRules(rules)(text);
+  return { text: applyTextEdits(text, edits), edits };
 }
 
 /** `$&`, `$1`…`$99`, `$<name>` and `$$`, as in `String.prototype.replace`. */
-function expandReplacement(template: string, match: RegExpMatchArray): string {
+function expandReplacement(template: string, match: ReaderMatch): string {
   return template.replace(/\$(\$|&|\d{1,2}|<([^>]*)>)/g, (token, what: string, name: string | undefined) => {
     if (what === '$') return '$';
-    if (what === '&') return match[0];
-    if (name !== undefined) return match.groups?.[name] ?? '';
+    if (what === '&') return match.groups[0] ?? '';
+    if (name !== undefined) return match.named ? (match.named[name] ?? '') : token;
     const index = Number(what);
-    if (index >= 1 && index < match.length) return match[index] ?? '';
+    if (index >= 1 && index < match.groups.length) return match.groups[index] ?? '';
+    // `$12` with one group is `$1` then `2`, as in String.prototype.replace.
+    if (what.length === 2) {
+      const first = Number(what[0]);
+      if (first >= 1 && first < match.groups.length) return (match.groups[first] ?? '') + what[1];
+    }
     return token;
   });
-}
-
-/**
- * Replacement rules run on the text the doubled-text fix produced, but the page layer wants every
- * edit as offsets into the original block. This applies `rules` to `fixed.text` and returns one
- * edit list on `input`: fix edits the replacements do not touch stay as they are; a replacement that
- * overlaps a fix edit absorbs it (its original covers both, its replacement is the final text).
- */
-export function applyCheckedReplacementRulesAfterFix(
-  input: string,
-  fixed: FixResult,
-  rules: readonly ReplacementRule[],
-): FixResult {
-  const replaced = applyCheckedReplacementRules(fixed.text, rules);
-  if (replaced.edits.length === 0) return fixed;
-  if (fixed.edits.length === 0) return replaced;
-  const fixedText = fixed.text;
-  // For each character of the fixed text: its offset in the input, or the fix edit that produced it.
-  const inputOffset = new Int32Array(fixedText.length);
-  const owner = new Int32Array(fixedText.length).fill(-1);
-  const ownerRange: { start: number; end: number }[] = [];
-  let t = 0;
-  let i = 0;
-  fixed.edits.forEach((edit, index) => {
-    for (; i < edit.start; i++, t++) inputOffset[t] = i;
-    ownerRange[index] = { start: t, end: t + edit.replacement.length };
-    for (let k = 0; k < edit.replacement.length; k++, t++) owner[t] = index;
-    i = edit.end;
-  });
-  for (; t < fixedText.length; i++, t++) inputOffset[t] = i;
-
-  // Each replacement's range in the fixed text, widened to whole fix edits, then merged.
-  const ranges: { start: number; end: number; edits: TextEdit[] }[] = [];
-  for (const edit of replaced.edits) {
-    let start = edit.start;
-    let end = edit.end;
-    const first = owner[start] as number;
-    if (first >= 0) start = Math.min(start, (ownerRange[first] as { start: number }).start);
-    const last = owner[end - 1] as number;
-    if (last >= 0) end = Math.max(end, (ownerRange[last] as { end: number }).end);
-    const previous = ranges.at(-1);
-    if (previous && start < previous.end) {
-      previous.end = Math.max(previous.end, end);
-      previous.edits.push(edit);
-    } else {
-      ranges.push({ start, end, edits: [edit] });
-    }
-  }
-
-  const toInputStart = (at: number) => {
-    const index = owner[at] as number;
-    return index >= 0 ? (fixed.edits[index] as TextEdit).start : (inputOffset[at] as number);
-  };
-  const toInputEnd = (at: number) => {
-    const index = owner[at - 1] as number;
-    return index >= 0 ? (fixed.edits[index] as TextEdit).end : (inputOffset[at - 1] as number) + 1;
-  };
-
-  const combined: TextEdit[] = ranges.map((range) => {
-    let replacement = '';
-    let cursor = range.start;
-    for (const edit of range.edits) {
-      replacement += fixedText.slice(cursor, edit.start) + edit.replacement;
-      cursor = edit.end;
-    }
-    replacement += fixedText.slice(cursor, range.end);
-    const start = toInputStart(range.start);
-    const end = toInputEnd(range.end);
-    return { rule: REPLACEMENT_RULE_NAME, factor: 1, start, end, original: input.slice(start, end), replacement };
-  });
-  const kept = fixed.edits.filter(
-    (edit) => !combined.some((other) => edit.start >= other.start && edit.end <= other.end),
-  );
-  const edits = [...kept, ...combined].sort((a, b) => a.start - b.start);
-  return { text: replaced.text, edits };
-}
-
-/** The text engine's two functions, as the fix feature takes them. */
-export interface FixEngine {
-  fixText(text: string, options?: FixOptions): FixResult;
-  mightContainDoubledText(text: string): boolean;
-}
-
-/**
- * The engine the fix feature runs on a page: the doubled-text fix, then the page's replacement
- * rules. A block with no doubled text is still looked at when a rule could match it.
- */
-export function withCheckedReplacementRules(engine: FixEngine, rules: readonly ReplacementRule[]): FixEngine {
-  const active = rules.filter((rule) => rule.enabled);
-  if (active.length === 0) return engine;
-  return {
-    mightContainDoubledText: (text) =>
-      engine.mightContainDoubledText(text) || applyCheckedReplacementRules(text, active).edits.length > 0,
-    fixText: (text, options) => applyCheckedReplacementRulesAfterFix(text, engine.fixText(text, options), active),
-  };
 }

@@ -27,7 +27,7 @@ describe('page settings, resolved in the background for a frame', () => {
     siteRules: [{ pattern: 'news.example', fix: true, pinyin: true, conversion: 's2twp' }],
     replacementRules: [
       rule({ id: 'plain', find: '读者来信', replace: '读者来函' }),
-      rule({ id: 'nested', find: '(a+)+$', isRegex: true }),
+      rule({ id: 'backreference', find: '(a)\\1', isRegex: true }),
       rule({ id: 'syntax', find: '(unclosed', isRegex: true }),
       rule({ id: 'off', enabled: false }),
       rule({ id: 'elsewhere', sites: ['other.example'] }),

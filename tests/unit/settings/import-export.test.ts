@@ -24,33 +24,148 @@ function sampleSettings(): Settings {
   return settings;
 }
 
+const EXPORTED_AT = '2026-11-25T08:30:00.000Z';
 const file = (settings: unknown, extra: Record<string, unknown> = {}) =>
-  JSON.stringify({ format: SETTINGS_FILE_FORMAT, version: SETTINGS_VERSION, exportedAt: 'x', settings, ...extra });
+  JSON.stringify({
+    format: SETTINGS_FILE_FORMAT,
+    version: SETTINGS_VERSION,
+    exportedAt: EXPORTED_AT,
+    settings,
+    ...extra,
+  });
+
+/** A complete settings file of the first release (see migrations.ts for the v1 shape). */
+const V1_SETTINGS = {
+  enabled: false,
+  sensitivity: 'balanced',
+  outline: true,
+  latin: true,
+  sites: [{ pattern: 'a.test', enabled: true, pinyin: false, conversion: 'off' }],
+  pinyinStyle: 'tone-numbers',
+  conversionVariant: 's2hk',
+};
+const v1File = (settings: unknown, extra: Record<string, unknown> = {}) => file(settings, { version: 1, ...extra });
 
 describe('export and import', () => {
   test('export then import round-trips exactly', () => {
     const settings = sampleSettings();
     const text = exportSettings(settings, new Date('2026-11-25T00:00:00Z'));
     expect(JSON.parse(text)).toMatchObject({ format: SETTINGS_FILE_FORMAT, version: SETTINGS_VERSION });
-    expect(importSettings(text)).toEqual({ ok: true, settings });
+    expect(importSettings(text)).toEqual({ ok: true, settings, dropped: [] });
   });
 
   test('a file saved with a byte order mark imports', () => {
     const settings = sampleSettings();
-    expect(importSettings(`\uFEFF${exportSettings(settings)}`)).toEqual({ ok: true, settings });
+    expect(importSettings(`\uFEFF${exportSettings(settings)}`)).toEqual({ ok: true, settings, dropped: [] });
   });
 
   test('a v1 file is migrated on import', () => {
-    const text = JSON.stringify({
-      format: SETTINGS_FILE_FORMAT,
-      version: 1,
-      settings: { enabled: false, sites: [{ pattern: 'a.test', enabled: true, pinyin: false, conversion: 'off' }] },
-    });
-    const result = importSettings(text);
+    const result = importSettings(v1File(V1_SETTINGS));
     expect(result.ok && result.settings.siteDefaults.fix).toBe(false);
+    expect(result.ok && result.settings.detection.sensitivity).toBe('balanced');
+    expect(result.ok && result.settings.pinyin.style).toBe('tone-numbers');
     expect(result.ok && result.settings.siteRules).toEqual([
       { pattern: 'a.test', fix: true, pinyin: false, conversion: 'off' },
     ]);
+  });
+
+  // Each of these was accepted, and replaced every setting with the defaults (or dropped keys).
+  test.each([
+    [
+      'no settings at all (v1)',
+      () => JSON.stringify({ format: SETTINGS_FILE_FORMAT, version: 1, exportedAt: EXPORTED_AT }),
+      'settings',
+      'missing',
+    ],
+    [
+      'no settings at all (v2)',
+      () => JSON.stringify({ format: SETTINGS_FILE_FORMAT, version: 2, exportedAt: EXPORTED_AT }),
+      'settings',
+      'missing',
+    ],
+    ['null settings (v1)', () => v1File(null), 'settings', 'wrong-type'],
+    ['settings that are a list (v1)', () => v1File([V1_SETTINGS]), 'settings', 'wrong-type'],
+    ['empty settings (v1)', () => v1File({}), 'settings.enabled', 'missing'],
+    [
+      'a v1 file missing a field',
+      () => v1File({ ...V1_SETTINGS, pinyinStyle: undefined }),
+      'settings.pinyinStyle',
+      'missing',
+    ],
+    ['an unknown v1 key', () => v1File({ ...V1_SETTINGS, theme: 'dark' }), 'settings.theme', 'unknown-key'],
+    [
+      'a v1 site with an unknown key',
+      () =>
+        v1File({
+          ...V1_SETTINGS,
+          sites: [{ pattern: 'a.test', enabled: true, pinyin: false, conversion: 'off', x: 1 }],
+        }),
+      'settings.sites.0.x',
+      'unknown-key',
+    ],
+    ['a v1 value of the wrong type', () => v1File({ ...V1_SETTINGS, latin: 'yes' }), 'settings.latin', 'wrong-type'],
+    [
+      'no exportedAt',
+      () => JSON.stringify({ format: SETTINGS_FILE_FORMAT, version: 2, settings: createDefaultSettings() }),
+      'exportedAt',
+      'missing',
+    ],
+    [
+      'an exportedAt that is not text',
+      () => file(createDefaultSettings(), { exportedAt: 20261125 }),
+      'exportedAt',
+      'wrong-type',
+    ],
+    [
+      'an exportedAt that is not a date',
+      () => file(createDefaultSettings(), { exportedAt: 'yesterday' }),
+      'exportedAt',
+      'not-a-date',
+    ],
+    [
+      'an exportedAt that is no real day',
+      () => file(createDefaultSettings(), { exportedAt: '2026-02-30T00:00:00Z' }),
+      'exportedAt',
+      'not-a-date',
+    ],
+    [
+      'a key given twice at the top',
+      () => file(createDefaultSettings()).replace('"version":2', '"version":2,"version":1'),
+      'version',
+      'duplicate-key',
+    ],
+    [
+      'a key given twice inside',
+      () => file(createDefaultSettings()).replace('"latin":true', '"latin":true,"latin":false'),
+      'settings.detection.latin',
+      'duplicate-key',
+    ],
+    [
+      'a word given twice in the overrides (written differently)',
+      () =>
+        file(createDefaultSettings()).replace(
+          '"readingOverrides":{}',
+          '"readingOverrides":{"银行":"yín háng","\\u94f6\\u884c":"yin2"}',
+        ),
+      'settings.pinyin.readingOverrides.银行',
+      'duplicate-key',
+    ],
+  ])('refuses %s, naming the field', (_name, text, path, problem) => {
+    expect(importSettings(text())).toEqual({ ok: false, error: { reason: 'invalid-field', path, problem } });
+  });
+
+  test('says which override entries were left out (__proto__, constructor, prototype)', () => {
+    const text = file(createDefaultSettings())
+      .replace('"readingOverrides":{}', '"readingOverrides":{"constructor":"x","银行":"yín háng","prototype":"y"}')
+      .replace('"phraseOverrides":{}', '"phraseOverrides":{"__proto__":"z"}');
+    const result = importSettings(text);
+    expect(result.ok && result.settings.pinyin.readingOverrides).toEqual({ 银行: 'yín háng' });
+    expect(result.ok && result.dropped).toEqual([
+      'settings.pinyin.readingOverrides.constructor',
+      'settings.pinyin.readingOverrides.prototype',
+      'settings.conversion.phraseOverrides.__proto__',
+    ]);
+    expect(importSettings(file(createDefaultSettings()))).toMatchObject({ ok: true, dropped: [] });
   });
 
   test.each([
@@ -140,17 +255,31 @@ describe('export and import', () => {
     });
   });
 
-  test('rejects a replacement rule whose regex could hang, naming the rule', () => {
+  test('rejects a replacement rule the regex engine refuses, naming the rule and the reason', () => {
     const settings = sampleSettings();
     settings.replacementRules.push({
       ...(settings.replacementRules[0] as Settings['replacementRules'][0]),
       id: 'r2',
-      find: '^(a|a)*$',
+      find: '(\\d+)-\\1',
     });
     const result = importSettings(file(settings));
     expect(result).toMatchObject({
       ok: false,
-      error: { reason: 'unsafe-rule', index: 1, error: { reason: 'too-slow' } },
+      error: { reason: 'unsafe-rule', index: 1, error: { field: 'find', reason: 'backreference', detail: '\\1' } },
+    });
+  });
+
+  test('rejects a site rule whose regex the engine refuses, naming the rule and the reason', () => {
+    const settings = sampleSettings();
+    settings.siteRules.push({ pattern: '/news(?!\\/sport)/', fix: true, pinyin: false, conversion: 'off' });
+    expect(importSettings(file(settings))).toMatchObject({
+      ok: false,
+      error: {
+        reason: 'unsafe-site-pattern',
+        index: 1,
+        pattern: '/news(?!\\/sport)/',
+        error: { reason: 'invalid-regex', regexProblem: 'lookaround', detail: '(?!\\/sport)' },
+      },
     });
   });
 

@@ -1,13 +1,16 @@
 import * as v from 'valibot';
 import { describe, expect, test } from 'vitest';
 import { repairSettings } from '../../../lib/settings/repair';
+import { checkReplacementRule, keepSafeReplacementRules } from '../../../lib/settings/replacement-rules';
 import {
   createDefaultSettings,
   DEFAULT_SETTINGS,
+  type ReplacementRule,
   SETTINGS_LIMITS,
   type Settings,
   SettingsSchema,
 } from '../../../lib/settings/schema';
+import { findSiteRule } from '../../../lib/settings/site-rules';
 
 describe('the settings schema', () => {
   test('the defaults pass the schema', () => {
@@ -25,18 +28,37 @@ describe('the settings schema', () => {
     expect(v.safeParse(SettingsSchema, withExtra).success).toBe(false);
   });
 
-  test('a replacement rule with a catastrophic regex fails the schema', () => {
+  test('a stored rule the regex engine refuses is kept (inactive), not lost', () => {
+    // Written for an older Qingdu, whose RegExp took backreferences and lookaround: the schema
+    // keeps such rules so nothing the reader wrote disappears; the options page says why they are
+    // inactive and pages never get them (keepSafeReplacementRules, findSiteRule).
     const settings = createDefaultSettings();
+    settings.siteRules.push({ pattern: '/paper(?=\\.example)/', fix: false, pinyin: false, conversion: 'off' });
     settings.replacementRules.push({
       id: 'a',
       enabled: true,
-      find: '(a+)+$',
+      find: '(\\d)\\1',
       isRegex: true,
       ignoreCase: false,
       replace: '',
-      sites: [],
+      sites: ['/(?<!x)y/'],
     });
-    expect(v.safeParse(SettingsSchema, settings).success).toBe(false);
+    expect(v.safeParse(SettingsSchema, settings).success).toBe(true);
+    expect(repairSettings(structuredClone(settings))).toEqual({ settings, repairs: [] });
+    expect(keepSafeReplacementRules(settings.replacementRules)).toEqual([]);
+    expect(findSiteRule(settings.siteRules, 'https://paper.example/')).toBeUndefined();
+    expect(checkReplacementRule(settings.replacementRules[0] as ReplacementRule).map((e) => e.reason)).toEqual([
+      'backreference',
+      'invalid-regex',
+    ]);
+  });
+
+  test('a pattern the old guard refused and the engine takes is kept and runs', () => {
+    const settings = createDefaultSettings();
+    const rule = { id: 'n', enabled: true, find: '(a+)+$', isRegex: true, ignoreCase: false, replace: 'b', sites: [] };
+    settings.replacementRules.push(rule);
+    expect(repairSettings(structuredClone(settings)).settings.replacementRules).toEqual([rule]);
+    expect(keepSafeReplacementRules(settings.replacementRules)).toEqual([rule]);
   });
 });
 
@@ -140,6 +162,19 @@ describe('repairSettings', () => {
     expect(Object.getPrototypeOf(overrides)).toBe(Object.prototype);
     expect(overrides.行).toBe('háng');
     expect(repairs).toContainEqual({ path: 'pinyin.readingOverrides.bad', reason: 'dropped' });
+  });
+
+  test('entries the schema cannot keep (__proto__, constructor, prototype) are reported as dropped', () => {
+    const raw = JSON.parse(
+      '{"pinyin": {"readingOverrides": {"__proto__": "x", "行": "háng", "constructor": "y"}}, "conversion": {"phraseOverrides": {"prototype": "z"}}}',
+    );
+    const { settings, repairs } = repairSettings(raw);
+    expect(settings.pinyin.readingOverrides).toEqual({ 行: 'háng' });
+    expect(repairs).toEqual([
+      { path: 'pinyin.readingOverrides.__proto__', reason: 'dropped' },
+      { path: 'pinyin.readingOverrides.constructor', reason: 'dropped' },
+      { path: 'conversion.phraseOverrides.prototype', reason: 'dropped' },
+    ]);
   });
 
   test('unknown stored keys (a newer build) are ignored, not fatal', () => {

@@ -29,7 +29,7 @@ describe('site patterns', () => {
     ['exa mple.com', 'invalid-domain'],
     ['*.', 'invalid-domain'],
     ['/(unclosed/', 'invalid-regex'],
-    ['/(a+)+/', 'unsafe-regex'],
+    ['/(a)\\1/', 'invalid-regex'],
     ['http://', 'invalid-url'],
   ])('%j is rejected as %s', (pattern, reason) => {
     const check = checkSitePattern(pattern);
@@ -67,6 +67,16 @@ describe('rule matching', () => {
     const rules = [rule('/\\/epaper\\/\\d{8}\\//')];
     expect(findSiteRule(rules, 'https://paper.example/epaper/20261125/a.html')).toBe(rules[0]);
     expect(findSiteRule(rules, 'https://paper.example/epaper/latest/')).toBeUndefined();
+  });
+
+  test('a regex rule matches the same address on every load, not every other one', () => {
+    // Regression: the compiled pattern was cached with the `g` flag, so `test` carried `lastIndex`
+    // from one call to the next (match, no match, match).
+    const rules = [rule('/paper\\.example/'), rule('/EPAPER/i')];
+    for (let load = 0; load < 4; load++) {
+      expect(findSiteRule(rules, 'https://paper.example/a.html')).toBe(rules[0]);
+      expect(findSiteRule([rules[1] as SiteRule], 'https://x.test/epaper/1')).toBe(rules[1]);
+    }
   });
 
   test('IDN patterns match the punycode host the browser reports', () => {
@@ -131,6 +141,23 @@ describe('resolveSiteSettings', () => {
     );
     const ids = resolveSiteSettings(settings, 'https://example.com/').replacementRules.map((r) => r.id);
     expect(ids).toEqual(['everywhere', 'here']);
+  });
+
+  test('a replacement rule scoped by a regex applies on every load of the same address', () => {
+    const settings = createDefaultSettings();
+    settings.replacementRules.push({
+      id: 'scoped',
+      enabled: true,
+      isRegex: false,
+      ignoreCase: false,
+      find: 'a',
+      replace: 'b',
+      sites: ['/paper\\.example\\/\\d+/'],
+    });
+    for (let load = 0; load < 4; load++) {
+      const ids = resolveSiteSettings(settings, 'https://paper.example/2026/').replacementRules.map((r) => r.id);
+      expect({ load, ids }).toEqual({ load, ids: ['scoped'] });
+    }
   });
 });
 

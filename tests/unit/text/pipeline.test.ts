@@ -1,18 +1,13 @@
 /**
- * Text composition (lib/text/pipeline.ts): stages run in order, each on the output of the one
+ * Text composition (lib/text/compose.ts, lib/text/pipeline.ts): stages run in order, each on the output of the one
  * before, and every character of the result knows the input character it came from, which is how
  * pages put each piece of the result back into the text node it belongs to.
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { applyEditsWithOrigin, composeText, splitByOrigin, type TextStage } from '../../../lib/text/compose';
 import type { TextEdit } from '../../../lib/text/doubled/types';
-import {
-  applyEditsWithOrigin,
-  composeText,
-  createTextPipeline,
-  splitByOrigin,
-  type TextStage,
-} from '../../../lib/text/pipeline';
+import { createTextPipeline } from '../../../lib/text/pipeline';
 
 const edit = (start: number, end: number, original: string, replacement: string): TextEdit => ({
   rule: 'test',

@@ -3,9 +3,10 @@
  * list), injected into a frame by the background only when the reader turns pinyin on there;
  * never part of the always-injected sentinel.
  */
-import { registerAidCode } from '@/lib/features/aid-code';
+
 import { createPinyinStage } from '@/lib/features/pinyin';
+import { registerStageCode } from '@/lib/features/stage-code';
 
 export default defineUnlistedScript(() => {
-  registerAidCode('pinyin', (options) => createPinyinStage(options));
+  registerStageCode('pinyin', (options) => createPinyinStage(options));
 });

@@ -1,0 +1,75 @@
+import { resolve } from 'node:path';
+import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
+import { render } from 'preact';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ReplacementRulesSection } from '../../../components/options/replacement-rules-section';
+import { SitesSection } from '../../../components/options/sites-section';
+import { createDefaultSettings, type Settings } from '../../../lib/settings/schema';
+
+// The real messages, so a key the page uses but a locale lacks shows up as empty text.
+async function useLocale(locale: string): Promise<void> {
+  const messages = generateChromeMessages(
+    await parseMessagesFile(resolve(import.meta.dirname, `../../../locales/${locale}.yml`)),
+  );
+  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(
+    (key: string, substitutions?: string | (string | number)[]) => {
+      const subs = ([] as (string | number)[]).concat(substitutions ?? []).map(String);
+      return (messages[key]?.message ?? '').replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
+    },
+  );
+}
+
+beforeEach(() => useLocale('en'));
+afterEach(() => document.body.replaceChildren());
+
+/** Settings an older Qingdu could store: patterns today's regex engine refuses. */
+function olderSettings(): Settings {
+  const settings = createDefaultSettings();
+  settings.siteRules.push(
+    { pattern: 'ok.example', fix: true, pinyin: false, conversion: 'off' },
+    { pattern: '/paper(?=\\.example)/', fix: false, pinyin: false, conversion: 'off' },
+  );
+  settings.replacementRules.push(
+    { id: 'a', enabled: true, find: '读者', isRegex: false, ignoreCase: false, replace: '读者朋友', sites: [] },
+    { id: 'b', enabled: true, find: '(\\d)\\1', isRegex: true, ignoreCase: false, replace: '$1', sites: [] },
+  );
+  return settings;
+}
+
+function mount(node: preact.ComponentChild): HTMLElement {
+  const root = document.createElement('div');
+  document.body.append(root);
+  render(node, root);
+  return root;
+}
+
+describe('the options page says why a stored rule is inactive', () => {
+  test('a replacement rule with a backreference: beside its Find field, in the reader’s language', async () => {
+    for (const [locale, expected] of [
+      ['en', 'This rule is inactive until it is corrected: Backreferences such as \\1 are not supported'],
+      ['zh_CN', '此规则在修正之前不会生效：不支持反向引用（如 \\1）'],
+      ['zh_TW', '此規則在修正之前不會生效：不支援反向參照（如 \\1）'],
+    ] as const) {
+      vi.restoreAllMocks();
+      await useLocale(locale);
+      const root = mount(<ReplacementRulesSection settings={olderSettings()} change={() => undefined} />);
+      const [good, refused] = root.querySelectorAll('[data-testid="replacement-rule"]');
+      expect(good?.querySelector('.qd-error')).toBeNull();
+      const find = refused?.querySelector<HTMLInputElement>('[data-testid="rule-find"]');
+      expect(find?.getAttribute('aria-invalid')).toBe('true');
+      const message = root.querySelector(`#${CSS.escape(find?.getAttribute('aria-describedby') ?? '')}`);
+      expect(message?.textContent).toContain(expected);
+      document.body.replaceChildren();
+    }
+  });
+
+  test('a site rule with a lookahead: in its row', () => {
+    const root = mount(<SitesSection settings={olderSettings()} change={() => undefined} save={() => undefined} />);
+    const rows = root.querySelectorAll('[data-testid="site-rule"]');
+    expect(rows[0]?.querySelector('[data-testid="site-rule-inactive"]')).toBeNull();
+    expect(rows[1]?.querySelector('[data-testid="site-rule-inactive"]')?.textContent).toBe(
+      'Inactive: Lookahead and lookbehind such as (?=\\.example) are not supported: Qingdu runs regular expressions on an engine that can never hang a page, and that engine cannot match them.',
+    );
+  });
+});
