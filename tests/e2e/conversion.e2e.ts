@@ -167,7 +167,7 @@ describe('conversion from the real popup', () => {
 
   test('neither the always-injected sentinel nor the page pipeline carries conversion code or a dictionary', () => {
     const read = (file: string) => readFileSync(resolve(CHROME_MV3_DIR, file), 'utf8');
-    const aid = read('aid-conversion.js');
+    const aid = read('stage-conversion.js');
     // An entry of opencc-js's phrase dictionary, and the name of its trie's matcher.
     for (const marker of ['隨身碟', 'matchPrefix']) {
       expect(read('sentinel.js')).not.toContain(marker);

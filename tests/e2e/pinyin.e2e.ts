@@ -236,7 +236,7 @@ describe('pinyin from the real popup', () => {
 
   test('neither the always-injected sentinel nor the page pipeline carries pinyin data; the aid file does', () => {
     const read = (file: string) => readFileSync(resolve(CHROME_MV3_DIR, file), 'utf8');
-    const aid = resolve(CHROME_MV3_DIR, 'aid-pinyin.js');
+    const aid = resolve(CHROME_MV3_DIR, 'stage-pinyin.js');
     // An entry of the derived word list and one of pinyin-pro's own dictionary.
     for (const sample of ['qingdu-words', 'zhǎng']) {
       expect(read('sentinel.js')).not.toContain(sample);
