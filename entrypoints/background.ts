@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { getToolbarButton } from '@/lib/browser-compat';
 import { BADGE_COLOR, createFixTabStatus } from '@/lib/features/fix-tab-status';
 import { resolvePageSettings } from '@/lib/features/page-settings';
 import {
@@ -28,7 +29,7 @@ export default defineBackground(() => {
     setFrameShowOriginal: (tabId, frameId, showOriginal) =>
       sendMessage('setShowOriginal', showOriginal, { tabId, frameId }),
   });
-  void browser.action.setBadgeBackgroundColor({ color: BADGE_COLOR });
+  void getToolbarButton().setBadgeBackgroundColor({ color: BADGE_COLOR });
   onMessage('reportFixStatus', async ({ data, sender }) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined) return;

@@ -1,4 +1,5 @@
 import type { GeneratedI18nStructure } from '#i18n';
+import { createRandomId } from '@/lib/browser-compat';
 import { clearDocumentReady, markDocumentReady } from '@/lib/dom/markers';
 import { refusePageEvent, SCRIPT_STARTED_EVENT } from '@/lib/dom/page-guard';
 import { createFixController, DEFAULT_FIX_PAGE_SETTINGS } from '@/lib/features/fix-doubled-text-controller';
@@ -36,7 +37,7 @@ export default defineContentScript({
     const stopListening = [onMessage('ping', () => ({ ready: true, url: location.href }))];
 
     // Fix doubled text, as this site's settings say.
-    const documentKey = crypto.randomUUID();
+    const documentKey = createRandomId();
     const fix = createFixController(document, {
       engine: { fixText, mightContainDoubledText },
       originalLabel: browser.i18n.getMessage(ORIGINAL_LABEL_MESSAGE),

@@ -4,6 +4,7 @@
  * reaches every frame. Kept in `storage.session` so it survives the service worker sleeping.
  */
 import { browser } from 'wxt/browser';
+import { getToolbarButton } from '@/lib/browser-compat';
 import type { FrameFixStatus, TabFixStatus } from '@/lib/messaging';
 
 interface FrameEntry {
@@ -58,7 +59,9 @@ export function createFixTabStatus(options: FixTabStatusOptions) {
   const write = async (tabId: number, entry: TabEntry): Promise<TabFixStatus> => {
     await browser.storage.session.set({ [storageKey(tabId)]: entry });
     const summary = summarizeFrames(Object.values(entry).map((frame) => frame.status));
-    await browser.action.setBadgeText({ tabId, text: badgeTextFor(summary) }).catch(() => undefined);
+    await getToolbarButton()
+      .setBadgeText({ tabId, text: badgeTextFor(summary) })
+      .catch(() => undefined);
     return summary;
   };
 
