@@ -3,7 +3,7 @@
  * (cross-origin, about:blank filled by script, srcdoc), with "Show original" and "Fix again" from
  * the real popup, and the toolbar badge.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -76,6 +76,7 @@ describe('fix doubled text in Firefox', () => {
     const popup = await env.openPopupFor(page);
     await expect.poll(() => popup.text(byTestId('fix-count')), poll).toBe('7 passages fixed');
     expect(await popup.isChecked(byTestId('fix-show-original'))).toBe(false);
+    writeFileSync(resolve(SCREENSHOTS_DIR, 'firefox-popup.png'), await popup.screenshot('main'));
 
     await popup.click(byTestId('fix-show-original'));
     await expect.poll(() => shownTexts(page), poll).toEqual(served);
