@@ -123,6 +123,12 @@ export interface FirefoxWithExtension {
   tabIdOf(page: Page): Promise<number>;
   /** Open an extension page such as `options.html` in a new tab. */
   openExtensionPage(path: string): Promise<ExtensionPage>;
+  /**
+   * Open the real popup acting on the tab of `page` (`popup.html?tab=<id>`, as a toolbar click
+   * would). A popup opened before Qingdu runs in the page says the page is unavailable; a reader
+   * would open it again, and so does this, until the page's controls show.
+   */
+  openPopupFor(page: Page, timeoutMs?: number): Promise<ExtensionPage>;
   close(): Promise<void>;
 }
 
@@ -176,6 +182,15 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions =
       ...args: A
     ): Promise<R> => documents.evaluate(await background(), fn, ...args);
     const devTools = client;
+    const tabIdOf = async (page: Page): Promise<number> => {
+      await page.bringToFront();
+      const tabId = await evaluateInBackground(async () => {
+        const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+        return tab?.id;
+      });
+      if (tabId === undefined) throw new Error(`no tab found for ${page.url()}`);
+      return tabId;
+    };
     return {
       browser: firefox,
       firefoxVersion,
@@ -183,16 +198,21 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions =
       downloadDir,
       documents,
       evaluateInBackground,
-      async tabIdOf(page) {
-        await page.bringToFront();
-        const tabId = await evaluateInBackground(async () => {
-          const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
-          return tab?.id;
-        });
-        if (tabId === undefined) throw new Error(`no tab found for ${page.url()}`);
-        return tabId;
-      },
+      tabIdOf,
       openExtensionPage: (path) => openExtensionPage(documents, evaluateInBackground, path),
+      async openPopupFor(page, timeoutMs = 20_000) {
+        const tabId = await tabIdOf(page);
+        const deadline = Date.now() + timeoutMs;
+        const controls = byTestId('pinyin-switch');
+        for (;;) {
+          const popup = await openExtensionPage(documents, evaluateInBackground, `popup.html?tab=${tabId}`);
+          const shown = await waitForAny(popup, [controls, byTestId('page-unavailable')], timeoutMs);
+          if (shown === controls) return popup;
+          await popup.close();
+          if (Date.now() > deadline) throw new Error(`the popup kept saying the page is unavailable (${page.url()})`);
+          await new Promise((done) => setTimeout(done, 250));
+        }
+      },
       async close() {
         devTools.close();
         await firefox.close();
@@ -203,6 +223,20 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions =
     client?.close();
     await firefox.close();
     throw error;
+  }
+}
+
+/** Wait until one of `selectors` matches in an extension page; returns the one that did. */
+async function waitForAny(page: ExtensionPage, selectors: string[], timeoutMs: number): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = await page.evaluate(
+      (list: string[]) => list.find((selector) => document.querySelector(selector) !== null) ?? null,
+      selectors,
+    );
+    if (found !== null) return found;
+    if (Date.now() > deadline) throw new DevToolsError(`none of ${selectors.join(', ')} appeared in ${page.url}`);
+    await new Promise((done) => setTimeout(done, 50));
   }
 }
 

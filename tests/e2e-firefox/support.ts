@@ -34,11 +34,7 @@ export interface FirefoxE2e {
   server: StaticServer;
   /** Open a served page in a new tab (it has loaded; Qingdu may still be working on it). */
   openPage(path: string, server?: StaticServer): Promise<Page>;
-  /**
-   * Open the real popup acting on the tab of `page` (`popup.html?tab=<id>`, as a toolbar click
-   * would). A popup opened before Qingdu is running in the page says the page is unavailable; a
-   * reader would open it again, and so does this, until the page's controls show.
-   */
+  /** Open the real popup acting on the tab of `page` (see FirefoxWithExtension.openPopupFor). */
   openPopupFor(page: Page): Promise<ExtensionPage>;
   /** Open the options page, once it has loaded the settings. */
   openOptions(): Promise<ExtensionPage>;
@@ -62,18 +58,7 @@ export async function startFirefoxE2e(options: { rootDir?: string } = {}): Promi
       await page.goto(from.url(path));
       return page;
     },
-    async openPopupFor(page) {
-      const tabId = await firefox.tabIdOf(page);
-      const deadline = Date.now() + SETTLE_MS;
-      for (;;) {
-        const popup = await firefox.openExtensionPage(`popup.html?tab=${tabId}`);
-        const shown = await waitForAny(popup, [byTestId('pinyin-switch'), byTestId('page-unavailable')]);
-        if (shown === byTestId('pinyin-switch')) return popup;
-        await popup.close();
-        if (Date.now() > deadline) throw new Error(`the popup kept saying the page is unavailable (${page.url()})`);
-        await new Promise((done) => setTimeout(done, 250));
-      }
-    },
+    openPopupFor: (page) => firefox.openPopupFor(page, SETTLE_MS),
     async openOptions() {
       const options = await firefox.openExtensionPage('options.html');
       await options.waitFor(`${byTestId('options')}[data-loaded="true"]`);
@@ -84,20 +69,6 @@ export async function startFirefoxE2e(options: { rootDir?: string } = {}): Promi
       await server.close();
     },
   };
-}
-
-/** Wait until one of `selectors` matches in an extension page; returns the one that did. */
-async function waitForAny(page: ExtensionPage, selectors: string[]): Promise<string> {
-  const deadline = Date.now() + SETTLE_MS;
-  for (;;) {
-    const found = await page.evaluate(
-      (list: string[]) => list.find((selector) => document.querySelector(selector) !== null) ?? null,
-      selectors,
-    );
-    if (found !== null) return found;
-    if (Date.now() > deadline) throw new Error(`none of ${selectors.join(', ')} appeared in ${page.url}`);
-    await new Promise((done) => setTimeout(done, 50));
-  }
 }
 
 export interface ShownText {
