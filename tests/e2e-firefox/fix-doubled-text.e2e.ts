@@ -92,6 +92,39 @@ describe('fix doubled text in Firefox', () => {
     await page.close();
   });
 
+  test('shadow roots: open, nested and a custom element’s are repaired and put back; a closed one is out of reach', async () => {
+    const page = await env.openPage('/hostile/shadow.html');
+    await page.evaluate(() => (window as unknown as { addCard(): void }).addCard());
+    const readShadows = () =>
+      page.evaluate(() => {
+        const open = document.getElementById('open-host')?.shadowRoot;
+        const nested = open?.querySelector('div')?.shadowRoot;
+        const card = document.querySelector('news-card')?.shadowRoot;
+        return {
+          open: open?.getElementById('open-text')?.textContent,
+          nested: nested?.getElementById('nested-text')?.textContent,
+          card: card?.getElementById('card-text')?.textContent,
+        };
+      });
+    const fixed = { open: '勇于担当作为', nested: '确保“双招双引”', card: '勇于担当' };
+    await expect.poll(readShadows, poll).toEqual(fixed);
+    // Known limit: a closed shadow root cannot be reached by any extension.
+    expect(await page.evaluate(() => (window as unknown as { readClosed(): string }).readClosed())).toBe(
+      '新新新新项项项项目目目目',
+    );
+
+    const popup = await env.openPopupFor(page);
+    await expect.poll(() => popup.text(byTestId('fix-count')), poll).toBe('3 passages fixed');
+    await popup.click(byTestId('fix-show-original'));
+    await expect
+      .poll(readShadows, poll)
+      .toEqual({ open: '勇勇于于担担当当作作为为', nested: '确确保保““双双招招双双引引””', card: '勇勇于于担担当当' });
+    await popup.click(byTestId('fix-again'));
+    await expect.poll(readShadows, poll).toEqual(fixed);
+    await popup.close();
+    await page.close();
+  });
+
   test('frames: cross-origin, about:blank filled by script and srcdoc frames are repaired, and put back', async () => {
     const otherOrigin = await startStaticServer(FIXTURES_DIR);
     try {
