@@ -67,6 +67,9 @@ describe('reading aids from the real popup in Firefox', () => {
     const served = await snapshotPage(page);
     const textBefore = await page.evaluate(() => document.body.textContent);
     const popup = await env.openPopupFor(page);
+    // Firefox registered the keyboard shortcuts, and the popup shows them.
+    await expect.poll(() => popup.text(byTestId('pinyin-shortcut')), poll).toBe('Shortcut: Alt+P');
+    expect(await popup.text(byTestId('conversion-shortcut'))).toBe('Shortcut: Alt+C');
     await popup.select(byTestId('pinyin-style'), 'tone-marks');
     await popup.click(byTestId('pinyin-switch'));
     await expect.poll(() => popup.isChecked(byTestId('pinyin-switch')), poll).toBe(true);
