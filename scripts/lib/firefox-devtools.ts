@@ -142,9 +142,16 @@ export class AddonDocuments {
   /** Watch the documents of the installed add-on `addonId`. */
   static async watch(client: DevToolsClient, addonId: string): Promise<AddonDocuments> {
     const documents = new AddonDocuments(client);
-    const { addons } = (await client.request('root', 'listAddons')) as { addons?: { id: string; actor: string }[] };
-    const addon = addons?.find((candidate) => candidate.id === addonId);
-    if (!addon) throw new DevToolsError(`the add-on ${addonId} is not installed`);
+    // An add-on installed in the profile may still be starting when the browser is.
+    const deadline = Date.now() + 15_000;
+    let addon: { id: string; actor: string } | undefined;
+    while (!addon) {
+      const { addons } = (await client.request('root', 'listAddons')) as { addons?: { id: string; actor: string }[] };
+      addon = addons?.find((candidate) => candidate.id === addonId);
+      if (addon) break;
+      if (Date.now() > deadline) throw new DevToolsError(`the add-on ${addonId} is not installed`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     client.onEvent((packet) => {
       if (packet.type === 'target-available-form') {
         const target = packet.target as DevToolsTarget;

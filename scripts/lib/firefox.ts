@@ -8,7 +8,7 @@
  * (see firefox-devtools.ts): each is opened in a tab by the background page and scripted in place.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -84,6 +84,13 @@ export interface FirefoxLaunchOptions {
   extensionDir?: string;
   /** Where downloads land (the options page's export). A fresh temporary folder by default. */
   downloadDir?: string;
+  /**
+   * A profile folder to keep between launches. The add-on is then installed in it as a reader's
+   * add-on is (not temporarily, so it survives a restart), from an extension proxy file; that
+   * needs unsigned add-ons allowed, which Firefox ESR permits and release builds do not.
+   * Without it: a fresh profile, and a temporary install as about:debugging does.
+   */
+  profileDir?: string;
 }
 
 /** One of the extension's pages open in a tab, scripted through the DevTools server. */
@@ -146,13 +153,28 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions =
   const devToolsPort = await findFreePort();
   const ownDownloadDir = options.downloadDir === undefined;
   const downloadDir = options.downloadDir ?? mkdtempSync(join(tmpdir(), 'qingdu-firefox-downloads-'));
+  const { profileDir } = options;
+  if (profileDir) {
+    // An extension proxy file: a file named after the add-on id, holding the path of its folder.
+    mkdirSync(join(profileDir, 'extensions'), { recursive: true });
+    writeFileSync(join(profileDir, 'extensions', addonId), resolve(extensionDir));
+  }
   const firefox = await puppeteer.launch({
     browser: 'firefox',
     executablePath,
     headless: options.headless ?? true,
     defaultViewport: { width: 1280, height: 900 },
     args: ['--start-debugger-server', String(devToolsPort)],
+    ...(profileDir ? { userDataDir: profileDir } : {}),
     extraPrefsFirefox: {
+      ...(profileDir
+        ? {
+            // Load the add-on found in the profile, unsigned, without asking.
+            'xpinstall.signatures.required': false,
+            'extensions.autoDisableScopes': 0,
+            'extensions.enabledScopes': 15,
+          }
+        : {}),
       'extensions.webextensions.uuids': JSON.stringify({ [addonId]: FIREFOX_EXTENSION_UUID }),
       // The DevTools server, without its "allow this connection?" prompt.
       'devtools.debugger.remote-enabled': true,
@@ -171,8 +193,10 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions =
   let client: DevToolsClient | undefined;
   try {
     const firefoxVersion = await firefox.version();
-    const installedId = await firefox.installExtension(extensionDir);
-    if (installedId !== addonId) throw new Error(`installed ${installedId}, expected ${addonId}`);
+    if (!profileDir) {
+      const installedId = await firefox.installExtension(extensionDir);
+      if (installedId !== addonId) throw new Error(`installed ${installedId}, expected ${addonId}`);
+    }
     client = await DevToolsClient.connect(devToolsPort);
     const documents = await AddonDocuments.watch(client, addonId);
     const background = () =>
