@@ -40,17 +40,24 @@ export default defineBackground(() => {
   onMessage('setTabShowOriginal', ({ data }) => fixTabs.setShowOriginal(data.tabId, data.showOriginal));
   browser.tabs.onRemoved.addListener((tabId) => void fixTabs.forget(tabId));
 
-  // Menus persist while the extension is installed; an update re-creates them from scratch.
-  browser.runtime.onInstalled.addListener(async () => {
-    await browser.contextMenus.removeAll();
-    browser.contextMenus.create({ id: MENU_FIX_SELECTION, title: i18n.t('menuFixSelection'), contexts: ['selection'] });
-    browser.contextMenus.create({
-      id: MENU_COPY_REPAIRED,
-      title: i18n.t('menuCopyRepaired'),
-      contexts: ['selection', 'editable'],
-    });
-  });
-  browser.contextMenus.onClicked.addListener((info, tab) => {
+  // Chromium keeps menus while the extension is installed; Firefox keeps an MV2 (persistent)
+  // background's menus only until the browser quits. So they are made afresh on install, update
+  // and every browser start. Firefox for Android has no context menus (nor keyboard shortcuts).
+  const menus = browser.contextMenus as typeof browser.contextMenus | undefined;
+  const makeMenus = async () => {
+    if (!menus) return;
+    await menus.removeAll();
+    menus.create({ id: MENU_FIX_SELECTION, title: i18n.t('menuFixSelection'), contexts: ['selection'] });
+    menus.create({ id: MENU_COPY_REPAIRED, title: i18n.t('menuCopyRepaired'), contexts: ['selection', 'editable'] });
+  };
+  // One after another: an update at start-up fires both events, and two interleaved rounds would collide.
+  let menusMade = Promise.resolve();
+  const createMenus = () => {
+    menusMade = menusMade.then(makeMenus, makeMenus);
+  };
+  browser.runtime.onInstalled.addListener(createMenus);
+  browser.runtime.onStartup.addListener(createMenus);
+  menus?.onClicked.addListener((info, tab) => {
     if (tab?.id === undefined) return;
     const target = { tabId: tab.id, frameId: info.frameId ?? 0 };
     if (info.menuItemId === MENU_FIX_SELECTION)
@@ -71,7 +78,7 @@ export default defineBackground(() => {
     });
   });
 
-  browser.commands.onCommand.addListener((command, tab) => {
+  (browser.commands as typeof browser.commands | undefined)?.onCommand.addListener((command, tab) => {
     const name = READING_AID_NAMES.find((n) => READING_AID_COMMANDS[n] === command);
     if (name && tab?.id !== undefined) void sendMessage('toggleReadingAid', name, tab.id).catch(() => undefined);
   });
