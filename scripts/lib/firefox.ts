@@ -246,6 +246,7 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions =
   } catch (error) {
     client?.close();
     await firefox.close();
+    if (ownDownloadDir) rmSync(downloadDir, { recursive: true, force: true });
     throw error;
   }
 }
