@@ -154,11 +154,17 @@ export function ReadingAidControls({
       ...status,
       readingAids: { ...aids, [request.name]: { ...aids[request.name], enabled: request.enabled } },
     });
+    // Counted, not flagged: a second click while the first is on its way keeps the switch "sending".
+    const track = (delta: number) =>
+      setSending((now) => ({ ...now, [request.name]: (now[request.name] ?? 0) + delta }));
+    track(1);
     try {
       onStatus(await sendMessage('setTabReadingAid', { tabId, ...request }));
       setSendError(false);
     } catch {
       setSendError(true);
+    } finally {
+      track(-1);
     }
   }
 

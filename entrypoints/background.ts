@@ -200,20 +200,26 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId));
   void initBadge();
 
-  // Menus persist while the extension is installed; an update re-creates them from scratch.
-  browser.runtime.onInstalled.addListener(async () => {
-    await browser.contextMenus.removeAll();
-    browser.contextMenus.create({ id: MENU_FIX_SELECTION, title: i18n.t('menuFixSelection'), contexts: ['selection'] });
-    browser.contextMenus.create({
-      id: MENU_COPY_REPAIRED,
-      title: i18n.t('menuCopyRepaired'),
-      contexts: ['selection', 'editable'],
-    });
+  // Chromium keeps menus while the extension is installed; Firefox keeps an MV2 (persistent)
+  // background's menus only until the browser quits. So they are made afresh on install, update
+  // and every browser start. Firefox for Android has no context menus (nor keyboard shortcuts).
+  const menus = browser.contextMenus as typeof browser.contextMenus | undefined;
+  const makeMenus = async () => {
+    if (!menus) return;
+    await menus.removeAll();
+    menus.create({ id: MENU_FIX_SELECTION, title: i18n.t('menuFixSelection'), contexts: ['selection'] });
+    menus.create({ id: MENU_COPY_REPAIRED, title: i18n.t('menuCopyRepaired'), contexts: ['selection', 'editable'] });
+  };
+  // One after another: an update at start-up fires both events, and two interleaved rounds would collide.
+  let menusMade = Promise.resolve();
+  const startUp = () => {
+    menusMade = menusMade.then(makeMenus, makeMenus);
     // Registered scripts do not survive an update of the extension.
     void syncGarbledSites();
-  });
-  browser.runtime.onStartup?.addListener(() => void syncGarbledSites());
-  browser.contextMenus.onClicked.addListener((info, tab) => {
+  };
+  browser.runtime.onInstalled.addListener(startUp);
+  browser.runtime.onStartup.addListener(startUp);
+  menus?.onClicked.addListener((info, tab) => {
     if (tab?.id === undefined) return;
     const target = { tabId: tab.id, frameId: info.frameId ?? 0 };
     const run = async () => {
@@ -224,7 +230,7 @@ export default defineBackground(() => {
     void run().catch(() => undefined);
   });
 
-  browser.commands.onCommand.addListener((command, tab) => {
+  (browser.commands as typeof browser.commands | undefined)?.onCommand.addListener((command, tab) => {
     const name = READING_AID_NAMES.find((n) => READING_AID_COMMANDS[n] === command) as ReadingAidName | undefined;
     if (!name || tab?.id === undefined) return;
     const tabId = tab.id;

@@ -8,7 +8,7 @@ import type { PageSettings } from '@/lib/messaging';
 import { keepSafeReplacementRules } from '@/lib/settings/replacement-rules';
 import type { Settings } from '@/lib/settings/schema';
 import { resolveSiteSettings } from '@/lib/settings/site-rules';
-import { fixText, mightContainDoubledText } from '@/lib/text/doubled/fix-doubled-text';
+import { fixText } from '@/lib/text/doubled/fix-doubled-text';
 
 /** What the background knows of a message's sender (a subset of `runtime.MessageSender`). */
 export interface FrameSender {

@@ -5,6 +5,7 @@
  * `storage.session` so it survives the service worker sleeping, and updated one report at a time.
  */
 import { browser } from 'wxt/browser';
+import { getToolbarButton } from '@/lib/browser-compat';
 import { DEFAULT_READING_AID_OPTIONS } from '@/lib/features/stage-options';
 import type { FrameStatus, ReadingAidsStatus, TabStatus } from '@/lib/messaging';
 
@@ -73,22 +74,17 @@ export interface TabStatusStore {
   tabs(): Promise<number[]>;
 }
 
-/** The badge's action: `action` in Manifest V3, `browserAction` in Firefox's Manifest V2. */
-function badgeApi() {
-  const api = browser as unknown as { action?: typeof browser.action; browserAction?: typeof browser.action };
-  return api.action ?? api.browserAction;
-}
-
+/** The badge is a courtesy: a browser without one (or a closed tab) never stops a report. */
 export async function showBadge(tabId: number, status: TabStatus): Promise<void> {
-  await badgeApi()
-    ?.setBadgeText({ tabId, text: badgeTextFor(status) })
-    .catch(() => undefined);
+  try {
+    await getToolbarButton().setBadgeText({ tabId, text: badgeTextFor(status) });
+  } catch {}
 }
 
 export async function initBadge(): Promise<void> {
-  await badgeApi()
-    ?.setBadgeBackgroundColor({ color: BADGE_COLOR })
-    .catch(() => undefined);
+  try {
+    await getToolbarButton().setBadgeBackgroundColor({ color: BADGE_COLOR });
+  } catch {}
 }
 
 export function createTabStatusStore(): TabStatusStore {
