@@ -10,10 +10,12 @@
  * - v2, grouped by what the options page shows: `siteDefaults` (with `enabled` renamed `fix`),
  *   `siteRules` (renamed from `sites`, each rule's `enabled` renamed `fix`), `detection`, `pinyin`,
  *   `conversion`, `replacementRules`.
+ * - v3: `joinLines` (join the lines a print column broke) in `siteDefaults` and every site rule,
+ *   off where the reader has not said otherwise.
  */
 import * as v from 'valibot';
 import { CONVERSION_VARIANT_IDS, PINYIN_STYLES } from '../text/reading-aid-options';
-import { CONVERSION_CHOICES, SENSITIVITIES } from './schema';
+import { CONVERSION_CHOICES, SENSITIVITIES, SettingsSchema } from './schema';
 
 type Loose = Record<string, unknown>;
 
@@ -39,6 +41,23 @@ export const SETTINGS_FILE_SCHEMAS: Record<number, v.GenericSchema> = {
     ),
     pinyinStyle: v.picklist(PINYIN_STYLES),
     conversionVariant: v.picklist(CONVERSION_VARIANT_IDS),
+  }),
+  // v2 is v3 without `joinLines`.
+  2: v.strictObject({
+    ...SettingsSchema.entries,
+    siteDefaults: v.strictObject({
+      fix: v.boolean(),
+      pinyin: v.boolean(),
+      conversion: v.picklist(CONVERSION_CHOICES),
+    }),
+    siteRules: v.array(
+      v.strictObject({
+        pattern: v.string(),
+        fix: v.boolean(),
+        pinyin: v.boolean(),
+        conversion: v.picklist(CONVERSION_CHOICES),
+      }),
+    ),
   }),
 };
 
@@ -67,9 +86,22 @@ export function migrateV1ToV2(stored: unknown): unknown {
   };
 }
 
+/** v2 → v3: every site's values gain `joinLines`, off (a value already there is kept). */
+export function migrateV2ToV3(stored: unknown): unknown {
+  if (!isObject(stored)) return stored;
+  const withJoinLines = (values: unknown) =>
+    isObject(values) && !('joinLines' in values) ? { ...values, joinLines: false } : values;
+  return {
+    ...stored,
+    siteDefaults: withJoinLines(stored.siteDefaults),
+    siteRules: Array.isArray(stored.siteRules) ? stored.siteRules.map(withJoinLines) : stored.siteRules,
+  };
+}
+
 /** Target version → step. */
 export const SETTINGS_MIGRATIONS: Record<number, (stored: unknown) => unknown> = {
   2: migrateV1ToV2,
+  3: migrateV2ToV3,
 };
 
 /** Run every step from `fromVersion` up to `toVersion` (used for imported files). */

@@ -7,7 +7,7 @@ import { CONVERSION_VARIANT_IDS, PINYIN_STYLES, TONE_COLOR_SCHEMES } from '../te
 import { checkSitePattern, isRegexSitePattern } from './site-patterns';
 
 /** Bumped whenever the stored shape changes; every step has a migration in `migrations.ts`. */
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 /** Bounds that keep a hostile import (or a runaway editor) from bloating storage. */
 export const SETTINGS_LIMITS = {
@@ -47,11 +47,15 @@ const sitePattern = v.pipe(
   v.check((pattern) => checkSitePattern(pattern).ok || isRegexSitePattern(pattern), 'invalid-site-pattern'),
 );
 
-/** What a site gets: fix doubled text, pinyin, conversion. The global default and every site rule hold one. */
+/**
+ * What a site gets: fix doubled text, pinyin, conversion, join the lines a print column broke.
+ * The global default and every site rule hold one.
+ */
 export const SiteValuesSchema = v.strictObject({
   fix: bool,
   pinyin: bool,
   conversion: conversionChoice,
+  joinLines: bool,
 });
 
 export const SiteRuleSchema = v.strictObject({
@@ -59,6 +63,7 @@ export const SiteRuleSchema = v.strictObject({
   fix: bool,
   pinyin: bool,
   conversion: conversionChoice,
+  joinLines: bool,
 });
 
 /**
@@ -133,7 +138,7 @@ export type ConversionChoice = (typeof CONVERSION_CHOICES)[number];
 
 /** Frozen all the way down: copy with `createDefaultSettings()` to change anything. */
 export const DEFAULT_SETTINGS: Settings = deepFreeze({
-  siteDefaults: { fix: true, pinyin: false, conversion: 'off' },
+  siteDefaults: { fix: true, pinyin: false, conversion: 'off', joinLines: false },
   siteRules: [],
   detection: { sensitivity: 'conservative', factors: [2, 3, 4], latin: true, outline: true },
   pinyin: { style: 'tone-marks', toneColors: 'off', rubySize: 60, threshold: 0, readingOverrides: {} },

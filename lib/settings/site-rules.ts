@@ -44,6 +44,7 @@ export function resolveSiteSettings(settings: Settings, url: string | URL): Site
     fix: values.fix,
     pinyin: values.pinyin,
     conversion: values.conversion,
+    joinLines: values.joinLines,
     rule,
     fixOptions: { sensitivity, factors: [...factors], latin },
     outline,
@@ -93,6 +94,6 @@ function seedValuesFor(settings: Settings, pattern: string): SiteValues {
     sampleUrl = `${check.parsed.scheme ?? 'https:'}//${check.parsed.value}`;
   }
   const rule = sampleUrl ? findSiteRule(settings.siteRules, sampleUrl) : undefined;
-  const { fix, pinyin, conversion } = rule ?? settings.siteDefaults;
-  return { fix, pinyin, conversion };
+  const { fix, pinyin, conversion, joinLines } = rule ?? settings.siteDefaults;
+  return { fix, pinyin, conversion, joinLines };
 }

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/schema';
+import { DEFAULT_SETTINGS, SETTINGS_VERSION, type Settings } from '../../lib/settings/schema';
 import { classifySyncError, SYNC_ITEM_QUOTA_BYTES } from '../../lib/settings/storage';
 import { byTestId } from '../../scripts/lib/firefox';
 import { type FirefoxE2e, SETTLE_MS, startFirefoxE2e } from './support';
@@ -141,10 +141,11 @@ describe('the options page in Firefox', () => {
       fix: true,
       pinyin: false,
       conversion: 's2twp',
+      joinLines: false,
     }));
     const file = JSON.stringify({
       format: 'qingdu-settings',
-      version: 2,
+      version: SETTINGS_VERSION,
       exportedAt: '2026-11-29T00:00:00.000Z',
       settings: { ...DEFAULT_SETTINGS, siteRules },
     });

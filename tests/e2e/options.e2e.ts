@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import type { Settings } from '../../lib/settings/schema';
+import { SETTINGS_VERSION, type Settings } from '../../lib/settings/schema';
 import { type E2eEnvironment, startE2e } from './support';
 
 /** The raw stored settings (and version) in the extension's sync and local storage. */
@@ -111,7 +111,7 @@ describe('the options page', () => {
         'wrong-types.json',
         JSON.stringify({
           format: 'qingdu-settings',
-          version: 2,
+          version: SETTINGS_VERSION,
           exportedAt: '2026-11-25T08:30:00.000Z',
           settings: { ...(before.sync.settings as Settings), siteRules: 'all' },
         }),
@@ -154,7 +154,7 @@ describe('the options page', () => {
     const [download] = await Promise.all([options.waitForEvent('download'), options.getByTestId('export').click()]);
     const path = await download.path();
     const exported = await readFile(path, 'utf8');
-    expect(JSON.parse(exported)).toMatchObject({ format: 'qingdu-settings', version: 2, settings: original });
+    expect(JSON.parse(exported)).toMatchObject({ format: 'qingdu-settings', version: SETTINGS_VERSION, settings: original });
 
     // Reset asks first; cancelling keeps everything.
     await options.getByTestId('reset').click();
@@ -214,10 +214,11 @@ describe('the options page', () => {
       fix: true,
       pinyin: false,
       conversion: 's2twp',
+      joinLines: false,
     }));
     const file = JSON.stringify({
       format: 'qingdu-settings',
-      version: 2,
+      version: SETTINGS_VERSION,
       exportedAt: '2026-11-25T08:30:00.000Z',
       settings: {
         ...JSON.parse(JSON.stringify((await import('../../lib/settings/schema')).DEFAULT_SETTINGS)),

@@ -109,7 +109,7 @@ describe('settings apply live to open tabs', () => {
     const host = new URL(env.server.url('/')).hostname;
     const fixOff: Settings = {
       ...DEFAULT_SETTINGS,
-      siteRules: [{ pattern: host, fix: false, pinyin: false, conversion: 'off' }],
+      siteRules: [{ pattern: host, fix: false, pinyin: false, conversion: 'off', joinLines: false }],
     };
     await writeSettings(fixOff);
     const page = await env.openFixture('/settings-live.html');

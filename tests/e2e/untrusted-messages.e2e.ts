@@ -227,7 +227,7 @@ describe('messages from pages are never trusted', () => {
     // Another site the reader has rules for: fixing off there, pinyin always on.
     const settings: Settings = {
       ...DEFAULT_SETTINGS,
-      siteRules: [{ pattern: 'elsewhere.example', fix: false, pinyin: true, conversion: 'off' }],
+      siteRules: [{ pattern: 'elsewhere.example', fix: false, pinyin: true, conversion: 'off', joinLines: false }],
     };
     await env.browser.serviceWorker.evaluate(
       async ({ key, value, version }) => {

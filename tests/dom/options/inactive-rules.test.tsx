@@ -27,8 +27,8 @@ afterEach(() => document.body.replaceChildren());
 function olderSettings(): Settings {
   const settings = createDefaultSettings();
   settings.siteRules.push(
-    { pattern: 'ok.example', fix: true, pinyin: false, conversion: 'off' },
-    { pattern: '/paper(?=\\.example)/', fix: false, pinyin: false, conversion: 'off' },
+    { pattern: 'ok.example', fix: true, pinyin: false, conversion: 'off', joinLines: false },
+    { pattern: '/paper(?=\\.example)/', fix: false, pinyin: false, conversion: 'off', joinLines: false },
   );
   settings.replacementRules.push(
     { id: 'a', enabled: true, find: '读者', isRegex: false, ignoreCase: false, replace: '读者朋友', sites: [] },

@@ -24,7 +24,7 @@ function rule(overrides: Partial<ReplacementRule>): ReplacementRule {
 describe('page settings, resolved in the background for a frame', () => {
   const settings: Settings = {
     ...structuredClone(DEFAULT_SETTINGS),
-    siteRules: [{ pattern: 'news.example', fix: true, pinyin: true, conversion: 's2twp' }],
+    siteRules: [{ pattern: 'news.example', fix: true, pinyin: true, conversion: 's2twp', joinLines: false }],
     replacementRules: [
       rule({ id: 'plain', find: '读者来信', replace: '读者来函' }),
       rule({ id: 'backreference', find: '(a)\\1', isRegex: true }),
@@ -47,7 +47,7 @@ describe('page settings, resolved in the background for a frame', () => {
   test('are plain data that survive messaging: the site rule, its aids and the conversion variant', () => {
     const page = resolvePageSettings(settings, 'https://news.example/a');
     expect(JSON.parse(JSON.stringify(page))).toEqual(page);
-    expect(page.site).toMatchObject({ fix: true, pinyin: true, conversion: 's2twp' });
+    expect(page.site).toMatchObject({ fix: true, pinyin: true, conversion: 's2twp', joinLines: false });
     expect(page.site.rule?.pattern).toBe('news.example');
     expect(page.readingAids.conversion.variant).toBe('s2twp');
   });
@@ -82,7 +82,7 @@ describe('frameAddressOf: whose site rules apply in a frame', () => {
   test('the defaults apply where there is no address', () => {
     const settings: Settings = {
       ...structuredClone(DEFAULT_SETTINGS),
-      siteRules: [{ pattern: '/.*/', fix: false, pinyin: true, conversion: 'off' }],
+      siteRules: [{ pattern: '/.*/', fix: false, pinyin: true, conversion: 'off', joinLines: false }],
     };
     expect(resolvePageSettings(settings, undefined).site.fix).toBe(DEFAULT_SETTINGS.siteDefaults.fix);
   });

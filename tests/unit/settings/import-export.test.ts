@@ -9,7 +9,13 @@ import { createDefaultSettings, SETTINGS_VERSION, type Settings } from '../../..
 
 function sampleSettings(): Settings {
   const settings = createDefaultSettings();
-  settings.siteRules.push({ pattern: '*.example.com', fix: false, pinyin: true, conversion: 's2twp' });
+  settings.siteRules.push({
+    pattern: '*.example.com',
+    fix: false,
+    pinyin: true,
+    conversion: 's2twp',
+    joinLines: false,
+  });
   settings.replacementRules.push({
     id: 'r1',
     enabled: true,
@@ -65,8 +71,27 @@ describe('export and import', () => {
     expect(result.ok && result.settings.detection.sensitivity).toBe('balanced');
     expect(result.ok && result.settings.pinyin.style).toBe('tone-numbers');
     expect(result.ok && result.settings.siteRules).toEqual([
-      { pattern: 'a.test', fix: true, pinyin: false, conversion: 'off' },
+      { pattern: 'a.test', fix: true, pinyin: false, conversion: 'off', joinLines: false },
     ]);
+  });
+
+  test('a v2 file (before joinLines) imports with every site rule, lines left unjoined', () => {
+    const v3 = sampleSettings();
+    const v2 = {
+      ...v3,
+      siteDefaults: { fix: true, pinyin: false, conversion: 'off' },
+      siteRules: v3.siteRules.map(({ joinLines: _joinLines, ...rule }) => rule),
+    };
+    const text = JSON.stringify({ format: SETTINGS_FILE_FORMAT, version: 2, exportedAt: EXPORTED_AT, settings: v2 });
+    const result = importSettings(text);
+    expect(result).toEqual({
+      ok: true,
+      settings: { ...v3, siteDefaults: { ...v3.siteDefaults, joinLines: false } },
+      dropped: [],
+    });
+    // A v2 file is exactly v2: a v3 field in it is refused.
+    const mixed = JSON.stringify({ format: SETTINGS_FILE_FORMAT, version: 2, exportedAt: EXPORTED_AT, settings: v3 });
+    expect(importSettings(mixed)).toMatchObject({ ok: false, error: { problem: 'unknown-key' } });
   });
 
   // Each of these was accepted, and replaced every setting with the defaults (or dropped keys).
@@ -130,7 +155,7 @@ describe('export and import', () => {
     ],
     [
       'a key given twice at the top',
-      () => file(createDefaultSettings()).replace('"version":2', '"version":2,"version":1'),
+      () => file(createDefaultSettings()).replace('"version":3', '"version":3,"version":1'),
       'version',
       'duplicate-key',
     ],
@@ -193,7 +218,7 @@ describe('export and import', () => {
   test('rejects unknown keys inside the settings (strict: an import is exact or nothing)', () => {
     const settings = {
       ...createDefaultSettings(),
-      siteDefaults: { fix: true, pinyin: false, conversion: 'off', x: 1 },
+      siteDefaults: { fix: true, pinyin: false, conversion: 'off', joinLines: false, x: 1 },
     };
     const result = importSettings(file(settings));
     expect(result).toMatchObject({
@@ -220,7 +245,13 @@ describe('export and import', () => {
 
   test('rejects huge strings and too many rules', () => {
     const long = sampleSettings();
-    long.siteRules[0] = { pattern: `${'a'.repeat(5000)}.com`, fix: true, pinyin: false, conversion: 'off' };
+    long.siteRules[0] = {
+      pattern: `${'a'.repeat(5000)}.com`,
+      fix: true,
+      pinyin: false,
+      conversion: 'off',
+      joinLines: false,
+    };
     expect(importSettings(file(long))).toMatchObject({
       ok: false,
       error: { reason: 'invalid-field', path: 'settings.siteRules.0.pattern', problem: 'too-long' },
@@ -231,6 +262,7 @@ describe('export and import', () => {
       fix: true,
       pinyin: false,
       conversion: 'off' as const,
+      joinLines: false,
     }));
     expect(importSettings(file(many))).toMatchObject({
       ok: false,
@@ -271,7 +303,13 @@ describe('export and import', () => {
 
   test('rejects a site rule whose regex the engine refuses, naming the rule and the reason', () => {
     const settings = sampleSettings();
-    settings.siteRules.push({ pattern: '/news(?!\\/sport)/', fix: true, pinyin: false, conversion: 'off' });
+    settings.siteRules.push({
+      pattern: '/news(?!\\/sport)/',
+      fix: true,
+      pinyin: false,
+      conversion: 'off',
+      joinLines: false,
+    });
     expect(importSettings(file(settings))).toMatchObject({
       ok: false,
       error: {

@@ -243,7 +243,14 @@ const hostileTextArb: fc.Arbitrary<{ kind: string; text: string }> = fc.oneof(
       fc.boolean(),
     )
     .map(([settings, pattern, asSite]) => {
-      if (asSite) settings.siteRules.push({ pattern: `/${pattern}/`, fix: true, pinyin: false, conversion: 'off' });
+      if (asSite)
+        settings.siteRules.push({
+          pattern: `/${pattern}/`,
+          fix: true,
+          pinyin: false,
+          conversion: 'off',
+          joinLines: false,
+        });
       else
         settings.replacementRules.push({
           id: 'p',
@@ -295,7 +302,7 @@ const hostileTextArb: fc.Arbitrary<{ kind: string; text: string }> = fc.oneof(
 /** What the reader had before the import: not the defaults, so a reset would show. */
 function readersSettings(): Settings {
   const settings = createDefaultSettings();
-  settings.siteRules.push({ pattern: 'mine.example', fix: false, pinyin: true, conversion: 's2tw' });
+  settings.siteRules.push({ pattern: 'mine.example', fix: false, pinyin: true, conversion: 's2tw', joinLines: false });
   settings.pinyin.readingOverrides = { 银行: 'yín háng' };
   return settings;
 }

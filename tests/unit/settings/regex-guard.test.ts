@@ -29,7 +29,9 @@ describe('reader regexes: a guarantee instead of a guard', () => {
 
   test('a site rule with a regex the old guard let through runs on a long address', () => {
     // (.*a){9}x took 85 s on a 53-character address.
-    const rules: SiteRule[] = [{ pattern: '/(.*a){9}x/', fix: false, pinyin: false, conversion: 'off' }];
+    const rules: SiteRule[] = [
+      { pattern: '/(.*a){9}x/', fix: false, pinyin: false, conversion: 'off', joinLines: false },
+    ];
     expect(checkSitePattern('/(.*a){9}x/').ok).toBe(true);
     expect(findSiteRule(rules, `https://example.com/${'a'.repeat(5000)}`)).toBeUndefined();
     expect(findSiteRule(rules, 'https://example.com/aaaaaaaaax')).toBe(rules[0]);

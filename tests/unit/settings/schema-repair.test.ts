@@ -18,7 +18,7 @@ describe('the settings schema', () => {
   });
 
   test('defaults are conservative: fixing on, reading aids off, outline on', () => {
-    expect(DEFAULT_SETTINGS.siteDefaults).toEqual({ fix: true, pinyin: false, conversion: 'off' });
+    expect(DEFAULT_SETTINGS.siteDefaults).toEqual({ fix: true, pinyin: false, conversion: 'off', joinLines: false });
     expect(DEFAULT_SETTINGS.detection.sensitivity).toBe('conservative');
     expect(DEFAULT_SETTINGS.detection.outline).toBe(true);
   });
@@ -33,7 +33,13 @@ describe('the settings schema', () => {
     // keeps such rules so nothing the reader wrote disappears; the options page says why they are
     // inactive and pages never get them (keepSafeReplacementRules, findSiteRule).
     const settings = createDefaultSettings();
-    settings.siteRules.push({ pattern: '/paper(?=\\.example)/', fix: false, pinyin: false, conversion: 'off' });
+    settings.siteRules.push({
+      pattern: '/paper(?=\\.example)/',
+      fix: false,
+      pinyin: false,
+      conversion: 'off',
+      joinLines: false,
+    });
     settings.replacementRules.push({
       id: 'a',
       enabled: true,
@@ -71,7 +77,7 @@ describe('repairSettings', () => {
   test('valid settings come back unchanged', () => {
     const settings: Settings = createDefaultSettings();
     settings.detection.sensitivity = 'aggressive';
-    settings.siteRules.push({ pattern: 'example.com', fix: false, pinyin: true, conversion: 's2tw' });
+    settings.siteRules.push({ pattern: 'example.com', fix: false, pinyin: true, conversion: 's2tw', joinLines: false });
     expect(repairSettings(structuredClone(settings))).toEqual({ settings, repairs: [] });
   });
 
@@ -84,11 +90,11 @@ describe('repairSettings', () => {
 
   test('wrong types fall back field by field and keep every good field', () => {
     const { settings, repairs } = repairSettings({
-      siteDefaults: { fix: 'yes', pinyin: true, conversion: 's2hk' },
+      siteDefaults: { fix: 'yes', pinyin: true, conversion: 's2hk', joinLines: false },
       detection: { sensitivity: 'extreme', factors: [2, 4], latin: false, outline: 0 },
       pinyin: { style: 'zhuyin', rubySize: 1000, threshold: 2000, readingOverrides: { 银行: 'yín háng' } },
     });
-    expect(settings.siteDefaults).toEqual({ fix: true, pinyin: true, conversion: 's2hk' });
+    expect(settings.siteDefaults).toEqual({ fix: true, pinyin: true, conversion: 's2hk', joinLines: false });
     expect(settings.detection).toEqual({ sensitivity: 'conservative', factors: [2, 4], latin: false, outline: true });
     expect(settings.pinyin.style).toBe('zhuyin');
     expect(settings.pinyin.rubySize).toBe(DEFAULT_SETTINGS.pinyin.rubySize);
@@ -124,10 +130,10 @@ describe('repairSettings', () => {
   test('broken list items are dropped one by one, good ones kept', () => {
     const { settings, repairs } = repairSettings({
       siteRules: [
-        { pattern: 'good.example', fix: true, pinyin: false, conversion: 'off' },
-        { pattern: '', fix: true, pinyin: false, conversion: 'off' },
+        { pattern: 'good.example', fix: true, pinyin: false, conversion: 'off', joinLines: false },
+        { pattern: '', fix: true, pinyin: false, conversion: 'off', joinLines: false },
         'garbage',
-        { pattern: '*.also-good.example', fix: false, pinyin: true, conversion: 't2s' },
+        { pattern: '*.also-good.example', fix: false, pinyin: true, conversion: 't2s', joinLines: false },
       ],
     });
     expect(settings.siteRules.map((rule) => rule.pattern)).toEqual(['good.example', '*.also-good.example']);
@@ -143,6 +149,7 @@ describe('repairSettings', () => {
       fix: true,
       pinyin: false,
       conversion: 'off',
+      joinLines: false,
     }));
     const { settings, repairs } = repairSettings({ siteRules: rules });
     expect(settings.siteRules).toHaveLength(SETTINGS_LIMITS.maxSiteRules);

@@ -8,7 +8,13 @@ import {
   upsertSiteRule,
 } from '../../../lib/settings/site-rules';
 
-const rule = (pattern: string, fix = true): SiteRule => ({ pattern, fix, pinyin: false, conversion: 'off' });
+const rule = (pattern: string, fix = true): SiteRule => ({
+  pattern,
+  fix,
+  pinyin: false,
+  conversion: 'off',
+  joinLines: false,
+});
 
 describe('site patterns', () => {
   test.each([
@@ -116,14 +122,14 @@ describe('rule matching', () => {
 describe('resolveSiteSettings', () => {
   test('the global default applies where no rule matches', () => {
     const settings = createDefaultSettings();
-    settings.siteDefaults = { fix: false, pinyin: true, conversion: 's2tw' };
+    settings.siteDefaults = { fix: false, pinyin: true, conversion: 's2tw', joinLines: false };
     const resolved = resolveSiteSettings(settings, 'https://example.com/');
     expect(resolved).toMatchObject({ fix: false, pinyin: true, conversion: 's2tw', rule: undefined });
   });
 
   test('a matching rule decides, and detection maps onto the engine options', () => {
     const settings = createDefaultSettings();
-    settings.siteRules.push({ pattern: 'example.com', fix: false, pinyin: true, conversion: 't2s' });
+    settings.siteRules.push({ pattern: 'example.com', fix: false, pinyin: true, conversion: 't2s', joinLines: false });
     settings.detection = { sensitivity: 'balanced', factors: [2], latin: false, outline: false };
     const resolved = resolveSiteSettings(settings, 'https://example.com/x');
     expect(resolved).toMatchObject({ fix: false, pinyin: true, conversion: 't2s', outline: false });
@@ -164,14 +170,20 @@ describe('resolveSiteSettings', () => {
 describe('upsertSiteRule (the popup’s "always on this site")', () => {
   test('creates a rule seeded with what applies there now, then updates it in place', () => {
     const settings = createDefaultSettings();
-    settings.siteRules.push({ pattern: '*.example.com', fix: false, pinyin: false, conversion: 's2hk' });
+    settings.siteRules.push({
+      pattern: '*.example.com',
+      fix: false,
+      pinyin: false,
+      conversion: 's2hk',
+      joinLines: false,
+    });
     const pattern = suggestSitePattern('https://news.example.com/a?b#c') as string;
     expect(pattern).toBe('news.example.com');
     const once = upsertSiteRule(settings, pattern, { pinyin: true });
-    expect(once.siteRules[1]).toEqual({ pattern, fix: false, pinyin: true, conversion: 's2hk' });
+    expect(once.siteRules[1]).toEqual({ pattern, fix: false, pinyin: true, conversion: 's2hk', joinLines: false });
     const twice = upsertSiteRule(once, pattern, { conversion: 'off' });
     expect(twice.siteRules).toHaveLength(2);
-    expect(twice.siteRules[1]).toEqual({ pattern, fix: false, pinyin: true, conversion: 'off' });
+    expect(twice.siteRules[1]).toEqual({ pattern, fix: false, pinyin: true, conversion: 'off', joinLines: false });
     expect(settings.siteRules).toHaveLength(1); // input untouched
   });
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { migrateV1ToV2, SETTINGS_MIGRATIONS } from '../../../lib/settings/migrations';
+import { migrateV1ToV2, migrateV2ToV3, SETTINGS_MIGRATIONS } from '../../../lib/settings/migrations';
 import { createDefaultSettings, DEFAULT_SETTINGS, SETTINGS_VERSION, type Settings } from '../../../lib/settings/schema';
 import { createSettingsStore, type LoadedSettings, SYNC_ITEM_QUOTA_BYTES } from '../../../lib/settings/storage';
 
@@ -48,6 +48,43 @@ describe('migrations', () => {
     });
   });
 
+  test('v2 → v3 gives every site joinLines, off, and keeps a value already there', () => {
+    const v2 = {
+      ...createDefaultSettings(),
+      siteDefaults: { fix: true, pinyin: false, conversion: 'off' },
+      siteRules: [
+        { pattern: 'a.test', fix: true, pinyin: true, conversion: 's2tw' },
+        { pattern: 'b.test', fix: false, pinyin: false, conversion: 'off', joinLines: true },
+      ],
+    };
+    expect(migrateV2ToV3(v2)).toEqual({
+      ...v2,
+      siteDefaults: { fix: true, pinyin: false, conversion: 'off', joinLines: false },
+      siteRules: [
+        { pattern: 'a.test', fix: true, pinyin: true, conversion: 's2tw', joinLines: false },
+        { pattern: 'b.test', fix: false, pinyin: false, conversion: 'off', joinLines: true },
+      ],
+    });
+    for (const raw of [null, 'x', 42, [1], { siteRules: 'nope' }, { siteDefaults: 3 }]) {
+      expect(() => migrateV2ToV3(raw)).not.toThrow();
+    }
+  });
+
+  test('a stored v2 value loads as v3 with every site rule kept', async () => {
+    const v2 = {
+      ...createDefaultSettings(),
+      siteDefaults: { fix: false, pinyin: false, conversion: 'off' },
+      siteRules: [{ pattern: 'paper.example.com', fix: true, pinyin: true, conversion: 's2tw' }],
+    };
+    await fakeBrowser.storage.sync.set({ settings: v2, settings$: { v: 2 } });
+    const loaded = await createSettingsStore().load();
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.settings.siteDefaults).toEqual({ fix: false, pinyin: false, conversion: 'off', joinLines: false });
+    expect(loaded.settings.siteRules).toEqual([
+      { pattern: 'paper.example.com', fix: true, pinyin: true, conversion: 's2tw', joinLines: false },
+    ]);
+  });
+
   test('v1 → v2 never throws on corrupt input and leaves a v2 shape alone', () => {
     for (const raw of [null, 'x', 42, [1], { sites: 'nope' }]) expect(() => migrateV1ToV2(raw)).not.toThrow();
     const v2 = createDefaultSettings();
@@ -87,6 +124,7 @@ describe('migrations', () => {
       fix: true,
       pinyin: true,
       conversion: 's2tw',
+      joinLines: false,
     });
     expect(loaded.settings.detection).toEqual({
       ...DEFAULT_SETTINGS.detection,
@@ -161,7 +199,13 @@ describe('the settings store', () => {
     const store = createSettingsStore();
     const big = settingsWith((s) => {
       for (let i = 0; i < 150; i++) {
-        s.siteRules.push({ pattern: `site-number-${i}.example.com`, fix: true, pinyin: true, conversion: 's2twp' });
+        s.siteRules.push({
+          pattern: `site-number-${i}.example.com`,
+          fix: true,
+          pinyin: true,
+          conversion: 's2twp',
+          joinLines: false,
+        });
       }
     });
     expect(JSON.stringify(big).length).toBeGreaterThan(SYNC_ITEM_QUOTA_BYTES);
@@ -272,7 +316,7 @@ describe('the settings store', () => {
     const unwatch = watcher.watch((loaded) => seen.push(loaded));
     const writer = createSettingsStore();
     const settings = settingsWith((s) => {
-      s.siteRules.push({ pattern: 'example.com', fix: false, pinyin: false, conversion: 'off' });
+      s.siteRules.push({ pattern: 'example.com', fix: false, pinyin: false, conversion: 'off', joinLines: false });
     });
     await writer.save(settings);
     await vi.waitFor(() => expect(seen.at(-1)?.settings).toEqual(settings));
