@@ -1,0 +1,242 @@
+/**
+ * Find the runs of lines that a print column broke: consecutive lines of one paragraph, cut every
+ * N characters wherever the column was full, even inside a word. Pure: the DOM side hands in the
+ * lines of one sequence of sibling blocks (or of `<br>`-separated lines) and joins what comes back.
+ *
+ * A false join is worse than a miss, so a run must show all of:
+ * - one column: every line but the last as wide as the others (within an em of print's
+ *   punctuation compression and line-end adjustment; the first may be indented two em), the last
+ *   no wider, and a column at least `minColumnWidth` em wide;
+ * - one paragraph: no line before the last ends a sentence, no line after the first opens a
+ *   paragraph (indent, list marker, `标签：`);
+ * - prose, not verse or a list: most lines end in the middle of a sentence (on a character, not
+ *   on punctuation), punctuation inside the lines, and at least one break that cuts a word
+ *   (a run of two lines needs both its break to cut a word and to end open).
+ * Poems end every line on punctuation or use none, lyrics and headlines break between words,
+ * lists, menus and addresses are neither one width nor prose.
+ */
+import { type LineShape, measureLine } from './line-shape';
+import { createWordCutTest, type WordCutTest } from './word-cut';
+
+/** How a line is separated from the line before it on the page. */
+export type LineSeparator = 'br' | 'block';
+
+export interface LineInput {
+  /** The line's text as the page shows it. */
+  readonly text: string;
+  /** How it is separated from the previous line (`<br>` or a sibling block); unused for the first. */
+  readonly separator?: LineSeparator;
+}
+
+export interface LineJoinOptions {
+  /** Narrowest column that counts, in em. Default `DEFAULT_MIN_COLUMN_WIDTH`. */
+  readonly minColumnWidth?: number;
+  /** The word-cut test; default `createWordCutTest()` (Intl.Segmenter). */
+  readonly isWordCut?: WordCutTest;
+}
+
+/** Why a candidate run was joined or left alone. */
+export type RunVerdict =
+  | 'joined'
+  | 'narrow-column'
+  | 'not-chinese'
+  | 'closed-line-ends'
+  | 'no-inner-punctuation'
+  | 'no-word-cut';
+
+export interface WrappedRunEvidence {
+  /** The column width the run's lines share, in em. */
+  readonly columnWidth: number;
+  /** Breaks between the run's lines (lines − 1). */
+  readonly breaks: number;
+  /** Breaks after a line that ends on a character or number. */
+  readonly openBreaks: number;
+  /** Breaks that fall inside a word. */
+  readonly wordCuts: number;
+  /** Punctuation inside the lines (not at their ends). */
+  readonly innerPunctuation: number;
+  /** Han characters among the visible ones. */
+  readonly hanRatio: number;
+}
+
+/** A candidate paragraph of two or more lines, with the verdict and the evidence behind it. */
+export interface WrappedRunCandidate {
+  /** Index of the run's first line. */
+  readonly start: number;
+  /** Index after its last line. */
+  readonly end: number;
+  readonly verdict: RunVerdict;
+  readonly evidence: WrappedRunEvidence;
+}
+
+/** A run to join: lines `start` to `end - 1` are one paragraph. */
+export interface WrappedRun extends WrappedRunCandidate {
+  readonly verdict: 'joined';
+}
+
+export const DEFAULT_MIN_COLUMN_WIDTH = 6;
+/** A line may be this much wider than the column (a hanging or squeezed-in punctuation mark). */
+const OVERFLOW_EM = 0.5;
+/** …or this much narrower (a character pushed to the next line, spacing stretched). */
+const UNDERFLOW_EM = 1;
+/** The first line of a paragraph is usually indented by two em. */
+const INDENT_EM = 2;
+const MIN_HAN_RATIO = 0.6;
+
+let defaultWordCut: WordCutTest | undefined;
+
+function fits(shape: LineShape, width: number): boolean {
+  return shape.minWidth - OVERFLOW_EM <= width && width <= shape.maxWidth + UNDERFLOW_EM;
+}
+
+function fitsFirst(shape: LineShape, width: number): boolean {
+  return fits(shape, width) || fits(shape, width - INDENT_EM);
+}
+
+/**
+ * The column width most of `shapes` agree on (every line but the last votes; the first also for
+ * its width plus an indent), in half-em steps. Ties go to the wider column.
+ */
+function estimateColumnWidth(shapes: readonly LineShape[], from: number, to: number): number {
+  let best = 0;
+  let bestVotes = 0;
+  const tried = new Set<number>();
+  for (let i = from; i < to - 1; i++) {
+    const shape = shapes[i] as LineShape;
+    const options = [shape.maxWidth, shape.minWidth];
+    if (i === from) options.push(shape.maxWidth + INDENT_EM);
+    for (const candidate of options) {
+      const width = Math.round(candidate * 2) / 2;
+      if (tried.has(width)) continue;
+      tried.add(width);
+      let votes = 0;
+      for (let j = from; j < to - 1; j++) {
+        const other = shapes[j] as LineShape;
+        if (j === from ? fitsFirst(other, width) : fits(other, width)) votes++;
+      }
+      if (votes > bestVotes || (votes === bestVotes && width > best)) {
+        best = width;
+        bestVotes = votes;
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * Split lines into candidate paragraphs: a sentence end, a paragraph opener or a blank line ends
+ * one, and so does a break between two Latin words or numbers (hiding it would glue them together).
+ */
+function splitParagraphs(shapes: readonly LineShape[]): [number, number][] {
+  const spans: [number, number][] = [];
+  let start = -1;
+  for (let i = 0; i < shapes.length; i++) {
+    const shape = shapes[i] as LineShape;
+    if (shape.blank) {
+      if (start >= 0) spans.push([start, i]);
+      start = -1;
+      continue;
+    }
+    const previous = shapes[i - 1] as LineShape;
+    if (start >= 0 && (previous.endsSentence || shape.startsParagraph || (previous.endsLatin && shape.startsLatin))) {
+      spans.push([start, i]);
+      start = -1;
+    }
+    if (start < 0) start = i;
+  }
+  if (start >= 0) spans.push([start, shapes.length]);
+  return spans;
+}
+
+/**
+ * Within one candidate paragraph, the runs that keep to one column: a line narrower than the
+ * column ends its run (it is a paragraph's last line), a wider one stands alone.
+ */
+function splitColumns(shapes: readonly LineShape[], from: number, to: number, out: [number, number, number][]): void {
+  while (to - from >= 2) {
+    const width = estimateColumnWidth(shapes, from, to);
+    if (!fitsFirst(shapes[from] as LineShape, width)) {
+      from++;
+      continue;
+    }
+    let end = from + 1;
+    while (end < to - 1 && fits(shapes[end] as LineShape, width)) end++;
+    // `end` is the first line that is not a full line of the column, or the chunk's last line.
+    const line = shapes[end] as LineShape;
+    if (line.minWidth - OVERFLOW_EM <= width) {
+      // Narrower than the column (or full and last): the paragraph's last line.
+      out.push([from, end + 1, width]);
+      from = end + 1;
+    } else {
+      // Wider than the column: the run ends before it; it may open the next one.
+      if (end - from >= 2) out.push([from, end, width]);
+      from = end;
+    }
+  }
+}
+
+function judge(
+  lines: readonly LineInput[],
+  shapes: readonly LineShape[],
+  start: number,
+  end: number,
+  columnWidth: number,
+  minColumnWidth: number,
+  isWordCut: WordCutTest,
+): WrappedRunCandidate {
+  let visible = 0;
+  let han = 0;
+  let openBreaks = 0;
+  let wordCuts = 0;
+  let innerPunctuation = 0;
+  for (let i = start; i < end; i++) {
+    const shape = shapes[i] as LineShape;
+    visible += shape.visible;
+    han += shape.han;
+    innerPunctuation += shape.innerPunctuation;
+    if (i === end - 1) continue;
+    if (shape.endsOpen) {
+      openBreaks++;
+      if (isWordCut((lines[i] as LineInput).text, (lines[i + 1] as LineInput).text)) wordCuts++;
+    }
+  }
+  const breaks = end - start - 1;
+  const evidence: WrappedRunEvidence = {
+    columnWidth,
+    breaks,
+    openBreaks,
+    wordCuts,
+    innerPunctuation,
+    hanRatio: visible === 0 ? 0 : han / visible,
+  };
+  let verdict: RunVerdict = 'joined';
+  if (columnWidth < minColumnWidth) verdict = 'narrow-column';
+  else if (evidence.hanRatio < MIN_HAN_RATIO) verdict = 'not-chinese';
+  else if (openBreaks * 2 < breaks || (breaks === 1 && openBreaks === 0)) verdict = 'closed-line-ends';
+  else if (innerPunctuation < Math.max(1, Math.floor((breaks + 1) / 3))) verdict = 'no-inner-punctuation';
+  else if (wordCuts === 0) verdict = 'no-word-cut';
+  return { start, end, verdict, evidence };
+}
+
+/**
+ * Every candidate paragraph of two or more lines in `lines`, joined or not, with its evidence: the
+ * explanation behind `findWrappedRuns`.
+ */
+export function explainWrappedRuns(lines: readonly LineInput[], options: LineJoinOptions = {}): WrappedRunCandidate[] {
+  const minColumnWidth = options.minColumnWidth ?? DEFAULT_MIN_COLUMN_WIDTH;
+  let isWordCut = options.isWordCut;
+  if (!isWordCut) {
+    defaultWordCut ??= createWordCutTest();
+    isWordCut = defaultWordCut;
+  }
+  const shapes = lines.map((line) => measureLine(line.text));
+  const columns: [number, number, number][] = [];
+  for (const [from, to] of splitParagraphs(shapes)) splitColumns(shapes, from, to, columns);
+  return columns.map(([start, end, width]) => judge(lines, shapes, start, end, width, minColumnWidth, isWordCut));
+}
+
+/** The runs of `lines` to join, in order, never overlapping. */
+export function findWrappedRuns(lines: readonly LineInput[], options: LineJoinOptions = {}): WrappedRun[] {
+  if (lines.length < 2) return [];
+  return explainWrappedRuns(lines, options).filter((run): run is WrappedRun => run.verdict === 'joined');
+}
