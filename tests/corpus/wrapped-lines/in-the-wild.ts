@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type WrappedLinesCase, linesOfText } from './cases';
+import { linesOfText, type WrappedLinesCase } from './cases';
 
 const SAMPLE = 'sample-000_3c7b1f775cc3ba51.txt';
 

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { type WrappedLinesCase, linesOfText } from './cases';
+import { linesOfText, type WrappedLinesCase } from './cases';
 
 function unchanged(source: string, text: string): WrappedLinesCase {
   return { source, text, expected: linesOfText(text).map((line) => line.text.trim()) };

@@ -90,7 +90,9 @@ export function syntheticCases(biographies = 120): WrappedLinesCase[] {
       const width = WIDTHS[n % WIDTHS.length] as number;
       const blocks = n % 2 === 0;
       const set = group.map((p, k) => setInColumn(p, width, (n + k) % 3 === 0 ? 0 : 2));
-      const text = blocks ? set.map((lines) => lines.join('\n\n')).join('\n\n') : set.map((l) => l.join('\n')).join('\n\n');
+      const text = blocks
+        ? set.map((lines) => lines.join('\n\n')).join('\n\n')
+        : set.map((l) => l.join('\n')).join('\n\n');
       cases.push({ source: `${source}, set in a ${width} em column (synthetic)`, text, expected: group });
       n++;
     }

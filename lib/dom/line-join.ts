@@ -1,0 +1,405 @@
+/**
+ * Joining the lines a print column broke, visually: the page's elements and text stay where they
+ * are, one injected stylesheet makes the lines of a paragraph flow as one.
+ *
+ * - Lines separated by `<br>`: the `<br>` gets `data-qingdu-line-join="break"` and is hidden.
+ * - Lines in sibling blocks (`<p>`, `<div>`): both blocks get `data-qingdu-line-join="inline"` and
+ *   are laid out inline, so their text runs on in one anonymous block. Where an inline block would
+ *   run into text that is not its paragraph's (the next paragraph in the next sibling), Qingdu
+ *   inserts its own `<br data-qingdu-own>` so the paragraphs stay apart, in copy and paste too.
+ * - Source white space at a break (`<br>\n`, `</p>\n<p>`) would show as a space between two
+ *   characters once the break is gone (Chromium does not apply CSS Text's rule that drops a
+ *   segment break between two wide characters), and find-in-page would miss 建 设. So that white
+ *   space, and only that (ASCII white space between the last character of one line and the first
+ *   of the next), is emptied while joined and put back exactly on undo. Visible text is never
+ *   touched.
+ *
+ * `restoreAll` removes every attribute, inserted `<br>` and the stylesheet and puts the white space
+ * back: the page is node for node, attribute for attribute what it was.
+ */
+import { findWrappedRuns, type LineInput, type LineJoinOptions, type WrappedRunEvidence } from '../text/lines';
+import { INLINE_TAGS, markOwnNode, OWN_NODE_ATTRIBUTE } from './markers';
+import { isSkippedElement, type TextBlock } from './text-blocks';
+
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+const COMMENT_NODE = 8;
+
+/** Set on the `<br>` elements Qingdu hides and on the blocks it lays out inline. */
+export const LINE_JOIN_ATTRIBUTE = 'data-qingdu-line-join';
+export const LINE_JOIN_BREAK = 'break';
+export const LINE_JOIN_INLINE = 'inline';
+/** The id of the stylesheet that does the joining. */
+export const LINE_JOIN_STYLE_ID = 'qingdu-line-join';
+
+/** Blocks whose lines may be joined across (a `<td>`, `<li>` or heading never is). */
+const JOINABLE_BLOCKS: ReadonlySet<string> = new Set(['p', 'div']);
+/**
+ * Containers whose `<br>` lines are never joined: headings, list items, captions, addresses,
+ * labels, navigation. Checked on the container and its ancestors.
+ */
+const NEVER_JOINED =
+  'h1,h2,h3,h4,h5,h6,li,dt,dd,th,caption,figcaption,address,nav,menu,label,button,summary,legend,[role=navigation],[role=menu],[role=heading]';
+/** A line longer than this (UTF-16 code units) is no column's line: skipped before any DOM work. */
+const MAX_LINE_LENGTH = 96;
+/** How far the structure check walks between two lines before it gives up. */
+const MAX_WALK = 48;
+
+const STYLE_TEXT = `[${LINE_JOIN_ATTRIBUTE}="${LINE_JOIN_INLINE}"]{display:inline!important;margin-inline:0!important;padding-inline:0!important}
+br[${LINE_JOIN_ATTRIBUTE}="${LINE_JOIN_BREAK}"]{display:none!important}`;
+
+/** What lies between two lines of a run on the page, and what joining them changes. */
+export interface LineJoint {
+  readonly kind: 'br' | 'block';
+  /** `<br>` elements to hide (the separating one, or trailing ones in the block before). */
+  readonly breaks: readonly Element[];
+  /** For `block`: the two sibling blocks laid out inline. */
+  readonly blocks: readonly Element[];
+  /** Source white space between the two lines' text: `[node, start, end]` ranges to empty. */
+  readonly whitespace: readonly (readonly [Text, number, number])[];
+}
+
+/** One paragraph to join: its lines (text blocks, in order) and the joints between them. */
+export interface LineJoinRun {
+  readonly lines: readonly TextBlock[];
+  /** `joints[i]` lies between `lines[i]` and `lines[i + 1]`. */
+  readonly joints: readonly LineJoint[];
+  readonly evidence: WrappedRunEvidence;
+}
+
+function isWhitespaceText(node: Node): boolean {
+  return /^[ \t\n\r\f]*$/.test((node as Text).data);
+}
+
+function isElement(node: Node): node is Element {
+  return node.nodeType === ELEMENT_NODE;
+}
+
+/** The next node in document order inside `root`, or null. */
+function nextInside(node: Node, root: Node): Node | null {
+  if (node.firstChild) return node.firstChild;
+  for (let current: Node | null = node; current && current !== root; current = current.parentNode) {
+    if (current.nextSibling) return current.nextSibling;
+  }
+  return null;
+}
+
+function isTrailingSpace(code: number): boolean {
+  return code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d || code === 0x0c;
+}
+
+/** The white space at the end of a block's text, as node ranges. */
+function trailingWhitespace(block: TextBlock, out: [Text, number, number][]): void {
+  for (let i = block.nodes.length - 1; i >= 0; i--) {
+    const node = block.nodes[i] as Text;
+    const data = node.data;
+    let end = data.length;
+    while (end > 0 && isTrailingSpace(data.charCodeAt(end - 1))) end--;
+    if (end < data.length) out.push([node, end, data.length]);
+    if (end > 0) return;
+  }
+}
+
+/** The white space at the start of a block's text, as node ranges. */
+function leadingWhitespace(block: TextBlock, out: [Text, number, number][]): void {
+  for (const node of block.nodes) {
+    const data = node.data;
+    let start = 0;
+    while (start < data.length && isTrailingSpace(data.charCodeAt(start))) start++;
+    if (start > 0) out.push([node, 0, start]);
+    if (start < data.length) return;
+  }
+}
+
+/**
+ * Walk from `from` (exclusive) to `to` (exclusive) inside `root`, allowing only white space,
+ * comments, inline elements and `<br>` (collected). Null if anything else is in the way.
+ */
+function walkBetween(
+  from: Node,
+  to: Node | null,
+  root: Node,
+  breaks: Element[],
+  whitespace: [Text, number, number][],
+): boolean {
+  let steps = 0;
+  for (let node = nextInside(from, root); node !== to; node = nextInside(node, root)) {
+    if (node === null) return to === null;
+    if (++steps > MAX_WALK) return false;
+    if (node.nodeType === TEXT_NODE) {
+      if (!isWhitespaceText(node)) return false;
+      if ((node as Text).data !== '') whitespace.push([node as Text, 0, (node as Text).data.length]);
+      continue;
+    }
+    if (node.nodeType === COMMENT_NODE) continue;
+    if (!isElement(node)) return false;
+    if (node.localName === 'br') {
+      breaks.push(node);
+      continue;
+    }
+    if (!INLINE_TAGS.has(node.localName) || isSkippedElement(node)) return false;
+  }
+  return true;
+}
+
+function isNeverJoined(element: Element): boolean {
+  return element.closest(NEVER_JOINED) !== null;
+}
+
+/** The next sibling element of `element`, if only white space and comments lie between (collected). */
+function nextSiblingBlock(element: Element, whitespace: [Text, number, number][]): Element | null {
+  for (let node = element.nextSibling; node; node = node.nextSibling) {
+    if (node.nodeType === TEXT_NODE) {
+      if (!isWhitespaceText(node)) return null;
+      if ((node as Text).data !== '') whitespace.push([node as Text, 0, (node as Text).data.length]);
+      continue;
+    }
+    if (node.nodeType === COMMENT_NODE) continue;
+    return isElement(node) ? node : null;
+  }
+  return null;
+}
+
+/**
+ * What separates line `a` from line `b` on the page, if they can be joined: exactly one `<br>`
+ * inside one block, or the end of one block and the start of its next sibling of the same kind
+ * (`<p>`, `<div>`). Null for anything else (an image, a heading, a blank line, a table cell…).
+ */
+export function findLineJoint(a: TextBlock, b: TextBlock): LineJoint | null {
+  const last = a.nodes[a.nodes.length - 1] as Text;
+  const first = b.nodes[0] as Text;
+  const ca = a.container;
+  const cb = b.container;
+  if (!isElement(ca as Node) || !isElement(cb as Node)) return null;
+  const blockA = ca as Element;
+  const blockB = cb as Element;
+  const breaks: Element[] = [];
+  const whitespace: [Text, number, number][] = [];
+  trailingWhitespace(a, whitespace);
+  if (blockA === blockB) {
+    if (!walkBetween(last, first, blockA, breaks, whitespace) || breaks.length !== 1) return null;
+    if (isNeverJoined(blockA)) return null;
+    leadingWhitespace(b, whitespace);
+    return { kind: 'br', breaks, blocks: [], whitespace };
+  }
+  if (blockA.localName !== blockB.localName || !JOINABLE_BLOCKS.has(blockA.localName)) return null;
+  if (nextSiblingBlock(blockA, whitespace) !== blockB) return null;
+  if (isSkippedElement(blockA) || isSkippedElement(blockB) || isNeverJoined(blockA)) return null;
+  // `a` must end its block (trailing `<br>` are hidden with it) and `b` must open its block.
+  if (!walkBetween(last, null, blockA, breaks, whitespace)) return null;
+  const leading: Element[] = [];
+  if (!walkBetween(blockB, first, blockB, leading, whitespace) || leading.length > 0) return null;
+  leadingWhitespace(b, whitespace);
+  return { kind: 'block', breaks, blocks: [blockA, blockB], whitespace };
+}
+
+/** A block that can be a column's line: short, with some text. */
+function isLineCandidate(block: TextBlock): boolean {
+  const length = block.text.length;
+  return length > 0 && (length <= MAX_LINE_LENGTH || block.text.trim().length <= MAX_LINE_LENGTH);
+}
+
+/**
+ * The runs of `blocks` (text blocks in document order, as the page walker returns them) that a
+ * print column broke, with what joining each changes on the page. Consecutive blocks that are
+ * structurally lines of one text (one `<br>` apart, or sibling `<p>`/`<div>`) form a sequence; the
+ * pure detector (`findWrappedRuns`) picks the runs. Reads the DOM, changes nothing.
+ */
+export function findLineJoinRuns(blocks: readonly TextBlock[], options: LineJoinOptions = {}): LineJoinRun[] {
+  const runs: LineJoinRun[] = [];
+  let sequence: TextBlock[] = [];
+  let joints: LineJoint[] = [];
+  const flush = () => {
+    if (sequence.length >= 2) {
+      const lines: LineInput[] = sequence.map((block, i) => ({
+        text: block.text,
+        separator: i === 0 ? undefined : (joints[i - 1] as LineJoint).kind === 'br' ? 'br' : 'block',
+      }));
+      for (const run of findWrappedRuns(lines, options)) {
+        runs.push({
+          lines: sequence.slice(run.start, run.end),
+          joints: joints.slice(run.start, run.end - 1),
+          evidence: run.evidence,
+        });
+      }
+    }
+    sequence = [];
+    joints = [];
+  };
+  for (const block of blocks) {
+    if (!isLineCandidate(block)) {
+      flush();
+      continue;
+    }
+    const previous = sequence[sequence.length - 1];
+    const joint = previous ? findLineJoint(previous, block) : null;
+    if (!joint) flush();
+    else joints.push(joint);
+    sequence.push(block);
+  }
+  flush();
+  return runs;
+}
+
+/** Should the page walker read through this element as inline (a block Qingdu laid out inline)? */
+export function isJoinedInline(element: Element): boolean {
+  return element.getAttribute(LINE_JOIN_ATTRIBUTE) === LINE_JOIN_INLINE;
+}
+
+/** Is this a `<br>` Qingdu hid to join two lines (so no block boundary for the page walker)? */
+export function isHiddenLineBreak(element: Element): boolean {
+  return element.localName === 'br' && element.getAttribute(LINE_JOIN_ATTRIBUTE) === LINE_JOIN_BREAK;
+}
+
+interface WhitespaceRecord {
+  original: string;
+  written: string;
+}
+
+/** Skip white space and comments; own nodes count as nothing. */
+function siblingContent(node: Node | null, forward: boolean): Node | null {
+  for (let current = node; current; current = forward ? current.nextSibling : current.previousSibling) {
+    if (current.nodeType === TEXT_NODE && isWhitespaceText(current)) continue;
+    if (current.nodeType === COMMENT_NODE) continue;
+    if (isElement(current) && current.hasAttribute(OWN_NODE_ATTRIBUTE)) continue;
+    return current;
+  }
+  return null;
+}
+
+/** Would `node` sit on the same line as an inline-laid-out block next to it? */
+function flowsInline(node: Node): boolean {
+  if (!isElement(node)) return true;
+  return INLINE_TAGS.has(node.localName) || isJoinedInline(node);
+}
+
+/**
+ * Joins runs on one document and undoes them exactly. One per document (or per feature
+ * instance); `restoreAll` puts everything back.
+ */
+export class LineJoiner {
+  private readonly marked = new Map<Element, string | null>();
+  private readonly inserted: Element[] = [];
+  private readonly whitespace = new Map<Text, WhitespaceRecord>();
+  private readonly jointPairs = new Set<string>();
+  private readonly ids = new WeakMap<Element, number>();
+  private nextId = 0;
+  private style: HTMLStyleElement | null = null;
+  private runs = 0;
+
+  constructor(private readonly doc: Document) {}
+
+  /** Paragraphs joined so far. */
+  get joinedCount(): number {
+    return this.runs;
+  }
+
+  private idOf(element: Element): number {
+    let id = this.ids.get(element);
+    if (id === undefined) {
+      id = this.nextId++;
+      this.ids.set(element, id);
+    }
+    return id;
+  }
+
+  private mark(element: Element, value: string): void {
+    if (!this.marked.has(element)) this.marked.set(element, element.getAttribute(LINE_JOIN_ATTRIBUTE));
+    element.setAttribute(LINE_JOIN_ATTRIBUTE, value);
+  }
+
+  /** Empty `ranges` of `node` (offsets into its current text), remembering the page's text. */
+  private empty(node: Text, ranges: readonly (readonly [number, number])[]): void {
+    const record = this.whitespace.get(node);
+    if (record && node.data !== record.written) return; // the page changed it since: leave it alone
+    let written = node.data;
+    // From the last range to the first, so earlier offsets stay right.
+    for (const [start, end] of [...ranges].sort((x, y) => y[0] - x[0])) {
+      written = written.slice(0, start) + written.slice(end);
+    }
+    if (written === node.data) return;
+    this.whitespace.set(node, { original: record?.original ?? node.data, written });
+    node.data = written;
+  }
+
+  private ensureStyle(): void {
+    if (this.style?.isConnected) return;
+    const style = this.doc.createElement('style');
+    style.id = LINE_JOIN_STYLE_ID;
+    markOwnNode(style);
+    style.textContent = STYLE_TEXT;
+    (this.doc.head ?? this.doc.documentElement).appendChild(style);
+    this.style = style;
+  }
+
+  /** Join `runs` (from `findLineJoinRuns` on this document). Returns how many were joined. */
+  join(runs: readonly LineJoinRun[]): number {
+    if (runs.length === 0) return 0;
+    this.ensureStyle();
+    const inlined: Element[] = [];
+    const ranges = new Map<Text, [number, number][]>();
+    for (const run of runs) {
+      for (const joint of run.joints) {
+        for (const br of joint.breaks) this.mark(br, LINE_JOIN_BREAK);
+        if (joint.kind === 'block') {
+          const [a, b] = joint.blocks as [Element, Element];
+          for (const block of joint.blocks) {
+            if (!isJoinedInline(block)) inlined.push(block);
+            this.mark(block, LINE_JOIN_INLINE);
+          }
+          this.jointPairs.add(`${this.idOf(a)}>${this.idOf(b)}`);
+        }
+        for (const [node, start, end] of joint.whitespace) {
+          const list = ranges.get(node);
+          if (list) list.push([start, end]);
+          else ranges.set(node, [[start, end]]);
+        }
+      }
+      this.runs++;
+    }
+    for (const [node, list] of ranges) this.empty(node, list);
+    for (const element of inlined) this.separate(element);
+    return runs.length;
+  }
+
+  /** Keep an inline-laid-out block from running into a neighbour that is not its paragraph's. */
+  private separate(element: Element): void {
+    const before = siblingContent(element.previousSibling, false);
+    if (before && flowsInline(before) && !this.isJoint(before, element)) this.insertBreak(element);
+    const after = siblingContent(element.nextSibling, true);
+    if (after && flowsInline(after) && !this.isJoint(element, after)) this.insertBreak(after);
+  }
+
+  private isJoint(a: Node, b: Node): boolean {
+    return isElement(a) && isElement(b) && this.jointPairs.has(`${this.idOf(a)}>${this.idOf(b)}`);
+  }
+
+  private insertBreak(before: Node): void {
+    const previous = before.previousSibling;
+    if (previous && isElement(previous) && previous.localName === 'br' && previous.hasAttribute(OWN_NODE_ATTRIBUTE)) {
+      return;
+    }
+    const br = markOwnNode(this.doc.createElement('br'));
+    before.parentNode?.insertBefore(br, before);
+    this.inserted.push(br);
+  }
+
+  /** Undo every join: attributes, inserted breaks, white space and the stylesheet. */
+  restoreAll(): void {
+    for (const br of this.inserted) br.remove();
+    this.inserted.length = 0;
+    for (const [element, original] of this.marked) {
+      if (original === null) element.removeAttribute(LINE_JOIN_ATTRIBUTE);
+      else element.setAttribute(LINE_JOIN_ATTRIBUTE, original);
+    }
+    this.marked.clear();
+    for (const [node, record] of this.whitespace) {
+      if (node.data === record.written) node.data = record.original;
+    }
+    this.whitespace.clear();
+    this.jointPairs.clear();
+    this.style?.remove();
+    this.style = null;
+    this.runs = 0;
+  }
+}
