@@ -100,7 +100,7 @@ describe('line join', () => {
     expect(document.documentElement.outerHTML).toBe(before);
     const after = allNodes(document.documentElement);
     expect(after.length).toBe(nodes.length);
-    after.forEach((node, i) => expect(node).toBe(nodes[i]));
+    for (const [i, node] of after.entries()) expect(node).toBe(nodes[i]);
     expect(joiner.joinedCount).toBe(0);
   });
 
