@@ -2,7 +2,11 @@
  * Joining the lines a print column broke, visually: the page's elements and text stay where they
  * are, one injected stylesheet makes the lines of a paragraph flow as one.
  *
- * - Lines separated by `<br>`: the `<br>` gets `data-qingdu-line-join="break"` and is hidden.
+ * - Lines separated by `<br>`: the `<br>` is hidden inside Qingdu's own
+ *   `<span data-qingdu-own data-qingdu-line-join="break">`. Hiding the `<br>` itself is not
+ *   enough: Chromium's find in page still reads a `display: none` `<br>` as a line break (measured:
+ *   `window.find('建设')` fails across `建<br style="display:none">设`, succeeds when the `<br>`
+ *   sits in a hidden element), so the `<br>` moves into the span while joined and back on undo.
  * - Lines in sibling blocks (`<p>`, `<div>`): both blocks get `data-qingdu-line-join="inline"` and
  *   are laid out inline, so their text runs on in one anonymous block. Where an inline block would
  *   run into text that is not its paragraph's (the next paragraph in the next sibling), Qingdu
@@ -25,7 +29,7 @@ const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 const COMMENT_NODE = 8;
 
-/** Set on the `<br>` elements Qingdu hides and on the blocks it lays out inline. */
+/** Set on Qingdu's span that hides a `<br>`, and on the blocks it lays out inline. */
 export const LINE_JOIN_ATTRIBUTE = 'data-qingdu-line-join';
 export const LINE_JOIN_BREAK = 'break';
 export const LINE_JOIN_INLINE = 'inline';
@@ -46,7 +50,7 @@ const MAX_LINE_LENGTH = 96;
 const MAX_WALK = 48;
 
 const STYLE_TEXT = `[${LINE_JOIN_ATTRIBUTE}="${LINE_JOIN_INLINE}"]{display:inline!important;margin-inline:0!important;padding-inline:0!important}
-br[${LINE_JOIN_ATTRIBUTE}="${LINE_JOIN_BREAK}"]{display:none!important}`;
+span[${LINE_JOIN_ATTRIBUTE}="${LINE_JOIN_BREAK}"]{display:none!important}`;
 
 /** What lies between two lines of a run on the page, and what joining them changes. */
 export interface LineJoint {
@@ -246,9 +250,17 @@ export function isJoinedInline(element: Element): boolean {
   return element.getAttribute(LINE_JOIN_ATTRIBUTE) === LINE_JOIN_INLINE;
 }
 
-/** Is this a `<br>` Qingdu hid to join two lines (so no block boundary for the page walker)? */
+/**
+ * Is this Qingdu's span hiding a `<br>` between two joined lines, or the `<br>` inside it? The page
+ * walker reads through both as if they were not there (no text, no block boundary).
+ */
 export function isHiddenLineBreak(element: Element): boolean {
-  return element.localName === 'br' && element.getAttribute(LINE_JOIN_ATTRIBUTE) === LINE_JOIN_BREAK;
+  const span = element.localName === 'br' ? element.parentElement : element;
+  return (
+    span?.localName === 'span' &&
+    span.getAttribute(LINE_JOIN_ATTRIBUTE) === LINE_JOIN_BREAK &&
+    span.hasAttribute(OWN_NODE_ATTRIBUTE)
+  );
 }
 
 interface WhitespaceRecord {
@@ -280,6 +292,8 @@ function flowsInline(node: Node): boolean {
 export class LineJoiner {
   private readonly marked = new Map<Element, string | null>();
   private readonly inserted: Element[] = [];
+  /** Each hidden `<br>` and the span that hides it. */
+  private readonly hidden: [Element, Element][] = [];
   private readonly whitespace = new Map<Text, WhitespaceRecord>();
   private readonly jointPairs = new Set<string>();
   private readonly ids = new WeakMap<Element, number>();
@@ -306,6 +320,16 @@ export class LineJoiner {
   private mark(element: Element, value: string): void {
     if (!this.marked.has(element)) this.marked.set(element, element.getAttribute(LINE_JOIN_ATTRIBUTE));
     element.setAttribute(LINE_JOIN_ATTRIBUTE, value);
+  }
+
+  /** Move `br` into an own hidden span (unless it is hidden already). */
+  private hide(br: Element): void {
+    if (isHiddenLineBreak(br) || !br.parentNode) return;
+    const span = markOwnNode(this.doc.createElement('span'));
+    span.setAttribute(LINE_JOIN_ATTRIBUTE, LINE_JOIN_BREAK);
+    br.parentNode.insertBefore(span, br);
+    span.appendChild(br);
+    this.hidden.push([br, span]);
   }
 
   /** Empty `ranges` of `node` (offsets into its current text), remembering the page's text. */
@@ -340,7 +364,7 @@ export class LineJoiner {
     const ranges = new Map<Text, [number, number][]>();
     for (const run of runs) {
       for (const joint of run.joints) {
-        for (const br of joint.breaks) this.mark(br, LINE_JOIN_BREAK);
+        for (const br of joint.breaks) this.hide(br);
         if (joint.kind === 'block') {
           const [a, b] = joint.blocks as [Element, Element];
           for (const block of joint.blocks) {
@@ -386,6 +410,11 @@ export class LineJoiner {
 
   /** Undo every join: attributes, inserted breaks, white space and the stylesheet. */
   restoreAll(): void {
+    for (const [br, span] of this.hidden) {
+      if (br.parentNode === span) span.parentNode?.insertBefore(br, span);
+      span.remove();
+    }
+    this.hidden.length = 0;
     for (const br of this.inserted) br.remove();
     this.inserted.length = 0;
     for (const [element, original] of this.marked) {
