@@ -21,7 +21,13 @@
  * `restoreAll` removes every attribute, inserted `<br>` and the stylesheet and puts the white space
  * back: the page is node for node, attribute for attribute what it was.
  */
-import { findWrappedRuns, type LineInput, type LineJoinOptions, type WrappedRunEvidence } from '../text/lines';
+import {
+  endsSentence,
+  findWrappedRuns,
+  type LineInput,
+  type LineJoinOptions,
+  type WrappedRunEvidence,
+} from '../text/lines';
 import { INLINE_TAGS, markOwnNode, OWN_NODE_ATTRIBUTE } from './markers';
 import { isSkippedElement, type TextBlock } from './text-blocks';
 
@@ -177,6 +183,9 @@ export function findLineJoint(a: TextBlock, b: TextBlock): LineJoint | null {
   if (!isElement(ca as Node) || !isElement(cb as Node)) return null;
   const blockA = ca as Element;
   const blockB = cb as Element;
+  if (blockA !== blockB && (blockA.localName !== blockB.localName || !JOINABLE_BLOCKS.has(blockA.localName))) {
+    return null;
+  }
   const breaks: Element[] = [];
   const whitespace: [Text, number, number][] = [];
   trailingWhitespace(a, whitespace);
@@ -186,7 +195,6 @@ export function findLineJoint(a: TextBlock, b: TextBlock): LineJoint | null {
     leadingWhitespace(b, whitespace);
     return { kind: 'br', breaks, blocks: [], whitespace };
   }
-  if (blockA.localName !== blockB.localName || !JOINABLE_BLOCKS.has(blockA.localName)) return null;
   if (nextSiblingBlock(blockA, whitespace) !== blockB) return null;
   if (isSkippedElement(blockA) || isSkippedElement(blockB) || isNeverJoined(blockA)) return null;
   // `a` must end its block (trailing `<br>` are hidden with it) and `b` must open its block.
@@ -197,10 +205,15 @@ export function findLineJoint(a: TextBlock, b: TextBlock): LineJoint | null {
   return { kind: 'block', breaks, blocks: [blockA, blockB], whitespace };
 }
 
-/** A block that can be a column's line: short, with some text. */
+/** A block that can be a column's line: short once source white space is set aside. Allocates nothing. */
 function isLineCandidate(block: TextBlock): boolean {
-  const length = block.text.length;
-  return length > 0 && (length <= MAX_LINE_LENGTH || block.text.trim().length <= MAX_LINE_LENGTH);
+  const text = block.text;
+  if (text.length <= MAX_LINE_LENGTH) return true;
+  let start = 0;
+  let end = text.length;
+  while (start < end && isTrailingSpace(text.charCodeAt(start))) start++;
+  while (end > start && isTrailingSpace(text.charCodeAt(end - 1))) end--;
+  return end - start <= MAX_LINE_LENGTH;
 }
 
 /**
@@ -236,7 +249,8 @@ export function findLineJoinRuns(blocks: readonly TextBlock[], options: LineJoin
       continue;
     }
     const previous = sequence[sequence.length - 1];
-    const joint = previous ? findLineJoint(previous, block) : null;
+    // No run continues past a sentence end, so there is nothing to look up in the DOM.
+    const joint = previous && !endsSentence(previous.text) ? findLineJoint(previous, block) : null;
     if (!joint) flush();
     else joints.push(joint);
     sequence.push(block);

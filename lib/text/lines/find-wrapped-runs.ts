@@ -51,8 +51,11 @@ export interface WrappedRunEvidence {
   readonly breaks: number;
   /** Breaks after a line that ends on a character or number. */
   readonly openBreaks: number;
-  /** Breaks that fall inside a word. */
-  readonly wordCuts: number;
+  /**
+   * Does a break fall inside a word? Asked last (the word segmenter is the costly test), and only
+   * until the first such break is found.
+   */
+  readonly cutsWord: boolean;
   /** Punctuation inside the lines (not at their ends). */
   readonly innerPunctuation: number;
   /** Han characters among the visible ones. */
@@ -187,34 +190,31 @@ function judge(
   let visible = 0;
   let han = 0;
   let openBreaks = 0;
-  let wordCuts = 0;
   let innerPunctuation = 0;
   for (let i = start; i < end; i++) {
     const shape = shapes[i] as LineShape;
     visible += shape.visible;
     han += shape.han;
     innerPunctuation += shape.innerPunctuation;
-    if (i === end - 1) continue;
-    if (shape.endsOpen) {
-      openBreaks++;
-      if (isWordCut((lines[i] as LineInput).text, (lines[i + 1] as LineInput).text)) wordCuts++;
-    }
+    if (i < end - 1 && shape.endsOpen) openBreaks++;
   }
   const breaks = end - start - 1;
-  const evidence: WrappedRunEvidence = {
-    columnWidth,
-    breaks,
-    openBreaks,
-    wordCuts,
-    innerPunctuation,
-    hanRatio: visible === 0 ? 0 : han / visible,
-  };
+  const hanRatio = visible === 0 ? 0 : han / visible;
   let verdict: RunVerdict = 'joined';
   if (columnWidth < minColumnWidth) verdict = 'narrow-column';
-  else if (evidence.hanRatio < MIN_HAN_RATIO) verdict = 'not-chinese';
-  else if (openBreaks * 2 < breaks || (breaks === 1 && openBreaks === 0)) verdict = 'closed-line-ends';
+  else if (hanRatio < MIN_HAN_RATIO) verdict = 'not-chinese';
+  else if (openBreaks * 2 < breaks || openBreaks === 0) verdict = 'closed-line-ends';
   else if (innerPunctuation < Math.max(1, Math.floor((breaks + 1) / 3))) verdict = 'no-inner-punctuation';
-  else if (wordCuts === 0) verdict = 'no-word-cut';
+  let cutsWord = false;
+  if (verdict === 'joined') {
+    for (let i = start; i < end - 1 && !cutsWord; i++) {
+      if ((shapes[i] as LineShape).endsOpen) {
+        cutsWord = isWordCut((lines[i] as LineInput).text, (lines[i + 1] as LineInput).text);
+      }
+    }
+    if (!cutsWord) verdict = 'no-word-cut';
+  }
+  const evidence: WrappedRunEvidence = { columnWidth, breaks, openBreaks, cutsWord, innerPunctuation, hanRatio };
   return { start, end, verdict, evidence };
 }
 

@@ -13,6 +13,6 @@ export type {
 } from './find-wrapped-runs';
 export { DEFAULT_MIN_COLUMN_WIDTH, explainWrappedRuns, findWrappedRuns } from './find-wrapped-runs';
 export type { LineShape } from './line-shape';
-export { measureLine } from './line-shape';
+export { endsSentence, measureLine } from './line-shape';
 export type { WordCutTest } from './word-cut';
 export { createWordCutTest } from './word-cut';

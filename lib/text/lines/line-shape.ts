@@ -64,6 +64,21 @@ function isIndent(cp: number): boolean {
   return cp === 0x3000 || cp === 0xa0;
 }
 
+/**
+ * Does `text` end a sentence (ignoring trailing white space)? The cheap test the DOM side runs on
+ * every block before any other work: no run ever continues past a sentence end.
+ */
+export function endsSentence(text: string): boolean {
+  let end = text.length;
+  while (end > 0 && isWhiteSpace(text.charCodeAt(end - 1))) end--;
+  let last = text.charCodeAt(end - 1);
+  if (CLOSING.has(last)) {
+    while (end > 0 && CLOSING.has(text.charCodeAt(end - 1))) end--;
+    last = text.charCodeAt(end - 1);
+  }
+  return SENTENCE_END.has(last);
+}
+
 /** Measure one line. Leading and trailing ASCII white space is source formatting and is ignored. */
 export function measureLine(text: string): LineShape {
   let start = 0;

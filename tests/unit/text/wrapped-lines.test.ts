@@ -79,7 +79,7 @@ describe('findWrappedRuns', () => {
       linesOfText('会议强调，要突出重点、创新举\n措，聚焦招商引资重点，紧盯目标、精\n准施策。'),
     );
     expect(joined?.verdict).toBe('joined');
-    expect(joined?.evidence.wordCuts).toBeGreaterThanOrEqual(1);
+    expect(joined?.evidence.cutsWord).toBe(true);
     expect(joined?.evidence.columnWidth).toBeGreaterThanOrEqual(15);
   });
 
