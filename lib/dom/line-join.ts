@@ -224,8 +224,10 @@ function isLineCandidate(block: TextBlock): boolean {
  */
 export function findLineJoinRuns(blocks: readonly TextBlock[], options: LineJoinOptions = {}): LineJoinRun[] {
   const runs: LineJoinRun[] = [];
-  let sequence: TextBlock[] = [];
-  let joints: LineJoint[] = [];
+  // Reused across sequences: this loop runs over every block of every page, so it allocates
+  // nothing until two blocks turn out to be lines of one text.
+  const sequence: TextBlock[] = [];
+  const joints: LineJoint[] = [];
   const flush = () => {
     if (sequence.length >= 2) {
       const lines: LineInput[] = sequence.map((block, i) => ({
@@ -240,19 +242,19 @@ export function findLineJoinRuns(blocks: readonly TextBlock[], options: LineJoin
         });
       }
     }
-    sequence = [];
-    joints = [];
+    sequence.length = 0;
+    joints.length = 0;
   };
   for (const block of blocks) {
     if (!isLineCandidate(block)) {
-      flush();
+      if (sequence.length > 0) flush();
       continue;
     }
-    const previous = sequence[sequence.length - 1];
+    const previous = sequence.length > 0 ? (sequence[sequence.length - 1] as TextBlock) : undefined;
     // No run continues past a sentence end, so there is nothing to look up in the DOM.
     const joint = previous && !endsSentence(previous.text) ? findLineJoint(previous, block) : null;
-    if (!joint) flush();
-    else joints.push(joint);
+    if (joint) joints.push(joint);
+    else if (sequence.length > 0) flush();
     sequence.push(block);
   }
   flush();
