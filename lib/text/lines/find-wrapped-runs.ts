@@ -10,8 +10,9 @@
  * - one paragraph: no line before the last ends a sentence, no line after the first opens a
  *   paragraph (indent, list marker, `标签：`);
  * - prose, not verse or a list: most lines end in the middle of a sentence (on a character, not
- *   on punctuation), punctuation inside the lines, and at least one break that cuts a word
- *   (a run of two lines needs both its break to cut a word and to end open).
+ *   on punctuation), the last line ends one (verse shown without its end punctuation never does),
+ *   punctuation inside the lines but not at the same places line after line (a caesura), and at
+ *   least one break that cuts a word.
  * Poems end every line on punctuation or use none, lyrics and headlines break between words,
  * lists, menus and addresses are neither one width nor prose.
  */
@@ -41,7 +42,9 @@ export type RunVerdict =
   | 'narrow-column'
   | 'not-chinese'
   | 'closed-line-ends'
+  | 'unfinished'
   | 'no-inner-punctuation'
+  | 'verse'
   | 'no-word-cut';
 
 export interface WrappedRunEvidence {
@@ -127,10 +130,10 @@ function estimateColumnWidth(shapes: readonly LineShape[], from: number, to: num
 }
 
 /**
- * Split lines into candidate paragraphs: a sentence end, a paragraph opener or a blank line ends
- * one, and so does a break between two Latin words or numbers (hiding it would glue them together).
+ * Split lines into spans no paragraph crosses: a blank line, a paragraph opener, or a break between
+ * two Latin words or numbers (hiding it would glue them together).
  */
-function splitParagraphs(shapes: readonly LineShape[]): [number, number][] {
+function splitHard(shapes: readonly LineShape[]): [number, number][] {
   const spans: [number, number][] = [];
   let start = -1;
   for (let i = 0; i < shapes.length; i++) {
@@ -141,13 +144,27 @@ function splitParagraphs(shapes: readonly LineShape[]): [number, number][] {
       continue;
     }
     const previous = shapes[i - 1] as LineShape;
-    if (start >= 0 && (previous.endsSentence || shape.startsParagraph || (previous.endsLatin && shape.startsLatin))) {
+    if (start >= 0 && (shape.startsParagraph || (previous.endsLatin && shape.startsLatin))) {
       spans.push([start, i]);
       start = -1;
     }
     if (start < 0) start = i;
   }
   if (start >= 0) spans.push([start, shapes.length]);
+  return spans;
+}
+
+/** Split a span after each line that ends a sentence. */
+function splitSentences(shapes: readonly LineShape[], from: number, to: number): [number, number][] {
+  const spans: [number, number][] = [];
+  let start = from;
+  for (let i = from; i < to; i++) {
+    if ((shapes[i] as LineShape).endsSentence) {
+      spans.push([start, i + 1]);
+      start = i + 1;
+    }
+  }
+  if (start < to) spans.push([start, to]);
   return spans;
 }
 
@@ -178,6 +195,23 @@ function splitColumns(shapes: readonly LineShape[], from: number, to: number, ou
   }
 }
 
+/**
+ * Do the lines repeat one punctuation pattern, as verse does (a caesura at the same place in every
+ * line)? True when one non-empty pattern is shared by at least two lines and half of them.
+ */
+function isVerse(shapes: readonly LineShape[], start: number, end: number): boolean {
+  const counts = new Map<string, number>();
+  let best = 0;
+  for (let i = start; i < end; i++) {
+    const pattern = (shapes[i] as LineShape).punctuationPattern;
+    if (pattern === '') continue;
+    const count = (counts.get(pattern) ?? 0) + 1;
+    counts.set(pattern, count);
+    if (count > best) best = count;
+  }
+  return best >= 2 && best * 2 >= end - start;
+}
+
 function judge(
   lines: readonly LineInput[],
   shapes: readonly LineShape[],
@@ -204,7 +238,9 @@ function judge(
   if (columnWidth < minColumnWidth) verdict = 'narrow-column';
   else if (hanRatio < MIN_HAN_RATIO) verdict = 'not-chinese';
   else if (openBreaks * 2 < breaks || openBreaks === 0) verdict = 'closed-line-ends';
+  else if (!(shapes[end - 1] as LineShape).endsSentence) verdict = 'unfinished';
   else if (innerPunctuation < Math.max(1, Math.floor((breaks + 1) / 3))) verdict = 'no-inner-punctuation';
+  if (verdict === 'joined' && isVerse(shapes, start, end)) verdict = 'verse';
   let cutsWord = false;
   if (verdict === 'joined') {
     for (let i = start; i < end - 1 && !cutsWord; i++) {
@@ -230,9 +266,73 @@ export function explainWrappedRuns(lines: readonly LineInput[], options: LineJoi
     isWordCut = defaultWordCut;
   }
   const shapes = lines.map((line) => measureLine(line.text));
-  const columns: [number, number, number][] = [];
-  for (const [from, to] of splitParagraphs(shapes)) splitColumns(shapes, from, to, columns);
-  return columns.map(([start, end, width]) => judge(lines, shapes, start, end, width, minColumnWidth, isWordCut));
+  const candidates: WrappedRunCandidate[] = [];
+  for (const [from, to] of splitHard(shapes)) {
+    const columns: [number, number, number][] = [];
+    for (const [start, end] of splitSentences(shapes, from, to)) splitColumns(shapes, start, end, columns);
+    for (const [start, end, width] of mergeAcrossSentences(shapes, from, columns)) {
+      candidates.push(judge(lines, shapes, start, end, width, minColumnWidth, isWordCut));
+    }
+  }
+  return candidates;
+}
+
+/**
+ * Does the layout indent its paragraphs? Looks at the runs that visibly open a paragraph (the
+ * span's first line, or the line after a short one): yes if at least one is indented two em and
+ * none starts at full width.
+ */
+function indentsParagraphs(
+  shapes: readonly LineShape[],
+  from: number,
+  columns: readonly [number, number, number][],
+): boolean {
+  let indented = 0;
+  for (const [start, , width] of columns) {
+    const previous = shapes[start - 1];
+    const opens = start === from || (previous !== undefined && previous.maxWidth + UNDERFLOW_EM < width);
+    if (!opens) continue;
+    const first = shapes[start] as LineShape;
+    if (fits(first, width)) return false;
+    if (fits(first, width - INDENT_EM)) indented++;
+  }
+  return indented > 0;
+}
+
+/**
+ * Join runs across a sentence that ends exactly at the end of a line, where the layout says the
+ * paragraph goes on: the line is full, the next line is full too (a new paragraph's first line
+ * would be indented), and the layout indents its paragraphs. A short line after a full one is
+ * left alone: it may be a one-line paragraph.
+ */
+function mergeAcrossSentences(
+  shapes: readonly LineShape[],
+  from: number,
+  columns: readonly [number, number, number][],
+): [number, number, number][] {
+  if (columns.length < 2 || !indentsParagraphs(shapes, from, columns)) return [...columns];
+  const merged: [number, number, number][] = [];
+  for (const column of columns) {
+    const last = merged[merged.length - 1];
+    if (last) {
+      const [start, end, width] = last;
+      const [nextStart, nextEnd, nextWidth] = column;
+      const ending = shapes[end - 1] as LineShape;
+      const opening = shapes[nextStart] as LineShape;
+      if (
+        nextStart === end &&
+        ending.endsSentence &&
+        Math.abs(width - nextWidth) <= UNDERFLOW_EM &&
+        fits(ending, width) &&
+        fits(opening, width)
+      ) {
+        merged[merged.length - 1] = [start, nextEnd, width];
+        continue;
+      }
+    }
+    merged.push([...column]);
+  }
+  return merged;
 }
 
 /** The runs of `lines` to join, in order, never overlapping. */

@@ -23,6 +23,12 @@ export interface LineShape {
    * editions put them anywhere.
    */
   readonly innerPunctuation: number;
+  /**
+   * Where the sentence punctuation inside the line sits (visible-character positions, joined by
+   * commas; `''` for none). Verse repeats it line after line (`白日依山尽，黄河入海流` → `5`);
+   * a column cuts prose at random places, so its lines rarely share one.
+   */
+  readonly punctuationPattern: string;
   /** The line ends a sentence (`。！？…`, maybe inside closing quotes or brackets). */
   readonly endsSentence: boolean;
   /** The line ends on a character or number, not punctuation: its sentence goes on. */
@@ -92,6 +98,7 @@ export function measureLine(text: string): LineShape {
       visible: 0,
       han: 0,
       innerPunctuation: 0,
+      punctuationPattern: '',
       endsSentence: false,
       endsOpen: false,
       startsParagraph: false,
@@ -106,6 +113,7 @@ export function measureLine(text: string): LineShape {
   let han = 0;
   let punctuation = 0;
   let trailingPunctuation = 0;
+  const positions: number[] = [];
   let lastClass = CLASS_OTHER;
   let lastCp = 0;
   let beforeClosing = 0;
@@ -146,6 +154,7 @@ export function measureLine(text: string): LineShape {
       if (SENTENCE_PUNCT.has(cp)) {
         punctuation++;
         trailingPunctuation++;
+        positions.push(visible - 1);
       }
     } else {
       trailingPunctuation = 0;
@@ -163,6 +172,7 @@ export function measureLine(text: string): LineShape {
     visible,
     han,
     innerPunctuation: punctuation - trailingPunctuation,
+    punctuationPattern: positions.slice(0, positions.length - trailingPunctuation).join(','),
     endsSentence,
     endsOpen: !endsWithPunct && lastClass !== CLASS_OTHER,
     startsParagraph: isIndent(first) || PARAGRAPH_OPENER.test(text.slice(start, start + 8)),

@@ -97,9 +97,9 @@ interface Poem {
 }
 
 /**
- * Every poem of some `chinese-poetry` collections, in three layouts a page uses: one line per
- * stored line (`床前明月光，疑是地上霜。`), one line per clause, and one line per clause without
- * punctuation. `tangStride` samples 全唐诗's files.
+ * Every poem of some `chinese-poetry` collections, in four layouts a page uses: one line per
+ * stored line (`床前明月光，疑是地上霜。`), the same without the punctuation at line ends, one line
+ * per clause, and one line per clause without punctuation. `tangStride` samples 全唐诗's files.
  */
 export function poemCases(tangStride = 16): WrappedLinesCase[] {
   const root = join(packageDir(), 'dist');
@@ -122,10 +122,14 @@ export function poemCases(tangStride = 16): WrappedLinesCase[] {
       const stored = (poem.paragraphs ?? poem.content ?? []).map((line) => line.trim()).filter((line) => line !== '');
       if (stored.length < 2) continue;
       const clauses = stored.flatMap((line) => line.split(/(?<=[，。！？；、,.!?;])/u)).filter((c) => c.trim() !== '');
+      // Stored lines with the punctuation at their ends dropped, as some sites show verse:
+      // `白日依山尽，黄河入海流` — a comma inside, the line open at its end, like wrapped prose.
+      const open = stored.map((line) => line.replace(/[\p{P}\s]+$/u, '')).filter((line) => line !== '');
       const bare = clauses.map((c) => c.replace(/[\p{P}\p{S}]/gu, '')).filter((c) => c.trim() !== '');
       const source = `chinese-poetry/dist/${file}`;
       cases.push(unchanged(`${source} (stored lines)`, stored.join('\n')));
       cases.push(unchanged(`${source} (one clause a line)`, clauses.join('\n')));
+      cases.push(unchanged(`${source} (stored lines, end punctuation dropped)`, open.join('\n')));
       cases.push(unchanged(`${source} (one clause a line, unpunctuated)`, bare.join('\n')));
     }
   }

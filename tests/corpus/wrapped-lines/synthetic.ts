@@ -89,11 +89,17 @@ export function syntheticCases(biographies = 120): WrappedLinesCase[] {
       const group = paragraphs.slice(i, i + 4);
       const width = WIDTHS[n % WIDTHS.length] as number;
       const blocks = n % 2 === 0;
-      const set = group.map((p, k) => setInColumn(p, width, (n + k) % 3 === 0 ? 0 : 2));
+      // A layout indents every paragraph's first line or none: a third of the cases do not.
+      const indent = n % 3 === 2 ? 0 : 2;
+      const set = group.map((p) => setInColumn(p, width, indent));
       const text = blocks
         ? set.map((lines) => lines.join('\n\n')).join('\n\n')
         : set.map((l) => l.join('\n')).join('\n\n');
-      cases.push({ source: `${source}, set in a ${width} em column (synthetic)`, text, expected: group });
+      cases.push({
+        source: `${source}, set in a ${width} em column${indent ? '' : ', no indent'} (synthetic)`,
+        text,
+        expected: group,
+      });
       n++;
     }
   }

