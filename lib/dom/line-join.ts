@@ -324,6 +324,18 @@ export class LineJoiner {
     return this.runs;
   }
 
+  /**
+   * The page's own text of a node whose joint white space Qingdu emptied (else its current text),
+   * for a page walker that judges blocks from the page's text.
+   */
+  readonly readOriginal = (node: Text): string => {
+    const record = this.whitespace.get(node);
+    return record && node.data === record.written ? record.original : node.data;
+  };
+
+  /** Does the node hold exactly what the line join wrote (so a mutation record of it is Qingdu's own)? */
+  readonly isOwnWrite = (node: Text): boolean => this.whitespace.get(node)?.written === node.data;
+
   private idOf(element: Element): number {
     let id = this.ids.get(element);
     if (id === undefined) {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
 import {
   findLineJoinRuns,
@@ -196,8 +198,32 @@ describe('line join', () => {
     const p = document.getElementById('a') as HTMLElement;
     const node = p.childNodes[2] as Text; // "项目之一…", its leading newline emptied
     expect(node.data.startsWith('项目')).toBe(true);
+    expect(joiner.isOwnWrite(node)).toBe(true);
+    expect(joiner.readOriginal(node)).toBe('\n项目之一，位于济宁高新区的华东');
     node.data = '  页面自己的文字';
+    expect(joiner.isOwnWrite(node)).toBe(false);
+    expect(joiner.readOriginal(node)).toBe('  页面自己的文字');
     joiner.restoreAll();
     expect(node.data).toBe('  页面自己的文字');
+  });
+
+  test('the proposed demo article reads as its paragraphs; its two-line headline stays two lines', () => {
+    const demo = readFileSync(resolve(import.meta.dirname, '../../demo/wrapped-article.html'), 'utf8');
+    setBody(demo);
+    const runs = findLineJoinRuns(collectTextBlocks(document.body));
+    expect(runs.map((run) => run.lines.map((line) => line.text.trim()).join(''))).toEqual([
+      '本报济宁11月26日讯(记者 王博文) 25日，济宁高新区召开“双招双引”工作调度推进会，高新区党工委书记刘章箭出席会议并讲话。',
+      '会议指出，各级各部门要充分认识“双招双引”工作的重大意义，树立“双招双引”首位意识，切实增强责任感紧迫感，工作更多向招商引资、招才引智倾斜，确保抓出成果，抓出实效。',
+      '会议强调，要突出重点、创新举措，聚焦招商引资重点，紧盯目标、精准施策。在“找差距、补短板”中进一步增强紧迫感，狠下功夫，主动作为，明确目标。要立足重点产业，牢牢把握“十强”产业，紧盯500强项目，创新招引模式，扩大招引成效。',
+      '会议要求，要抓好在手在谈项目，多方面排解堵点卡点，想方设法抓落实、抓建设。要抓好项目调度跟进，做到“储备一批、在谈一批、签约一批、开工一批”。要把“双招双引”工作作为经济工作的生命线，进一步强化担当意识，主动作为、创新作为，确保“双招双引”工作取得实效、走在前列。',
+      '会议强调，要旗帜鲜明地同一切损害群众利益行为作斗争，在不忘初心上体现担当。每名党员干部要永远把人民对美好生活的向往作为奋斗目标，始终坚持以人民为中心的发展理念，任何时候都要怀揣一颗无私为民的赤诚之心，在维护人民利益上敢于挺身而出。要站稳群众立场，增进群众感情，切实解决好人民群众最关心最直接最现实的利益问题。',
+      '高新区党工委、管委会领导班子成员，调研员、副调研员参加会议。',
+    ]);
+    const before = document.body.innerHTML;
+    const joiner = new LineJoiner(document);
+    joiner.join(runs);
+    expect(document.querySelector('h1 br')?.parentElement?.localName).toBe('h1');
+    joiner.restoreAll();
+    expect(document.body.innerHTML).toBe(before);
   });
 });
