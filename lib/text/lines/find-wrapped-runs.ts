@@ -25,7 +25,11 @@ export type LineSeparator = 'br' | 'block';
 export interface LineInput {
   /** The line's text as the page shows it. */
   readonly text: string;
-  /** How it is separated from the previous line (`<br>` or a sibling block); unused for the first. */
+  /**
+   * How it is separated from the previous line (`<br>` or a sibling block); unused for the first.
+   * Both join alike today (the sample page mixes them within one paragraph); it is carried so an
+   * explanation can say which, and a later rule can weigh them.
+   */
   readonly separator?: LineSeparator;
 }
 
