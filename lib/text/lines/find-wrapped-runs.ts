@@ -59,8 +59,8 @@ export interface WrappedRunEvidence {
   /** Breaks after a line that ends on a character or number. */
   readonly openBreaks: number;
   /**
-   * Does a break fall inside a word? Asked last (the word segmenter is the costly test), and only
-   * until the first such break is found.
+   * Does a break fall inside a word, or inside a bracket or quote (`（今屬` | `河北）`)? Asked
+   * last (the word segmenter is the costly test), and only until the first such break is found.
    */
   readonly cutsWord: boolean;
   /** Punctuation inside the lines (not at their ends). */
@@ -248,9 +248,11 @@ function judge(
   let cutsWord = false;
   if (verdict === 'joined') {
     for (let i = start; i < end - 1 && !cutsWord; i++) {
-      if ((shapes[i] as LineShape).endsOpen) {
-        cutsWord = isWordCut((lines[i] as LineInput).text, (lines[i + 1] as LineInput).text);
-      }
+      const shape = shapes[i] as LineShape;
+      if (!shape.endsOpen) continue;
+      cutsWord =
+        (shape.endsInsidePair && (shapes[i + 1] as LineShape).closesEarlierPair) ||
+        isWordCut((lines[i] as LineInput).text, (lines[i + 1] as LineInput).text);
     }
     if (!cutsWord) verdict = 'no-word-cut';
   }

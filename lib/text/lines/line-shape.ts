@@ -29,6 +29,10 @@ export interface LineShape {
    * a column cuts prose at random places, so its lines rarely share one.
    */
   readonly punctuationPattern: string;
+  /** An opening bracket or quote (`（《“「【`) is still open at the end of the line. */
+  readonly endsInsidePair: boolean;
+  /** A closing bracket or quote comes before any opening one: the line ends a pair the one before opened. */
+  readonly closesEarlierPair: boolean;
   /** The line ends a sentence (`。！？…`, maybe inside closing quotes or brackets). */
   readonly endsSentence: boolean;
   /** The line ends on a character or number, not punctuation: its sentence goes on. */
@@ -43,6 +47,9 @@ export interface LineShape {
   readonly blank: boolean;
 }
 
+/** Directional pairs only: ASCII quotes and parentheses say nothing about which side they are. */
+const OPENING_PAIR = new Set(Array.from('（《“‘「『【〔〈', (c) => c.codePointAt(0) as number));
+const CLOSING_PAIR = new Set(Array.from('）》”’」』】〕〉', (c) => c.codePointAt(0) as number));
 const SENTENCE_PUNCT = new Set(Array.from('，、；：。！？,;:.!?', (c) => c.codePointAt(0) as number));
 const SENTENCE_END = new Set(Array.from('。！？!?…', (c) => c.codePointAt(0) as number));
 const CLOSING = new Set(Array.from('”’」』）)》〉】〕"\'', (c) => c.codePointAt(0) as number));
@@ -99,6 +106,8 @@ export function measureLine(text: string): LineShape {
       han: 0,
       innerPunctuation: 0,
       punctuationPattern: '',
+      endsInsidePair: false,
+      closesEarlierPair: false,
       endsSentence: false,
       endsOpen: false,
       startsParagraph: false,
@@ -114,6 +123,8 @@ export function measureLine(text: string): LineShape {
   let punctuation = 0;
   let trailingPunctuation = 0;
   const positions: number[] = [];
+  let depth = 0;
+  let closesEarlierPair = false;
   let lastClass = CLASS_OTHER;
   let lastCp = 0;
   let beforeClosing = 0;
@@ -159,6 +170,11 @@ export function measureLine(text: string): LineShape {
     } else {
       trailingPunctuation = 0;
     }
+    if (OPENING_PAIR.has(cp)) depth++;
+    else if (CLOSING_PAIR.has(cp)) {
+      if (depth === 0) closesEarlierPair = true;
+      else depth--;
+    }
     if (!CLOSING.has(cp)) beforeClosing = cp;
     lastClass = cls;
     lastCp = cp;
@@ -173,6 +189,8 @@ export function measureLine(text: string): LineShape {
     han,
     innerPunctuation: punctuation - trailingPunctuation,
     punctuationPattern: positions.slice(0, positions.length - trailingPunctuation).join(','),
+    endsInsidePair: depth > 0,
+    closesEarlierPair,
     endsSentence,
     endsOpen: !endsWithPunct && lastClass !== CLASS_OTHER,
     startsParagraph: isIndent(first) || PARAGRAPH_OPENER.test(text.slice(start, start + 8)),
