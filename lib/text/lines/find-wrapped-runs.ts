@@ -293,23 +293,40 @@ function indentsParagraphs(
   from: number,
   columns: readonly [number, number, number][],
 ): boolean {
+  // Judge every opening against the span's main column (the run with the most lines): a short
+  // run's own estimate may take an indented first line for a full line of a narrower column.
+  let reference = 0;
+  let most = 0;
+  for (const [start, end, width] of columns) {
+    if (end - start > most) {
+      most = end - start;
+      reference = width;
+    }
+  }
   let indented = 0;
   for (const [start, , width] of columns) {
+    if (Math.abs(width - reference) > UNDERFLOW_EM) continue;
     const previous = shapes[start - 1];
-    const opens = start === from || (previous !== undefined && previous.maxWidth + UNDERFLOW_EM < width);
+    const opens = start === from || (previous !== undefined && previous.maxWidth + UNDERFLOW_EM < reference);
     if (!opens) continue;
     const first = shapes[start] as LineShape;
-    if (fits(first, width)) return false;
-    if (fits(first, width - INDENT_EM)) indented++;
+    if (fits(first, reference)) return false;
+    if (fits(first, reference - INDENT_EM)) indented++;
   }
   return indented > 0;
 }
 
+/** Are lines `from`…`to - 1` full lines of a `width` em column, but the last, which is no wider? */
+function keepsColumn(shapes: readonly LineShape[], from: number, to: number, width: number): boolean {
+  for (let i = from; i < to - 1; i++) if (!fits(shapes[i] as LineShape, width)) return false;
+  return (shapes[to - 1] as LineShape).minWidth - OVERFLOW_EM <= width;
+}
+
 /**
  * Join runs across a sentence that ends exactly at the end of a line, where the layout says the
- * paragraph goes on: the line is full, the next line is full too (a new paragraph's first line
- * would be indented), and the layout indents its paragraphs. A short line after a full one is
- * left alone: it may be a one-line paragraph.
+ * paragraph goes on: the line is full, the next run keeps to the same column from its first line
+ * (a new paragraph's first line would be indented), and the layout indents its paragraphs. A
+ * lone line after a full one is left alone: it may be a one-line paragraph.
  */
 function mergeAcrossSentences(
   shapes: readonly LineShape[],
@@ -322,15 +339,14 @@ function mergeAcrossSentences(
     const last = merged[merged.length - 1];
     if (last) {
       const [start, end, width] = last;
-      const [nextStart, nextEnd, nextWidth] = column;
+      const [nextStart, nextEnd] = column;
       const ending = shapes[end - 1] as LineShape;
-      const opening = shapes[nextStart] as LineShape;
+      // The next run's own width estimate is weak when it is short: check its lines against this one's.
       if (
         nextStart === end &&
         ending.endsSentence &&
-        Math.abs(width - nextWidth) <= UNDERFLOW_EM &&
         fits(ending, width) &&
-        fits(opening, width)
+        keepsColumn(shapes, nextStart, nextEnd, width)
       ) {
         merged[merged.length - 1] = [start, nextEnd, width];
         continue;

@@ -116,6 +116,36 @@ describe('findWrappedRuns', () => {
     expect(closed?.verdict).toBe('no-word-cut');
   });
 
+  test('a sentence ending a full line does not end the paragraph where the layout indents paragraphs', () => {
+    const paragraph = [
+      '会议强调，要旗帜鲜明地',
+      '同作风顽疾作斗争，在自我革',
+      '新上体现担当。党员干部必须',
+      '保持良好的精神状态和作风。',
+      '要善于自我反省，勇于接受批',
+      '评，敢于发声亮剑。',
+    ];
+    const next = ['高新区党工委、管委会领', '导班子成员，调研员、副调研', '员参加会议。'];
+    const spans = (lines: string[]) =>
+      findWrappedRuns(linesOfText(lines.join('\n'))).map((run) => [run.start, run.end]);
+    expect(spans([...paragraph, ...next])).toEqual([
+      [0, 6],
+      [6, 9],
+    ]);
+    // Without indented first lines, a full line that ends a sentence may end a paragraph: left apart.
+    const unindented = [
+      '会议强调，要旗帜鲜明地同作',
+      '风顽疾作斗争，在自我革新上',
+      '体现担当。党员干部必须保持',
+      '良好的精神状态和工作作风。',
+      '要善于自我反省，勇于接受批',
+      '评，敢于发声亮剑。',
+    ];
+    const crossing = spans(unindented).filter(([start, end]) => (start as number) < 4 && (end as number) > 4);
+    expect(crossing).toEqual([]);
+    expect(spans(unindented)).toContainEqual([4, 6]);
+  });
+
   test('a run must end a sentence: verse shown without its end punctuation never does', () => {
     const [candidate] = explainWrappedRuns(
       linesOfText('我将这三军可便指挥，则你这众将要心齐\n全凭着这先锋翼德，端的他武艺为魁'),
