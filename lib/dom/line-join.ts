@@ -28,19 +28,30 @@ import {
   type LineJoinOptions,
   type WrappedRunEvidence,
 } from '../text/lines';
+import {
+  isHiddenLineBreak,
+  isJoinedInline,
+  LINE_JOIN_ATTRIBUTE,
+  LINE_JOIN_BREAK,
+  LINE_JOIN_INLINE,
+  LINE_JOIN_STYLE_ID,
+} from './line-join-markers';
 import { INLINE_TAGS, markOwnNode, OWN_NODE_ATTRIBUTE } from './markers';
+
+export {
+  isHiddenLineBreak,
+  isJoinedInline,
+  LINE_JOIN_ATTRIBUTE,
+  LINE_JOIN_BREAK,
+  LINE_JOIN_INLINE,
+  LINE_JOIN_STYLE_ID,
+} from './line-join-markers';
+
 import { isSkippedElement, type TextBlock } from './text-blocks';
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 const COMMENT_NODE = 8;
-
-/** Set on Qingdu's span that hides a `<br>`, and on the blocks it lays out inline. */
-export const LINE_JOIN_ATTRIBUTE = 'data-qingdu-line-join';
-export const LINE_JOIN_BREAK = 'break';
-export const LINE_JOIN_INLINE = 'inline';
-/** The id of the stylesheet that does the joining. */
-export const LINE_JOIN_STYLE_ID = 'qingdu-line-join';
 
 /** Blocks whose lines may be joined across (a `<td>`, `<li>` or heading never is). */
 const JOINABLE_BLOCKS: ReadonlySet<string> = new Set(['p', 'div']);
@@ -261,24 +272,6 @@ export function findLineJoinRuns(blocks: readonly TextBlock[], options: LineJoin
   return runs;
 }
 
-/** Should the page walker read through this element as inline (a block Qingdu laid out inline)? */
-export function isJoinedInline(element: Element): boolean {
-  return element.getAttribute(LINE_JOIN_ATTRIBUTE) === LINE_JOIN_INLINE;
-}
-
-/**
- * Is this Qingdu's span hiding a `<br>` between two joined lines, or the `<br>` inside it? The page
- * walker reads through both as if they were not there (no text, no block boundary).
- */
-export function isHiddenLineBreak(element: Element): boolean {
-  const span = element.localName === 'br' ? element.parentElement : element;
-  return (
-    span?.localName === 'span' &&
-    span.getAttribute(LINE_JOIN_ATTRIBUTE) === LINE_JOIN_BREAK &&
-    span.hasAttribute(OWN_NODE_ATTRIBUTE)
-  );
-}
-
 interface WhitespaceRecord {
   original: string;
   written: string;
@@ -317,7 +310,15 @@ export class LineJoiner {
   private style: HTMLStyleElement | null = null;
   private runs = 0;
 
-  constructor(private readonly doc: Document) {}
+  /**
+   * `emptyWhitespace: false` leaves the source white space at each break to the caller (a page
+   * pipeline that applies every change to text itself takes `run.joints[i].whitespace` as its
+   * first stage's edits); by default the joiner empties it and puts it back on undo.
+   */
+  constructor(
+    private readonly doc: Document,
+    private readonly options: { emptyWhitespace?: boolean } = {},
+  ) {}
 
   /** Paragraphs joined so far. */
   get joinedCount(): number {
@@ -409,7 +410,7 @@ export class LineJoiner {
       }
       this.runs++;
     }
-    for (const [node, list] of ranges) this.empty(node, list);
+    if (this.options.emptyWhitespace !== false) for (const [node, list] of ranges) this.empty(node, list);
     for (const element of inlined) this.separate(element);
     return runs.length;
   }

@@ -96,6 +96,20 @@ describe('line join', () => {
     expect(style?.textContent).toContain('display:none');
   });
 
+  test('emptyWhitespace: false leaves every text node as it is (a pipeline applies the white space edits)', () => {
+    setBody(WRAPPED_BR);
+    const p = document.getElementById('a') as HTMLElement;
+    const before = [...p.childNodes].filter((n) => n.nodeType === 3).map((n) => (n as Text).data);
+    const runs = findLineJoinRuns(collectTextBlocks(document.body));
+    const joiner = new LineJoiner(document, { emptyWhitespace: false });
+    joiner.join(runs);
+    expect([...p.querySelectorAll('br')].every(isHiddenLineBreak)).toBe(true);
+    expect([...p.childNodes].filter((n) => n.nodeType === 3).map((n) => (n as Text).data)).toEqual(before);
+    // The white space the pipeline would delete, one range per break, each a newline.
+    const ranges = runs.flatMap((run) => run.joints.flatMap((joint) => joint.whitespace));
+    expect(ranges.map(([node, start, end]) => node.data.slice(start, end))).toEqual(['\n', '\n', '\n', '\n', '\n']);
+  });
+
   test('undo puts the page back node for node, attribute for attribute', () => {
     setBody(`${WRAPPED_BR}${WRAPPED_BLOCKS}`);
     const before = document.documentElement.outerHTML;
