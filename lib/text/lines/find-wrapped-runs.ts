@@ -10,7 +10,8 @@
  * - one paragraph: no line before the last ends a sentence, no line after the first opens a
  *   paragraph (indent, list marker, `标签：`);
  * - prose, not verse or a list: most lines end in the middle of a sentence (on a character, not
- *   on punctuation), the last line ends one (verse shown without its end punctuation never does),
+ *   on punctuation), the last line ends one or a clause (`：`, `；`: verse shown without its end
+ *   punctuation never does),
  *   punctuation inside the lines but not at the same places line after line (a caesura), and at
  *   least one break that cuts a word.
  * Poems end every line on punctuation or use none, lyrics and headlines break between words,
@@ -59,8 +60,9 @@ export interface WrappedRunEvidence {
   /** Breaks after a line that ends on a character or number. */
   readonly openBreaks: number;
   /**
-   * Does a break fall inside a word, or inside a bracket or quote (`（今屬` | `河北）`)? Asked
-   * last (the word segmenter is the costly test), and only until the first such break is found.
+   * Does a break fall inside a word, inside a bracket or quote (`（今屬` | `河北）`), or between a
+   * number and its unit (`385` | `亿元`)? Asked last (the word segmenter is the costly test), and
+   * only until the first such break is found.
    */
   readonly cutsWord: boolean;
   /** Punctuation inside the lines (not at their ends). */
@@ -242,7 +244,7 @@ function judge(
   if (columnWidth < minColumnWidth) verdict = 'narrow-column';
   else if (hanRatio < MIN_HAN_RATIO) verdict = 'not-chinese';
   else if (openBreaks * 2 < breaks || openBreaks === 0) verdict = 'closed-line-ends';
-  else if (!(shapes[end - 1] as LineShape).endsSentence) verdict = 'unfinished';
+  else if (!(shapes[end - 1] as LineShape).endsClause) verdict = 'unfinished';
   else if (innerPunctuation < Math.max(1, Math.floor((breaks + 1) / 3))) verdict = 'no-inner-punctuation';
   if (verdict === 'joined' && isVerse(shapes, start, end)) verdict = 'verse';
   let cutsWord = false;
@@ -250,8 +252,10 @@ function judge(
     for (let i = start; i < end - 1 && !cutsWord; i++) {
       const shape = shapes[i] as LineShape;
       if (!shape.endsOpen) continue;
+      const next = shapes[i + 1] as LineShape;
       cutsWord =
-        (shape.endsInsidePair && (shapes[i + 1] as LineShape).closesEarlierPair) ||
+        (shape.endsInsidePair && next.closesEarlierPair) ||
+        (shape.endsDigit && next.startsHan) ||
         isWordCut((lines[i] as LineInput).text, (lines[i + 1] as LineInput).text);
     }
     if (!cutsWord) verdict = 'no-word-cut';

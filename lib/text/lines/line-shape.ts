@@ -33,6 +33,12 @@ export interface LineShape {
   readonly endsInsidePair: boolean;
   /** A closing bracket or quote comes before any opening one: the line ends a pair the one before opened. */
   readonly closesEarlierPair: boolean;
+  /** The line ends a clause that the next line need not continue: `。！？…`, `：` or `；`. */
+  readonly endsClause: boolean;
+  /** Ends with a digit: a number whose unit (`亿元`, `个`, `公斤`) may be on the next line. */
+  readonly endsDigit: boolean;
+  /** Starts with a Han character. */
+  readonly startsHan: boolean;
   /** The line ends a sentence (`。！？…`, maybe inside closing quotes or brackets). */
   readonly endsSentence: boolean;
   /** The line ends on a character or number, not punctuation: its sentence goes on. */
@@ -51,6 +57,7 @@ export interface LineShape {
 const OPENING_PAIR = new Set(Array.from('（《“‘「『【〔〈', (c) => c.codePointAt(0) as number));
 const CLOSING_PAIR = new Set(Array.from('）》”’」』】〕〉', (c) => c.codePointAt(0) as number));
 const SENTENCE_PUNCT = new Set(Array.from('，、；：。！？,;:.!?', (c) => c.codePointAt(0) as number));
+const CLAUSE_END = new Set(Array.from('：；:;', (c) => c.codePointAt(0) as number));
 const SENTENCE_END = new Set(Array.from('。！？!?…', (c) => c.codePointAt(0) as number));
 const CLOSING = new Set(Array.from('”’」』）)》〉】〕"\'', (c) => c.codePointAt(0) as number));
 /** One em each in print (a pair of them makes the two-em dash and the ellipsis). */
@@ -108,6 +115,9 @@ export function measureLine(text: string): LineShape {
       punctuationPattern: '',
       endsInsidePair: false,
       closesEarlierPair: false,
+      endsClause: false,
+      endsDigit: false,
+      startsHan: false,
       endsSentence: false,
       endsOpen: false,
       startsParagraph: false,
@@ -183,6 +193,9 @@ export function measureLine(text: string): LineShape {
   const endsSentence = SENTENCE_END.has(lastCp) || (CLOSING.has(lastCp) && SENTENCE_END.has(beforeClosing));
   const first = text.codePointAt(start) as number;
   return {
+    endsClause: endsSentence || (CLAUSE_END.has(lastCp) && !CLOSING.has(lastCp)),
+    endsDigit: lastClass === CLASS_DIGIT,
+    startsHan: classifyCodePoint(first) === CLASS_HAN,
     minWidth,
     maxWidth,
     visible,

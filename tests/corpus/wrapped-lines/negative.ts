@@ -14,6 +14,8 @@ function unchanged(source: string, text: string): WrappedLinesCase {
 
 const PEOPLES_DAILY_1951 = 'https://cn.govopendata.com/renminribao/1951/9/15/1/ (人民日报 1951-09-15, page 1)';
 const LINUX_HOW_TO = 'torvalds/linux Documentation/translations/zh_CN/how-to.rst';
+const ANNUAL_REPORT =
+  'public GitHub Python file embedding 美的集团2024年年度报告摘要 as PDF extraction gives it, its tables (find_string id 36704616381)';
 const LYRICS = 'xhlife/xhlife.github.io works/work/mock_qq_music/source/musiclist.js (lyrics of 半岛铁盒, an excerpt)';
 
 export const NEGATIVE_CASES: WrappedLinesCase[] = [
@@ -79,6 +81,22 @@ export const NEGATIVE_CASES: WrappedLinesCase[] = [
   unchanged(
     'public GitHub Markdown HTML tutorial (find_string id 47084778081), its table example',
     '序号\n\n品牌Logo\n\n品牌名称\n\n企业名称\n\n1\n\n华为\n\n华为技术有限公司\n\n2\n\n阿里\n\n阿里巴巴集团控股有限公司',
+  ),
+  unchanged(
+    ANNUAL_REPORT,
+    '2024年 2023年 本年比上年增减 2022年\n营业收入（千元） 407,149,600 372,037,280 9.44% 343,917,531\n归属于上市公司股东的净利润（千元） 38,537,237 33,719,935 14.29% 29,553,507\n归属于上市公司股东的扣除非经常性损\n35,741,418 32,974,908 8.39% 28,607,973\n益的净利润（千元）\n经营活动产生的现金流量净额（千元） 60,511,572 57,902,611 4.51% 34,657,828\n基本每股收益（元/股） 5.44 4.93 10.34% 4.34',
+  ),
+  unchanged(
+    ANNUAL_REPORT,
+    '中国工商银行股份\n有限公司－华泰柏\n瑞沪深300交易型开其他 1.10% 84,336,743 47,599,110 0 84,336,743\n放式指数证券投资\n基金\n中国建设银行股份\n有限公司－易方达\n沪深300交易型开放其他 0.76% 58,219,643 44,478,997 0 58,219,643\n式指数发起式证券\n投资基金',
+  ),
+  unchanged(
+    ANNUAL_REPORT,
+    '战略投资者或一般法人因配售新\n不适用\n股成为前10名普通股股东的情况\n上述股东关联关系或一致行动的\n不适用\n说明\n上述股东涉及委托/受托表决权、\n不适用\n放弃表决权情况的说明',
+  ),
+  unchanged(
+    'public GitHub file with a policy table extracted from a PDF (find_string id 62825411298)',
+    '2023 年6 月\n国家能源局组织发布\n《新型电力系统发展蓝皮书》\n技术攻关\n2023 年3 月\n《关于组织开展农村能源革命试点\n县建设的通知》\n(国能发新能〔2023〕23 号)\n技术攻关\n2022 年5 月\n《关于促进新时代新能源高质量发\n展的实施方案》\n(国办函〔2022〕39 号)\n技术攻关',
   ),
   unchanged(
     'synthetic, a schedule table read row by row',
