@@ -112,9 +112,9 @@ describe('findWrappedRuns', () => {
   });
 
   test('a run may end a clause (a list follows its colon)', () => {
-    const text =
-      '的长期态势。2024 年，公司营业总收入 4,091 亿元，同比增长 9.5%，实现归属于母公司的净利润 385\n亿元，同比增长14.3%。公司2024年经营重点如下：';
+    const text = '会议要求，各部门要抓好在手在谈项\n目，多方面排解堵点卡点，重点如下：';
     expect(explainWrappedRuns(linesOfText(text))[0]?.verdict).toBe('joined');
+    expect(explainWrappedRuns(linesOfText(text.replace('：', '')))[0]?.verdict).toBe('unfinished');
   });
 
   test('a break inside a bracket counts as a cut, where the segmenter knows no word', () => {
