@@ -37,6 +37,7 @@ import {
   LINE_JOIN_STYLE_ID,
 } from './line-join-markers';
 import { INLINE_TAGS, markOwnNode, OWN_NODE_ATTRIBUTE } from './markers';
+import { isSkippedElement, type TextBlock } from './text-blocks';
 
 export {
   isHiddenLineBreak,
@@ -46,8 +47,6 @@ export {
   LINE_JOIN_INLINE,
   LINE_JOIN_STYLE_ID,
 } from './line-join-markers';
-
-import { isSkippedElement, type TextBlock } from './text-blocks';
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
@@ -105,7 +104,8 @@ function nextInside(node: Node, root: Node): Node | null {
   return null;
 }
 
-function isTrailingSpace(code: number): boolean {
+/** ASCII white space: what CSS collapses, source formatting rather than text. */
+function isSourceSpace(code: number): boolean {
   return code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d || code === 0x0c;
 }
 
@@ -115,7 +115,7 @@ function trailingWhitespace(block: TextBlock, out: [Text, number, number][]): vo
     const node = block.nodes[i] as Text;
     const data = node.data;
     let end = data.length;
-    while (end > 0 && isTrailingSpace(data.charCodeAt(end - 1))) end--;
+    while (end > 0 && isSourceSpace(data.charCodeAt(end - 1))) end--;
     if (end < data.length) out.push([node, end, data.length]);
     if (end > 0) return;
   }
@@ -126,7 +126,7 @@ function leadingWhitespace(block: TextBlock, out: [Text, number, number][]): voi
   for (const node of block.nodes) {
     const data = node.data;
     let start = 0;
-    while (start < data.length && isTrailingSpace(data.charCodeAt(start))) start++;
+    while (start < data.length && isSourceSpace(data.charCodeAt(start))) start++;
     if (start > 0) out.push([node, 0, start]);
     if (start < data.length) return;
   }
@@ -134,7 +134,7 @@ function leadingWhitespace(block: TextBlock, out: [Text, number, number][]): voi
 
 /**
  * Walk from `from` (exclusive) to `to` (exclusive) inside `root`, allowing only white space,
- * comments, inline elements and `<br>` (collected). Null if anything else is in the way.
+ * comments, inline elements and `<br>` (collected). False if anything else is in the way.
  */
 function walkBetween(
   from: Node,
@@ -222,8 +222,8 @@ function isLineCandidate(block: TextBlock): boolean {
   if (text.length <= MAX_LINE_LENGTH) return true;
   let start = 0;
   let end = text.length;
-  while (start < end && isTrailingSpace(text.charCodeAt(start))) start++;
-  while (end > start && isTrailingSpace(text.charCodeAt(end - 1))) end--;
+  while (start < end && isSourceSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSourceSpace(text.charCodeAt(end - 1))) end--;
   return end - start <= MAX_LINE_LENGTH;
 }
 
