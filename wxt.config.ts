@@ -49,6 +49,10 @@ export default defineConfig({
         suggested_key: { default: 'Alt+C' },
         description: '__MSG_commandToggleConversion__',
       },
+      // No key of its own: readers who join lines often can set one in the browser's shortcuts page.
+      'toggle-lines': {
+        description: '__MSG_commandToggleLines__',
+      },
     },
     content_security_policy: {
       extension_pages: EXTENSION_PAGE_CSP,

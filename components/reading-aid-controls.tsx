@@ -127,7 +127,8 @@ function AidSection(props: AidSectionProps) {
 }
 
 /**
- * Pinyin and conversion switches for one tab. Shows the tab's state as the background knows it
+ * The reading aids' switches for one tab (pinyin, conversion, and "Join broken lines" where the page
+ * has paragraphs a print column broke). Shows the tab's state as the background knows it
  * (the top frame's aids), switches every frame of the tab through the background, and shows the
  * new state at once: the pages answer at once and report their progress as they work.
  */
@@ -210,7 +211,10 @@ export function ReadingAidControls({
     await send(request);
   }
 
-  const { pinyin, conversion } = aids;
+  const { pinyin, conversion, lines } = aids;
+  // Shown where the page has paragraphs a print column broke (or while joining, to switch it off).
+  const lineRuns = status.lineRuns ?? 0;
+  const showLines = lines.enabled || lineRuns > 0;
   return (
     <div class="qd-aids">
       <h2 class="qd-section-title">{i18n.t('readingAids')}</h2>
@@ -282,6 +286,26 @@ export function ReadingAidControls({
           </select>
         </label>
       </AidSection>
+      {showLines && (
+        <AidSection
+          name="lines"
+          label={i18n.t('joinLines')}
+          enabled={lines.enabled}
+          sending={(sending.lines ?? 0) > 0}
+          loading={lines.loading === true}
+          error={lines.error}
+          shortcut={shortcuts.lines}
+          always={site?.joinLines}
+          onToggle={(enabled) => void send({ name: 'lines', enabled, options: lines.options })}
+          onAlwaysChange={(always) =>
+            void setAlways({ name: 'lines', enabled: always, options: lines.options }, { joinLines: always })
+          }
+        >
+          <p class="qd-aid__note" data-testid="line-runs" data-count={lineRuns}>
+            {i18n.t('lineRunsFound', lineRuns)}
+          </p>
+        </AidSection>
+      )}
       {status.working && status.progress.total > 0 && (
         <p class="qd-aid__note" role="status" data-testid="work-progress">
           {i18n.t('workProgress', [status.progress.done.toLocaleString(), status.progress.total.toLocaleString()])}

@@ -49,6 +49,7 @@ export default defineBackground(() => {
     const defaults: ReadingAidsStatus = {
       pinyin: { enabled: false, options: page.readingAids.pinyin },
       conversion: { enabled: false, options: page.readingAids.conversion },
+      lines: { enabled: false, options: page.readingAids.lines },
     };
     return summarizeTab(entry, defaults);
   }
@@ -155,7 +156,15 @@ export default defineBackground(() => {
 
   // --- the popup (extension pages only) ---
 
-  onMessage('getTabStatus', async ({ data: tabId }) => tabStatusOf(await tabs.read(tabId)));
+  onMessage('getTabStatus', async ({ data: tabId }) => {
+    const entry = await tabs.read(tabId);
+    const status = await tabStatusOf(entry);
+    // Paragraphs a print column broke are found by the pipeline, which only runs where there was
+    // something to do: the reader opening the popup has it look at the top frame (the popup
+    // follows the tab's state and shows "Join broken lines" once it has looked).
+    if (status.lineRuns === undefined && entry.frames['0']) void ensurePipeline(tabId, 0).catch(() => undefined);
+    return status;
+  });
   onMessage('setTabReadingAid', ({ data: { tabId, ...request } }) =>
     setTabReadingAid(tabId, request as ReadingAidRequest),
   );

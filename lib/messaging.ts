@@ -54,6 +54,11 @@ export interface TabStatus {
   progress: { done: number; total: number };
   /** The top frame's reading aids (the popup's switches), or their defaults for the tab's page. */
   readingAids: ReadingAidsStatus;
+  /**
+   * Paragraphs whose lines a print column broke, in all frames (joined ones while joining), or
+   * undefined while no frame's pipeline has looked (the popup then asks for a look).
+   */
+  lineRuns?: number;
   /** The page's address, from its top frame (the popup needs no `tabs` permission). */
   url?: string;
 }

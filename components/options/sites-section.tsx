@@ -18,7 +18,7 @@ interface Props {
   save: (next: Settings) => unknown;
 }
 
-/** One row's three switches; used for the global default and for every site rule. */
+/** One row's switches; used for the global default and for every site rule. */
 function SiteValueCells(props: { name: string; values: SiteValues; onChange: (values: Partial<SiteValues>) => void }) {
   const { name, values } = props;
   return (
@@ -55,6 +55,15 @@ function SiteValueCells(props: { name: string; values: SiteValues; onChange: (va
           ))}
         </select>
       </td>
+      <td>
+        <input
+          type="checkbox"
+          aria-label={`${i18n.t('options.sites.joinLines')}: ${name}`}
+          checked={values.joinLines}
+          data-testid="site-join-lines"
+          onChange={(event) => props.onChange({ joinLines: event.currentTarget.checked })}
+        />
+      </td>
     </>
   );
 }
@@ -88,6 +97,7 @@ export function SitesSection({ settings, change, save }: Props) {
             <th scope="col">{i18n.t('options.sites.fix')}</th>
             <th scope="col">{i18n.t('options.sites.pinyin')}</th>
             <th scope="col">{i18n.t('options.sites.conversion')}</th>
+            <th scope="col">{i18n.t('options.sites.joinLines')}</th>
             <th scope="col">
               <span class="qd-visually-hidden">{i18n.t('options.sites.remove')}</span>
             </th>

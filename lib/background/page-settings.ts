@@ -64,6 +64,7 @@ export function readingAidOptionsFor(settings: Settings, url: string | undefined
       variant: site.conversion === 'off' ? settings.conversion.variant : site.conversion,
       phraseOverrides: settings.conversion.phraseOverrides,
     },
+    lines: {},
   };
 }
 
@@ -85,7 +86,7 @@ export function resolvePageSettings(settings: Settings, url: string | undefined)
  */
 export function needsPipeline(page: PageSettings, doubled: boolean): boolean {
   const repairs = page.site.fix && (doubled || page.site.replacementRules.length > 0);
-  return repairs || page.site.pinyin || page.site.conversion !== 'off';
+  return repairs || page.site.pinyin || page.site.conversion !== 'off' || page.site.joinLines;
 }
 
 /**

@@ -33,6 +33,7 @@ export const BADGE_COLOR = '#a4161a';
 const EMPTY_AIDS: ReadingAidsStatus = {
   pinyin: { enabled: false, options: DEFAULT_READING_AID_OPTIONS.pinyin },
   conversion: { enabled: false, options: DEFAULT_READING_AID_OPTIONS.conversion },
+  lines: { enabled: false, options: DEFAULT_READING_AID_OPTIONS.lines },
 };
 
 /** All frames together: counts and progress add up; a frame showing the original or working shows in the tab. */
@@ -45,6 +46,7 @@ export function summarizeTab(entry: TabEntry, defaultAids: ReadingAidsStatus = E
     progress.done += frame.work.progress.done;
     progress.total += frame.work.progress.total;
   }
+  const looked = frames.filter(([, frame]) => frame.work !== undefined);
   return {
     frames: frames.length,
     fixCount: frames.reduce((sum, [, frame]) => sum + (frame.work?.fixCount ?? 0), 0),
@@ -53,6 +55,7 @@ export function summarizeTab(entry: TabEntry, defaultAids: ReadingAidsStatus = E
     working: frames.some(([, frame]) => frame.work?.working === true),
     progress,
     readingAids: top?.readingAids ?? defaultAids,
+    lineRuns: looked.length === 0 ? undefined : looked.reduce((sum, [, frame]) => sum + (frame.work?.lineRuns ?? 0), 0),
     url: entry.url,
   };
 }

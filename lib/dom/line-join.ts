@@ -65,7 +65,8 @@ const MAX_LINE_LENGTH = 96;
 /** How far the structure check walks between two lines before it gives up. */
 const MAX_WALK = 48;
 
-const STYLE_TEXT = `[${LINE_JOIN_ATTRIBUTE}="${LINE_JOIN_INLINE}"]{display:inline!important;margin-inline:0!important;padding-inline:0!important}
+/** The one stylesheet that joins lines (see the module comment). */
+export const LINE_JOIN_CSS = `[${LINE_JOIN_ATTRIBUTE}="${LINE_JOIN_INLINE}"]{display:inline!important;margin-inline:0!important;padding-inline:0!important}
 span[${LINE_JOIN_ATTRIBUTE}="${LINE_JOIN_BREAK}"]{display:none!important}`;
 
 /** What lies between two lines of a run on the page, and what joining them changes. */
@@ -87,12 +88,31 @@ export interface LineJoinRun {
   readonly evidence: WrappedRunEvidence;
 }
 
-function isWhitespaceText(node: Node): boolean {
-  return /^[ \t\n\r\f]*$/.test((node as Text).data);
+/**
+ * How the page is read: a page pipeline reads each text node's own text (what the page wrote, not
+ * what Qingdu shows) and finds a node it took out of the page (pinyin's) at its stand-in's place.
+ */
+export interface PageReading {
+  readText(node: Text): string;
+  placeOf(node: Text): Node;
+}
+
+const PLAIN_READING: PageReading = { readText: (node) => node.data, placeOf: (node) => node };
+
+function isWhitespaceText(node: Node, reading: PageReading = PLAIN_READING): boolean {
+  return /^[ \t\n\r\f]*$/.test(reading.readText(node as Text));
 }
 
 function isElement(node: Node): node is Element {
   return node.nodeType === ELEMENT_NODE;
+}
+
+/** The next node in document order inside `root` after `node` and everything inside it, or null. */
+function nextAfter(node: Node, root: Node): Node | null {
+  for (let current: Node | null = node; current && current !== root; current = current.parentNode) {
+    if (current.nextSibling) return current.nextSibling;
+  }
+  return null;
 }
 
 /** The next node in document order inside `root`, or null. */
@@ -113,7 +133,7 @@ function isSourceSpace(code: number): boolean {
 function trailingWhitespace(block: TextBlock, out: [Text, number, number][]): void {
   for (let i = block.nodes.length - 1; i >= 0; i--) {
     const node = block.nodes[i] as Text;
-    const data = node.data;
+    const data = block.text.slice(block.starts[i], block.starts[i + 1]);
     let end = data.length;
     while (end > 0 && isSourceSpace(data.charCodeAt(end - 1))) end--;
     if (end < data.length) out.push([node, end, data.length]);
@@ -123,8 +143,9 @@ function trailingWhitespace(block: TextBlock, out: [Text, number, number][]): vo
 
 /** The white space at the start of a block's text, as node ranges. */
 function leadingWhitespace(block: TextBlock, out: [Text, number, number][]): void {
-  for (const node of block.nodes) {
-    const data = node.data;
+  for (let i = 0; i < block.nodes.length; i++) {
+    const node = block.nodes[i] as Text;
+    const data = block.text.slice(block.starts[i], block.starts[i + 1]);
     let start = 0;
     while (start < data.length && isSourceSpace(data.charCodeAt(start))) start++;
     if (start > 0) out.push([node, 0, start]);
@@ -142,14 +163,18 @@ function walkBetween(
   root: Node,
   breaks: Element[],
   whitespace: [Text, number, number][],
+  reading: PageReading,
 ): boolean {
   let steps = 0;
-  for (let node = nextInside(from, root); node !== to; node = nextInside(node, root)) {
+  // A stand-in for a line's last node (pinyin's wrapper) is passed over whole.
+  const start = from !== root && from.nodeType === ELEMENT_NODE ? nextAfter(from, root) : nextInside(from, root);
+  for (let node = start; node !== to; node = nextInside(node, root)) {
     if (node === null) return to === null;
     if (++steps > MAX_WALK) return false;
     if (node.nodeType === TEXT_NODE) {
-      if (!isWhitespaceText(node)) return false;
-      if ((node as Text).data !== '') whitespace.push([node as Text, 0, (node as Text).data.length]);
+      const text = reading.readText(node as Text);
+      if (!isWhitespaceText(node, reading)) return false;
+      if (text !== '') whitespace.push([node as Text, 0, text.length]);
       continue;
     }
     if (node.nodeType === COMMENT_NODE) continue;
@@ -168,11 +193,16 @@ function isNeverJoined(element: Element): boolean {
 }
 
 /** The next sibling element of `element`, if only white space and comments lie between (collected). */
-function nextSiblingBlock(element: Element, whitespace: [Text, number, number][]): Element | null {
+function nextSiblingBlock(
+  element: Element,
+  whitespace: [Text, number, number][],
+  reading: PageReading,
+): Element | null {
   for (let node = element.nextSibling; node; node = node.nextSibling) {
     if (node.nodeType === TEXT_NODE) {
-      if (!isWhitespaceText(node)) return null;
-      if ((node as Text).data !== '') whitespace.push([node as Text, 0, (node as Text).data.length]);
+      const text = reading.readText(node as Text);
+      if (!isWhitespaceText(node, reading)) return null;
+      if (text !== '') whitespace.push([node as Text, 0, text.length]);
       continue;
     }
     if (node.nodeType === COMMENT_NODE) continue;
@@ -186,9 +216,9 @@ function nextSiblingBlock(element: Element, whitespace: [Text, number, number][]
  * inside one block, or the end of one block and the start of its next sibling of the same kind
  * (`<p>`, `<div>`). Null for anything else (an image, a heading, a blank line, a table cell…).
  */
-export function findLineJoint(a: TextBlock, b: TextBlock): LineJoint | null {
-  const last = a.nodes[a.nodes.length - 1] as Text;
-  const first = b.nodes[0] as Text;
+export function findLineJoint(a: TextBlock, b: TextBlock, reading: PageReading = PLAIN_READING): LineJoint | null {
+  const last = reading.placeOf(a.nodes[a.nodes.length - 1] as Text);
+  const first = reading.placeOf(b.nodes[0] as Text);
   const ca = a.container;
   const cb = b.container;
   if (!isElement(ca as Node) || !isElement(cb as Node)) return null;
@@ -201,23 +231,23 @@ export function findLineJoint(a: TextBlock, b: TextBlock): LineJoint | null {
   const whitespace: [Text, number, number][] = [];
   trailingWhitespace(a, whitespace);
   if (blockA === blockB) {
-    if (!walkBetween(last, first, blockA, breaks, whitespace) || breaks.length !== 1) return null;
+    if (!walkBetween(last, first, blockA, breaks, whitespace, reading) || breaks.length !== 1) return null;
     if (isNeverJoined(blockA)) return null;
     leadingWhitespace(b, whitespace);
     return { kind: 'br', breaks, blocks: [], whitespace };
   }
-  if (nextSiblingBlock(blockA, whitespace) !== blockB) return null;
+  if (nextSiblingBlock(blockA, whitespace, reading) !== blockB) return null;
   if (isSkippedElement(blockA) || isSkippedElement(blockB) || isNeverJoined(blockA)) return null;
   // `a` must end its block (trailing `<br>` are hidden with it) and `b` must open its block.
-  if (!walkBetween(last, null, blockA, breaks, whitespace)) return null;
+  if (!walkBetween(last, null, blockA, breaks, whitespace, reading)) return null;
   const leading: Element[] = [];
-  if (!walkBetween(blockB, first, blockB, leading, whitespace) || leading.length > 0) return null;
+  if (!walkBetween(blockB, first, blockB, leading, whitespace, reading) || leading.length > 0) return null;
   leadingWhitespace(b, whitespace);
   return { kind: 'block', breaks, blocks: [blockA, blockB], whitespace };
 }
 
 /** A block that can be a column's line: short once source white space is set aside. Allocates nothing. */
-function isLineCandidate(block: TextBlock): boolean {
+export function isLineCandidate(block: TextBlock): boolean {
   const text = block.text;
   if (text.length <= MAX_LINE_LENGTH) return true;
   let start = 0;
@@ -233,7 +263,11 @@ function isLineCandidate(block: TextBlock): boolean {
  * structurally lines of one text (one `<br>` apart, or sibling `<p>`/`<div>`) form a sequence; the
  * pure detector (`findWrappedRuns`) picks the runs. Reads the DOM, changes nothing.
  */
-export function findLineJoinRuns(blocks: readonly TextBlock[], options: LineJoinOptions = {}): LineJoinRun[] {
+export function findLineJoinRuns(
+  blocks: readonly TextBlock[],
+  options: LineJoinOptions = {},
+  reading: PageReading = PLAIN_READING,
+): LineJoinRun[] {
   const runs: LineJoinRun[] = [];
   // Reused across sequences: this loop runs over every block of every page, so it allocates
   // nothing until two blocks turn out to be lines of one text.
@@ -263,7 +297,7 @@ export function findLineJoinRuns(blocks: readonly TextBlock[], options: LineJoin
     }
     const previous = sequence.length > 0 ? (sequence[sequence.length - 1] as TextBlock) : undefined;
     // No run continues past a sentence end, so there is nothing to look up in the DOM.
-    const joint = previous && !endsSentence(previous.text) ? findLineJoint(previous, block) : null;
+    const joint = previous && !endsSentence(previous.text) ? findLineJoint(previous, block, reading) : null;
     if (joint) joints.push(joint);
     else if (sequence.length > 0) flush();
     sequence.push(block);
@@ -272,20 +306,33 @@ export function findLineJoinRuns(blocks: readonly TextBlock[], options: LineJoin
   return runs;
 }
 
+/** A caller's stylesheets, one per root (the pipeline's `StyleSheets` holding `LINE_JOIN_CSS`). */
+export interface LineJoinSheets {
+  ensureFor(node: Node): void;
+  removeAll(): void;
+}
+
 interface WhitespaceRecord {
   original: string;
   written: string;
 }
 
-/** Skip white space and comments; own nodes count as nothing. */
+/**
+ * Skip white space and comments; Qingdu's own breaks and style sheets count as nothing (its other
+ * elements, pinyin's wrappers, stand in for the page's text and count as that text).
+ */
 function siblingContent(node: Node | null, forward: boolean): Node | null {
   for (let current = node; current; current = forward ? current.nextSibling : current.previousSibling) {
     if (current.nodeType === TEXT_NODE && isWhitespaceText(current)) continue;
     if (current.nodeType === COMMENT_NODE) continue;
-    if (isElement(current) && current.hasAttribute(OWN_NODE_ATTRIBUTE)) continue;
+    if (isElement(current) && current.hasAttribute(OWN_NODE_ATTRIBUTE) && isOwnLayout(current)) continue;
     return current;
   }
   return null;
+}
+
+function isOwnLayout(element: Element): boolean {
+  return element.localName === 'br' || element.localName === 'style' || isHiddenLineBreak(element);
 }
 
 /** Would `node` sit on the same line as an inline-laid-out block next to it? */
@@ -294,35 +341,52 @@ function flowsInline(node: Node): boolean {
   return INLINE_TAGS.has(node.localName) || isJoinedInline(node);
 }
 
+/** One joined paragraph and everything joining it changed, so it can be undone alone. */
+interface JoinedRun {
+  readonly run: LineJoinRun;
+  /** The node around all its lines (their block, or the sibling blocks' parent). */
+  readonly anchor: Node;
+  /** Elements given the join attribute, with the value they had. */
+  readonly marked: Map<Element, string | null>;
+  /** Each hidden `<br>` and the span that hides it. */
+  readonly hidden: [Element, Element][];
+  /** Own `<br>` inserted to keep a neighbour apart. */
+  readonly inserted: Element[];
+  readonly pairs: string[];
+}
+
 /**
- * Joins runs on one document and undoes them exactly. One per document (or per feature
- * instance); `restoreAll` puts everything back.
+ * Joins runs on one document and undoes them exactly: all at once (`restoreAll`), or those inside
+ * a part of the page the page itself changed (`restoreWithin`), to be found again.
  */
 export class LineJoiner {
-  private readonly marked = new Map<Element, string | null>();
-  private readonly inserted: Element[] = [];
-  /** Each hidden `<br>` and the span that hides it. */
-  private readonly hidden: [Element, Element][] = [];
+  private joined: JoinedRun[] = [];
   private readonly whitespace = new Map<Text, WhitespaceRecord>();
   private readonly jointPairs = new Set<string>();
   private readonly ids = new WeakMap<Element, number>();
   private nextId = 0;
   private style: HTMLStyleElement | null = null;
-  private runs = 0;
 
   /**
    * `emptyWhitespace: false` leaves the source white space at each break to the caller (a page
    * pipeline that applies every change to text itself takes `run.joints[i].whitespace` as its
    * first stage's edits); by default the joiner empties it and puts it back on undo.
+   * `sheets`: where the stylesheet goes, for a caller that keeps one sheet per root (joined lines
+   * in a shadow root need the sheet there); by default one `<style>` in the document's head.
    */
   constructor(
     private readonly doc: Document,
-    private readonly options: { emptyWhitespace?: boolean } = {},
+    private readonly options: { emptyWhitespace?: boolean; sheets?: LineJoinSheets } = {},
   ) {}
 
-  /** Paragraphs joined so far. */
+  /** Paragraphs joined now. */
   get joinedCount(): number {
-    return this.runs;
+    return this.joined.length;
+  }
+
+  /** Where the joined paragraphs are (a stylesheet is needed in their roots). */
+  anchors(): Node[] {
+    return this.joined.map((joined) => joined.anchor);
   }
 
   /**
@@ -346,19 +410,19 @@ export class LineJoiner {
     return id;
   }
 
-  private mark(element: Element, value: string): void {
-    if (!this.marked.has(element)) this.marked.set(element, element.getAttribute(LINE_JOIN_ATTRIBUTE));
+  private mark(element: Element, value: string, joined: JoinedRun): void {
+    if (!joined.marked.has(element)) joined.marked.set(element, element.getAttribute(LINE_JOIN_ATTRIBUTE));
     element.setAttribute(LINE_JOIN_ATTRIBUTE, value);
   }
 
   /** Move `br` into an own hidden span (unless it is hidden already). */
-  private hide(br: Element): void {
+  private hide(br: Element, joined: JoinedRun): void {
     if (isHiddenLineBreak(br) || !br.parentNode) return;
     const span = markOwnNode(this.doc.createElement('span'));
     span.setAttribute(LINE_JOIN_ATTRIBUTE, LINE_JOIN_BREAK);
     br.parentNode.insertBefore(span, br);
     span.appendChild(br);
-    this.hidden.push([br, span]);
+    joined.hidden.push([br, span]);
   }
 
   /** Empty `ranges` of `node` (offsets into its current text), remembering the page's text. */
@@ -375,12 +439,16 @@ export class LineJoiner {
     node.data = written;
   }
 
-  private ensureStyle(): void {
+  private ensureStyle(node: Node): void {
+    if (this.options.sheets) {
+      this.options.sheets.ensureFor(node);
+      return;
+    }
     if (this.style?.isConnected) return;
     const style = this.doc.createElement('style');
     style.id = LINE_JOIN_STYLE_ID;
     markOwnNode(style);
-    style.textContent = STYLE_TEXT;
+    style.textContent = LINE_JOIN_CSS;
     (this.doc.head ?? this.doc.documentElement).appendChild(style);
     this.style = style;
   }
@@ -388,19 +456,27 @@ export class LineJoiner {
   /** Join `runs` (from `findLineJoinRuns` on this document). Returns how many were joined. */
   join(runs: readonly LineJoinRun[]): number {
     if (runs.length === 0) return 0;
-    this.ensureStyle();
-    const inlined: Element[] = [];
+    const inlined: [Element, JoinedRun][] = [];
     const ranges = new Map<Text, [number, number][]>();
     for (const run of runs) {
+      const [firstJoint] = run.joints;
+      const anchor =
+        firstJoint?.kind === 'block'
+          ? ((firstJoint.blocks[0] as Element).parentNode as Node)
+          : (run.lines[0] as TextBlock).container;
+      const joined: JoinedRun = { run, anchor, marked: new Map(), hidden: [], inserted: [], pairs: [] };
+      this.ensureStyle(anchor);
       for (const joint of run.joints) {
-        for (const br of joint.breaks) this.hide(br);
+        for (const br of joint.breaks) this.hide(br, joined);
         if (joint.kind === 'block') {
           const [a, b] = joint.blocks as [Element, Element];
           for (const block of joint.blocks) {
-            if (!isJoinedInline(block)) inlined.push(block);
-            this.mark(block, LINE_JOIN_INLINE);
+            if (!isJoinedInline(block)) inlined.push([block, joined]);
+            this.mark(block, LINE_JOIN_INLINE, joined);
           }
-          this.jointPairs.add(`${this.idOf(a)}>${this.idOf(b)}`);
+          const pair = `${this.idOf(a)}>${this.idOf(b)}`;
+          this.jointPairs.add(pair);
+          joined.pairs.push(pair);
         }
         for (const [node, start, end] of joint.whitespace) {
           const list = ranges.get(node);
@@ -408,49 +484,78 @@ export class LineJoiner {
           else ranges.set(node, [[start, end]]);
         }
       }
-      this.runs++;
+      this.joined.push(joined);
     }
     if (this.options.emptyWhitespace !== false) for (const [node, list] of ranges) this.empty(node, list);
-    for (const element of inlined) this.separate(element);
+    for (const [element, joined] of inlined) this.separate(element, joined);
     return runs.length;
   }
 
   /** Keep an inline-laid-out block from running into a neighbour that is not its paragraph's. */
-  private separate(element: Element): void {
+  private separate(element: Element, joined: JoinedRun): void {
     const before = siblingContent(element.previousSibling, false);
-    if (before && flowsInline(before) && !this.isJoint(before, element)) this.insertBreak(element);
+    if (before && flowsInline(before) && !this.isJoint(before, element)) this.insertBreak(element, joined);
     const after = siblingContent(element.nextSibling, true);
-    if (after && flowsInline(after) && !this.isJoint(element, after)) this.insertBreak(after);
+    if (after && flowsInline(after) && !this.isJoint(element, after)) this.insertBreak(after, joined);
   }
 
   private isJoint(a: Node, b: Node): boolean {
     return isElement(a) && isElement(b) && this.jointPairs.has(`${this.idOf(a)}>${this.idOf(b)}`);
   }
 
-  private insertBreak(before: Node): void {
+  private insertBreak(before: Node, joined: JoinedRun): void {
     const previous = before.previousSibling;
     if (previous && isElement(previous) && previous.localName === 'br' && previous.hasAttribute(OWN_NODE_ATTRIBUTE)) {
       return;
     }
     const br = markOwnNode(this.doc.createElement('br'));
     before.parentNode?.insertBefore(br, before);
-    this.inserted.push(br);
+    joined.inserted.push(br);
+  }
+
+  /** Undo one joined paragraph. */
+  private undo(joined: JoinedRun): void {
+    for (const [br, span] of joined.hidden) {
+      if (br.parentNode === span) span.parentNode?.insertBefore(br, span);
+      span.remove();
+    }
+    for (const br of joined.inserted) br.remove();
+    for (const [element, original] of joined.marked) {
+      if (original === null) element.removeAttribute(LINE_JOIN_ATTRIBUTE);
+      else element.setAttribute(LINE_JOIN_ATTRIBUTE, original);
+    }
+    for (const pair of joined.pairs) this.jointPairs.delete(pair);
+    for (const joint of joined.run.joints) {
+      for (const [node] of joint.whitespace) {
+        const record = this.whitespace.get(node);
+        if (!record) continue;
+        if (node.data === record.written) node.data = record.original;
+        this.whitespace.delete(node);
+      }
+    }
+  }
+
+  /**
+   * Undo the joined paragraphs inside `root` (the page changed something there: they are found
+   * again from what it holds now). Returns the runs undone.
+   */
+  restoreWithin(root: Node): LineJoinRun[] {
+    const undone: LineJoinRun[] = [];
+    // Newest first, as they were made.
+    for (let i = this.joined.length - 1; i >= 0; i--) {
+      const joined = this.joined[i] as JoinedRun;
+      if (!root.contains(joined.anchor)) continue;
+      this.undo(joined);
+      this.joined.splice(i, 1);
+      undone.push(joined.run);
+    }
+    return undone.reverse();
   }
 
   /** Undo every join: attributes, inserted breaks, white space and the stylesheet. */
   restoreAll(): void {
-    for (const [br, span] of this.hidden) {
-      if (br.parentNode === span) span.parentNode?.insertBefore(br, span);
-      span.remove();
-    }
-    this.hidden.length = 0;
-    for (const br of this.inserted) br.remove();
-    this.inserted.length = 0;
-    for (const [element, original] of this.marked) {
-      if (original === null) element.removeAttribute(LINE_JOIN_ATTRIBUTE);
-      else element.setAttribute(LINE_JOIN_ATTRIBUTE, original);
-    }
-    this.marked.clear();
+    for (let i = this.joined.length - 1; i >= 0; i--) this.undo(this.joined[i] as JoinedRun);
+    this.joined = [];
     for (const [node, record] of this.whitespace) {
       if (node.data === record.written) node.data = record.original;
     }
@@ -458,6 +563,6 @@ export class LineJoiner {
     this.jointPairs.clear();
     this.style?.remove();
     this.style = null;
-    this.runs = 0;
+    this.options.sheets?.removeAll();
   }
 }

@@ -92,6 +92,14 @@ export class OwnTextStore {
     if (this.refs.size >= this.pruneAt) this.prune();
   }
 
+  /** Put back the page's text in one node if it still holds Qingdu's, and forget the node. */
+  restore(node: Text): void {
+    const record = this.records.get(node);
+    if (!record) return;
+    if (node.data === record.written) node.data = record.original;
+    this.records.delete(node);
+  }
+
   /** Drop references to nodes that were freed or no longer hold Qingdu's text. */
   private prune(): void {
     for (const ref of this.refs) {

@@ -20,6 +20,14 @@
 import { applyEditsWithOrigin, splitByOrigin, type TextStage, type TextStageName } from '@/lib/text/compose';
 import type { TextEdit } from '@/lib/text/doubled/types';
 import { OriginalAttributeStore } from './attribute-store';
+import {
+  findLineJoinRuns,
+  isLineCandidate,
+  LINE_JOIN_CSS,
+  LineJoiner,
+  type LineJoinRun,
+  type PageReading,
+} from './line-join';
 import { OWN_NODE_ATTRIBUTE } from './markers';
 import { OwnTextStore } from './own-text';
 import { type PageChanges, PageObserver } from './page-observer';
@@ -85,6 +93,10 @@ export interface PipelineStatus {
   showingOriginal: boolean;
   /** The stages switched on. */
   stages: (TextStageName | 'pinyin')[];
+  /** Paragraphs whose lines a print column broke: joined ones while joining, else the ones found. */
+  lineRuns: number;
+  /** The lines a print column broke are joined. */
+  joiningLines: boolean;
 }
 
 export interface PagePipelineOptions {
@@ -151,6 +163,19 @@ export class PagePipeline {
   private progress = { done: 0, total: 0 };
   private lastStatus = '';
   private readonly walkOptions: TextBlockOptions;
+  /** Join the lines a print column broke (else only find them, for the count the popup shows). */
+  private joiningLines = false;
+  private readonly lineSheets: StyleSheets;
+  private readonly joiner: LineJoiner;
+  private readonly lineReading: PageReading;
+  /** Runs found and not joined, by the first node of their first line. */
+  private readonly foundRuns = new Map<Text, LineJoinRun>();
+  /**
+   * The source white space at each joint (a line break in the page's markup would show as a space
+   * between two characters): node → its own text when the lines were joined, and the ranges the
+   * joined block leaves out. Applied as the first edits of the block's text, undone with it.
+   */
+  private readonly jointSpace = new Map<Text, { text: string; ranges: [number, number][] }>();
   /** Open shadow roots the current walk entered (their attributes are rewritten with the root's). */
   private shadowRootsSeen: ShadowRoot[] | undefined;
 
@@ -161,6 +186,10 @@ export class PagePipeline {
     this.passageSheets = new StyleSheets(doc);
     this.passageSheets.setRules(options.passageCss ?? '');
     this.annotationSheets = new StyleSheets(doc);
+    this.lineSheets = new StyleSheets(doc);
+    this.lineSheets.setRules(LINE_JOIN_CSS);
+    this.joiner = new LineJoiner(doc, { emptyWhitespace: false, sheets: this.lineSheets });
+    this.lineReading = { readText: this.own.readOwn, placeOf: (node) => this.ruby.wrapperOf(node) ?? node };
     this.marks = new PassageMarks(
       (element) => this.passageSheets.ensureFor(element),
       () => this.passageSheets.removeAll(),
@@ -222,6 +251,43 @@ export class PagePipeline {
       this.watchedForViewport = new WeakSet();
     }
     this.changed();
+  }
+
+  /**
+   * Join the lines a print column broke (true), or put them back as the page laid them out and
+   * only count them (false, the default).
+   */
+  setLineJoin(join: boolean): void {
+    if (this.joiningLines === join) return;
+    this.joiningLines = join;
+    if (!join) {
+      // The page's own changes first: what follows is Qingdu's.
+      this.observer.flush();
+      this.joiner.restoreAll();
+      this.unjoinLines(undefined);
+      this.observer.discardPending();
+    }
+    this.changed();
+  }
+
+  /**
+   * The joints' white space of runs the joiner undid (`undefined`: all of them). White space
+   * between two joined blocks belongs to no block once they are apart: it is put back now. The
+   * rest is computed again with its block (no flash of unfixed text meanwhile).
+   */
+  private unjoinLines(runs: readonly LineJoinRun[] | undefined): void {
+    const nodes = runs
+      ? runs.flatMap((run) => run.joints.flatMap((joint) => joint.whitespace.map(([node]) => node)))
+      : [...this.jointSpace.keys()];
+    const apart: Text[] = [];
+    for (const node of nodes) {
+      const entry = this.jointSpace.get(node);
+      if (!entry) continue;
+      this.jointSpace.delete(node);
+      if (!/\S/.test(entry.text)) apart.push(node);
+    }
+    for (const node of apart) this.own.restore(node);
+    this.marks.unmark(apart);
   }
 
   /** "Show original" (true) pauses the repairs and shows the page's own text; false repairs again. */
@@ -314,7 +380,15 @@ export class PagePipeline {
       fixCount: this.marks.count,
       showingOriginal: this.showingOriginal,
       stages: [...this.textStages.keys(), ...(this.annotation ? (['pinyin'] as const) : [])],
+      lineRuns: this.joiningLines ? this.joiner.joinedCount : this.countFoundRuns(),
+      joiningLines: this.joiningLines,
     };
+  }
+
+  private countFoundRuns(): number {
+    let count = 0;
+    for (const node of this.foundRuns.keys()) if (this.lineReading.placeOf(node).isConnected) count++;
+    return count;
   }
 
   /** Resolves once all queued work is done. */
@@ -330,6 +404,8 @@ export class PagePipeline {
     this.viewport?.disconnect();
     this.observer.flush();
     this.observer.stop();
+    this.joiner.restoreAll();
+    this.jointSpace.clear();
     this.ruby.restoreAll();
     this.own.restoreAll();
     this.attributes.restoreAll();
@@ -380,6 +456,7 @@ export class PagePipeline {
     this.observer.flush();
     while (this.queue.size > 0 && !this.stopped) {
       const items: WorkItem[] = [];
+      const rewalked = new Set<Node>();
       this.progress = { done: 0, total: 0 };
       // Collect: walk the queued roots (no writes).
       while (this.queue.size > 0) {
@@ -387,9 +464,14 @@ export class PagePipeline {
         this.queue.delete(root);
         if (root !== this.doc && !root.isConnected) continue;
         const fromObserver = root !== this.doc;
+        // The page changed something where lines were joined: find them again from what it holds now.
+        if (fromObserver && this.joiningLines && !rewalked.has(root)) this.unjoinLines(this.joiner.restoreWithin(root));
         const shadowRoots: ShadowRoot[] = [];
         this.shadowRootsSeen = shadowRoots;
+        const firstItem = items.length;
+        const lines: TextBlock[] = [];
         for (const block of iterateTextBlocks(root, this.walkOptions)) {
+          if (isLineCandidate(block)) lines.push(block);
           if (!this.mayNeedRender(block)) continue;
           items.push({ block, fromObserver });
           this.progress.total++;
@@ -401,6 +483,14 @@ export class PagePipeline {
           if (this.stopped) return;
         }
         this.shadowRootsSeen = undefined;
+        if (this.findLines(root, lines, rewalked)) {
+          // Lines were joined: they are one block now. Walk this root again, once.
+          rewalked.add(root);
+          this.progress.total -= items.length - firstItem;
+          items.length = firstItem;
+          this.queue.add(root);
+          continue;
+        }
         if (this.needsAttributePass()) {
           for (const scope of [root, ...shadowRoots]) {
             for (const element of this.attributeElements(scope)) items.push({ attributesOf: element });
@@ -425,7 +515,54 @@ export class PagePipeline {
     }
     // A root whose last passage went (the page rewrote it) keeps no outline sheet.
     this.passageSheets.keepOnlyFor(this.marks.elements());
+    this.lineSheets.keepOnlyFor(this.joiner.anchors());
     this.observer.discardPending();
+  }
+
+  /**
+   * Find the runs of lines a print column broke among a root's line-sized blocks (in document
+   * order), and join them when the reader asked. Returns whether the page changed (lines joined).
+   */
+  private findLines(root: Node, lines: readonly TextBlock[], rewalked: ReadonlySet<Node>): boolean {
+    if (root === this.doc) this.foundRuns.clear();
+    else
+      for (const node of this.foundRuns.keys())
+        if (root.contains(this.lineReading.placeOf(node))) this.foundRuns.delete(node);
+    if (lines.length < 2) return false;
+    const runs = findLineJoinRuns(lines, {}, this.lineReading);
+    if (runs.length === 0) return false;
+    if (!this.joiningLines || rewalked.has(root)) {
+      for (const run of runs) this.foundRuns.set(run.lines[0]?.nodes[0] as Text, run);
+      return false;
+    }
+    this.joiner.join(runs);
+    for (const run of runs) {
+      for (const joint of run.joints) {
+        for (const [node, start, end] of joint.whitespace) {
+          const entry = this.jointSpace.get(node) ?? { text: this.own.readOwn(node), ranges: [] };
+          entry.ranges.push([start, end]);
+          this.jointSpace.set(node, entry);
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Edits that leave out the source white space at the joints of joined lines in this block. */
+  private jointEdits(block: TextBlock): TextEdit[] {
+    const edits: TextEdit[] = [];
+    block.nodes.forEach((node, i) => {
+      const entry = this.jointSpace.get(node);
+      const start = block.starts[i] as number;
+      if (!entry || entry.text !== block.text.slice(start, block.starts[i + 1])) return;
+      for (const [from, to] of entry.ranges) {
+        if (to > from) {
+          const original = block.text.slice(start + from, start + to);
+          edits.push({ rule: 'line-join', factor: 1, start: start + from, end: start + to, original, replacement: '' });
+        }
+      }
+    });
+    return mergeJointEdits(edits);
   }
 
   /** The stages that run now (on, and not paused by "Show original"), in the pipeline's order. */
@@ -445,6 +582,7 @@ export class PagePipeline {
     const { text, nodes } = block;
     for (const stage of this.activeStages()) if (stage.mightChange(text)) return true;
     if (this.annotation?.mightAnnotate(text)) return true;
+    if (this.jointSpace.size > 0) for (const node of nodes) if (this.jointSpace.has(node)) return true;
     // Nothing of Qingdu's anywhere yet (the first pass): nothing to put back either.
     if (this.own.isEmpty && this.marks.isEmpty && !this.hasRequests && this.ruby.size === 0) return false;
     for (const node of nodes) {
@@ -474,9 +612,14 @@ export class PagePipeline {
       return lang;
     };
 
-    // Text stages; the origin map is made only once a stage changes something.
+    // Text stages; the origin map is made only once a stage changes something. Joined lines
+    // first leave out the white space of their joints, so every stage reads one paragraph.
     let current = text;
     let origin: Int32Array | undefined;
+    if (this.jointSpace.size > 0) {
+      const joints = this.jointEdits(block);
+      if (joints.length > 0) ({ text: current, origin } = applyEditsWithOrigin(current, origin, joints, partStarts));
+    }
     const repairNodes: Text[][] = [];
     for (const stage of this.activeStages()) {
       if (!stage.mightChange(current) && !(stage.editRequested && this.hasRequest(nodes))) continue;
@@ -499,13 +642,15 @@ export class PagePipeline {
     // Annotation.
     const annotation = this.annotationFor(block, langOfBlock, current);
     const annotated = nodes.filter((node) => this.ruby.isAnnotated(node));
+    // Readings depend on the whole block (认|识 read together when broken lines are joined), so an
+    // annotation is current only for the same annotator and the same block text.
+    const version = annotation ? `${this.annotatorId(annotation.annotate)}\u0000${current}` : undefined;
     const needsWrite = nodes.some((node, i) => node.data !== targets[i]);
     const upToDate =
       !needsWrite &&
       (annotation
         ? nodes.every(
-            (node, i) =>
-              this.ruby.versionOf(node) === annotation.annotate || !annotation.mightAnnotate(targets[i] as string),
+            (node, i) => this.ruby.versionOf(node) === version || !annotation.mightAnnotate(targets[i] as string),
           )
         : annotated.length === 0);
     if (upToDate) {
@@ -529,12 +674,23 @@ export class PagePipeline {
       const finalStarts = [0];
       for (const target of targets) finalStarts.push((finalStarts[finalStarts.length - 1] as number) + target.length);
       const finalBlock: TextBlock = { container: block.container, nodes, text: current, starts: finalStarts };
-      const replaced = this.ruby.annotateBlock(finalBlock, annotation.annotate(current), annotation.annotate);
+      const replaced = this.ruby.annotateBlock(finalBlock, annotation.annotate(current), version);
       if (replaced.length > 0) this.annotationSheets.ensureFor(replaced[0] as Node);
       // A page script may still hold the nodes we took out: follow them.
       for (const node of replaced) this.observer.observeDetached(node);
     }
   }
+
+  private readonly annotatorIds = new WeakMap<object, number>();
+  private annotatorId(annotate: object): number {
+    let id = this.annotatorIds.get(annotate);
+    if (id === undefined) {
+      id = ++this.nextAnnotatorId;
+      this.annotatorIds.set(annotate, id);
+    }
+    return id;
+  }
+  private nextAnnotatorId = 0;
 
   private remark(nodes: readonly Text[], repairNodes: Text[][]): void {
     if (repairNodes.length === 0) this.marks.unmark(nodes);
@@ -714,4 +870,23 @@ function nodesTouched(block: TextBlock, range: { start: number; end: number }): 
 function mergeRequested(auto: readonly TextEdit[], asked: readonly TextEdit[]): TextEdit[] {
   const kept = auto.filter((a) => !asked.some((b) => a.start < b.end && b.start < a.end));
   return [...kept, ...asked].sort((a, b) => a.start - b.start);
+}
+
+/** Sorted, with overlapping or touching deletions merged (a joint's ranges may be noted twice). */
+function mergeJointEdits(edits: TextEdit[]): TextEdit[] {
+  if (edits.length < 2) return edits;
+  edits.sort((a, b) => a.start - b.start);
+  const merged: TextEdit[] = [edits[0] as TextEdit];
+  for (const edit of edits.slice(1)) {
+    const last = merged[merged.length - 1] as TextEdit;
+    if (edit.start <= last.end) {
+      const end = Math.max(last.end, edit.end);
+      merged[merged.length - 1] = {
+        ...last,
+        end,
+        original: `${last.original}${edit.original.slice(last.end - edit.start)}`,
+      };
+    } else merged.push(edit);
+  }
+  return merged;
 }

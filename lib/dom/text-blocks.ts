@@ -4,6 +4,7 @@
  * reads the DOM and knows nothing of features or UI. Shared by every page feature (fix, pinyin,
  * conversion).
  */
+import { isHiddenLineBreak, isJoinedInline } from './line-join-markers';
 import { INLINE_TAGS, OPT_OUT_CLASS, OWN_NODE_ATTRIBUTE, SKIPPED_TAGS } from './markers';
 
 const TEXT_NODE = 3;
@@ -69,10 +70,13 @@ export function isSkippedElement(element: Element): boolean {
 
 /**
  * Is this element a block boundary? Anything not in `INLINE_TAGS`, and an inline element that sets
- * its own language (`<span lang="ja">`), so every block has one language.
+ * its own language (`<span lang="ja">`), so every block has one language. A block Qingdu laid out
+ * inline to join the lines a print column broke reads as inline: the joined lines are one block.
  */
 export function isBlockElement(element: Element): boolean {
-  return !INLINE_TAGS.has(element.localName) || element.hasAttribute('lang');
+  if (INLINE_TAGS.has(element.localName)) return element.hasAttribute('lang');
+  // Most elements carry no attributes: no look-up for them.
+  return !(element.hasAttributes() && isJoinedInline(element) && !element.hasAttribute('lang'));
 }
 
 /** The parent across a shadow boundary: a shadow root's parent is its host. */
@@ -185,6 +189,8 @@ export function* iterateTextBlocks(root: Node, options: TextBlockOptions = {}): 
         continue;
       }
       if (item !== root && (isSkippedElement(element) || options.skip?.(element))) {
+        // A line break Qingdu hid to join two lines is not there at all.
+        if (isHiddenLineBreak(element)) continue;
         // Skipped content separates the text around it.
         const block = flush();
         if (block) yield block;

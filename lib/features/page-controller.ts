@@ -4,8 +4,10 @@
  * lib/features) and the pipeline; knows nothing of messaging (the entrypoint wires that).
  *
  * - Fix doubled text and replacement rules follow the site's settings; "Show original" pauses them.
- * - The reading aids (pinyin, conversion) follow the site rule ("always on this site") when it
- *   changes, and the reader's switch otherwise; their code is loaded on first use.
+ * - The reading aids (pinyin, conversion, joining broken lines) follow the site rule ("always on
+ *   this site") when it changes, and the reader's switch otherwise; the code of pinyin and
+ *   conversion is loaded on first use (joining lines is part of the pipeline: it counts the broken
+ *   paragraphs on every pass, for the popup).
  */
 import { PagePipeline, type PageTextStage, type PipelineStatus } from '@/lib/dom/page-pipeline';
 import { yieldToPage } from '@/lib/dom/scheduler';
@@ -31,6 +33,7 @@ export interface PageStageSettings {
     pinyin: boolean;
     /** The site rule's conversion: a variant, or 'off'. */
     conversion: string;
+    joinLines: boolean;
     fixOptions: FixOptions;
     outline: boolean;
     /** The site's replacement rules, already checked. */
@@ -49,6 +52,7 @@ export const EARLY_PAGE_SETTINGS: PageStageSettings = {
     fix: true,
     pinyin: false,
     conversion: 'off',
+    joinLines: false,
     fixOptions: { sensitivity: 'conservative' },
     outline: true,
     replacementRules: [],
@@ -100,19 +104,20 @@ export function createPageController(doc: Document, options: PageControllerOptio
   let repairKey = '';
   let tooltip: AbortController | undefined;
   /** The site rule's value at the last look, so only a change of the rule overrides the reader's switch. */
-  let lastSiteAids: { pinyin: boolean; conversion: string } | undefined;
+  let lastSiteAids: { pinyin: boolean; conversion: string; joinLines: boolean } | undefined;
   const aids: AidStates = {
     pinyin: { enabled: false, options: DEFAULT_READING_AID_OPTIONS.pinyin },
     conversion: { enabled: false, options: DEFAULT_READING_AID_OPTIONS.conversion },
+    lines: { enabled: false, options: DEFAULT_READING_AID_OPTIONS.lines },
   };
   /** Bumped by every switch of an aid: a load that finishes after a newer switch is dropped. */
-  const aidTurn: Record<ReadingAidName, number> = { pinyin: 0, conversion: 0 };
+  const aidTurn: Record<ReadingAidName, number> = { pinyin: 0, conversion: 0, lines: 0 };
   let started = false;
 
   const status = (): PageControllerStatus => ({
     fixEnabled: settings?.site.fix ?? false,
     work: pipeline.status(),
-    readingAids: { pinyin: { ...aids.pinyin }, conversion: { ...aids.conversion } },
+    readingAids: { pinyin: { ...aids.pinyin }, conversion: { ...aids.conversion }, lines: { ...aids.lines } },
   });
   const report = () => options.onStatus(status());
 
@@ -183,6 +188,11 @@ export function createPageController(doc: Document, options: PageControllerOptio
     const turn = ++aidTurn[name];
     state.enabled = enabled;
     state.error = undefined;
+    if (name === 'lines') {
+      pipeline.setLineJoin(enabled);
+      report();
+      return;
+    }
     if (!enabled) {
       state.loading = false;
       if (name === 'pinyin') pipeline.setAnnotationStage(undefined);
@@ -233,12 +243,15 @@ export function createPageController(doc: Document, options: PageControllerOptio
         }
       }
       // A site rule turns an aid on or off as the page loads, and when the rule itself changes.
-      const site = { pinyin: next.site.pinyin, conversion: next.site.conversion };
+      const site = { pinyin: next.site.pinyin, conversion: next.site.conversion, joinLines: next.site.joinLines };
       if (lastSiteAids?.pinyin !== site.pinyin && (site.pinyin || lastSiteAids !== undefined)) {
         switchAid('pinyin', site.pinyin);
       }
       if (lastSiteAids?.conversion !== site.conversion && (site.conversion !== 'off' || lastSiteAids !== undefined)) {
         switchAid('conversion', site.conversion !== 'off');
+      }
+      if (lastSiteAids?.joinLines !== site.joinLines && (site.joinLines || lastSiteAids !== undefined)) {
+        switchAid('lines', site.joinLines);
       }
       lastSiteAids = site;
       startOnce();

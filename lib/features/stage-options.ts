@@ -5,8 +5,11 @@
 import type { CommonCharacterLevel } from '@/lib/text/pinyin/char-frequency';
 import type { ConversionVariant, PinyinStyle, ToneColorScheme } from '@/lib/text/reading-aid-options';
 
-/** The reading aids, by the name used in messages, settings, markers and file names. */
-export const READING_AID_NAMES = ['pinyin', 'conversion'] as const;
+/**
+ * The reading aids, by the name used in messages, settings, markers and file names: pinyin,
+ * conversion, and joining the lines a print column broke ("Join broken lines").
+ */
+export const READING_AID_NAMES = ['pinyin', 'conversion', 'lines'] as const;
 export type ReadingAidName = (typeof READING_AID_NAMES)[number];
 
 /**
@@ -34,21 +37,27 @@ export interface ConversionAidOptions {
   phraseOverrides?: Readonly<Record<string, string>>;
 }
 
+/** "Join broken lines" has no options. */
+export type LinesAidOptions = Record<never, never>;
+
 export interface ReadingAidOptionsMap {
   pinyin: PinyinAidOptions;
   conversion: ConversionAidOptions;
+  lines: LinesAidOptions;
 }
 
 /** What an aid starts with when nothing else says otherwise (a keyboard shortcut with no site rule). */
 export const DEFAULT_READING_AID_OPTIONS: ReadingAidOptionsMap = {
   pinyin: { style: 'tone-marks', toneColors: 'off' },
   conversion: { variant: 's2t' },
+  lines: {},
 };
 
 /** The manifest `commands` (keyboard shortcuts) that switch each aid in the current tab. */
 export const READING_AID_COMMANDS: Record<ReadingAidName, string> = {
   pinyin: 'toggle-pinyin',
   conversion: 'toggle-conversion',
+  lines: 'toggle-lines',
 };
 
 export function isReadingAidName(value: unknown): value is ReadingAidName {

@@ -2,7 +2,8 @@
  * The pipeline's promise, as a property: over random pages (hostile text, skipped and editable
  * content, open shadow roots) and random sequences of actions (fix on/off, Show original,
  * conversion on/off/variant, pinyin on/off/style/readings, a replacement rule added or removed,
- * the page rewriting its own text or adding more between actions), after every step the page is
+ * joining broken lines on/off, the page rewriting its own text or adding more between actions,
+ * paragraphs broken by a print column among them), after every step the page is
  * exactly what the stages still on make of the page's own text, and switching everything off
  * gives back the page's own text with the very same nodes.
  *
@@ -40,7 +41,45 @@ type Action =
   | { kind: 'pinyin'; style: 'tone-marks' | 'zhuyin' | null; overrides: boolean }
   | { kind: 'rule'; index: number; on: boolean }
   | { kind: 'page-rewrites'; pick: number; text: string }
-  | { kind: 'page-adds'; text: string; tag: 'p' | 'span' | 'h2' };
+  | { kind: 'page-adds'; text: string; tag: 'p' | 'span' | 'h2' }
+  | { kind: 'lines'; on: boolean }
+  | { kind: 'page-adds-wrapped'; shape: number; doubled: boolean };
+
+/**
+ * Paragraphs a print column broke, as pages have them (lines exactly as on the sample page): one
+ * `<p>` per line, or `<br>` between lines with the markup's line breaks after them.
+ */
+const WRAPPED_LINES = [
+  [
+    '会议指出，各级各部门要充分认',
+    '识“双招双引”工作的重大意义，树立',
+    '“双招双引”首位意识，切实增强责任',
+    '感紧迫感。',
+  ],
+  ['作为今年高新区的双百工程', '项目之一，位于济宁高新区的华东', '新型墙体材料项目，目前施工顺利', '推进中。'],
+];
+
+function addWrapped(doc: Document, shape: number, doubled: boolean): void {
+  const lines = (WRAPPED_LINES[shape % WRAPPED_LINES.length] as string[]).map((line) =>
+    doubled ? [...line].map((c) => c + c).join('') : line,
+  );
+  if (shape % 2 === 0) {
+    const column = doc.createElement('div');
+    for (const line of lines) {
+      const p = doc.createElement('p');
+      p.textContent = line;
+      column.append(p, doc.createTextNode('\n'));
+    }
+    doc.body.append(column);
+    return;
+  }
+  const p = doc.createElement('p');
+  lines.forEach((line, i) => {
+    if (i > 0) p.append(doc.createElement('br'), doc.createTextNode('\n'));
+    p.append(doc.createTextNode(line));
+  });
+  doc.body.append(p);
+}
 
 const action: fc.Arbitrary<Action> = fc.oneof(
   fc.record({ kind: fc.constant('fix' as const), on: fc.boolean() }),
@@ -58,6 +97,12 @@ const action: fc.Arbitrary<Action> = fc.oneof(
     text: shortHostileText,
     tag: fc.constantFrom('p', 'span', 'h2'),
   }),
+  // Joined lines need both a broken paragraph and the switch: these two come up more often.
+  { arbitrary: fc.record({ kind: fc.constant('lines' as const), on: fc.boolean() }), weight: 2 },
+  {
+    arbitrary: fc.record({ kind: fc.constant('page-adds-wrapped' as const), shape: fc.nat(3), doubled: fc.boolean() }),
+    weight: 2,
+  },
 );
 
 /** What is switched on, as the reader and the settings left it. */
@@ -67,6 +112,7 @@ interface StageState {
   variant: (typeof VARIANTS)[number] | null;
   pinyin: { style: 'tone-marks' | 'zhuyin'; overrides: boolean } | null;
   rules: boolean[];
+  lines: boolean;
 }
 
 const converters = new Map<string, ReturnType<typeof createConverter>>();
@@ -108,6 +154,7 @@ function applyState(pipeline: PagePipeline, state: StageState): void {
       : undefined,
   );
   pipeline.setShowOriginal(state.showOriginal);
+  pipeline.setLineJoin(state.lines);
 }
 
 /** A page's tree as text, without node identities (for comparing two documents). */
@@ -172,6 +219,7 @@ describe('the page pipeline over random pages and random actions', () => {
     let steps = 0;
     let stepsChangingText = 0;
     let stepsWithRuby = 0;
+    let stepsWithJoinedLines = 0;
     await fc.assert(
       fc.asyncProperty(smallDomTree, fc.array(action, { minLength: 1, maxLength: 6 }), async (specs, actions) => {
         pages++;
@@ -179,7 +227,14 @@ describe('the page pipeline over random pages and random actions', () => {
         resetDocument(oracleDocument, specs);
         const ownPage = describeDocument(oracleDocument);
         const pageNodes = allTextNodes(document.body);
-        const state: StageState = { fix: false, showOriginal: false, variant: null, pinyin: null, rules: [] };
+        const state: StageState = {
+          fix: false,
+          showOriginal: false,
+          variant: null,
+          pinyin: null,
+          rules: [],
+          lines: false,
+        };
         const live = new PagePipeline(document, { passageCss: OUTLINE_CSS });
         live.start();
         try {
@@ -212,6 +267,12 @@ describe('the page pipeline over random pages and random actions', () => {
                 (copies[at] as Text).data = text;
                 break;
               }
+              case 'lines':
+                state.lines = step.on;
+                break;
+              case 'page-adds-wrapped':
+                for (const doc of [document, oracleDocument]) addWrapped(doc, step.shape, step.doubled);
+                break;
               case 'page-adds':
                 for (const doc of [document, oracleDocument]) {
                   const element = doc.createElement(step.tag);
@@ -230,12 +291,21 @@ describe('the page pipeline over random pages and random actions', () => {
             await fresh.whenIdle();
             const expected = describeDocument(oracleDocument);
             fresh.stop();
+            if (JSON.stringify(describeDocument(document)) !== JSON.stringify(expected)) {
+              console.log(
+                'STEP',
+                steps,
+                JSON.stringify(actions),
+                '\nLIVE\n' + describeDocument(document).join('\n') + '\nEXPECTED\n' + expected.join('\n'),
+              );
+            }
             expect(describeDocument(document)).toEqual(expected);
             if (expected.join('\n') !== ownPage.join('\n')) stepsChangingText++;
             if (document.querySelector('ruby.qingdu-ruby')) stepsWithRuby++;
+            if (document.querySelector('[data-qingdu-line-join]')) stepsWithJoinedLines++;
           }
           // Everything off: the page's own text, with the very same nodes.
-          applyState(live, { fix: false, showOriginal: false, variant: null, pinyin: null, rules: [] });
+          applyState(live, { fix: false, showOriginal: false, variant: null, pinyin: null, rules: [], lines: false });
           await settle();
           await live.whenIdle();
           expect(describeDocument(document)).toEqual(describeDocument(oracleDocument));
@@ -253,10 +323,11 @@ describe('the page pipeline over random pages and random actions', () => {
       },
     );
     console.info(
-      `[pipeline property] ${pages} pages, ${steps} steps; ${stepsChangingText} steps showed text other than the page's own, ${stepsWithRuby} with pinyin ruby`,
+      `[pipeline property] ${pages} pages, ${steps} steps; ${stepsChangingText} steps showed text other than the page's own, ${stepsWithRuby} with pinyin ruby, ${stepsWithJoinedLines} with joined lines`,
     );
     // The property must not pass by never doing anything.
     expect(stepsChangingText).toBeGreaterThan(steps / 10);
     expect(stepsWithRuby).toBeGreaterThan(steps / 20);
+    expect(stepsWithJoinedLines).toBeGreaterThan(steps / 50);
   });
 });

@@ -154,7 +154,11 @@ describe('the options page', () => {
     const [download] = await Promise.all([options.waitForEvent('download'), options.getByTestId('export').click()]);
     const path = await download.path();
     const exported = await readFile(path, 'utf8');
-    expect(JSON.parse(exported)).toMatchObject({ format: 'qingdu-settings', version: SETTINGS_VERSION, settings: original });
+    expect(JSON.parse(exported)).toMatchObject({
+      format: 'qingdu-settings',
+      version: SETTINGS_VERSION,
+      settings: original,
+    });
 
     // Reset asks first; cancelling keeps everything.
     await options.getByTestId('reset').click();

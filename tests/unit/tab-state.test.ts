@@ -16,6 +16,8 @@ const IDLE: PipelineStatus = {
   fixCount: 3,
   showingOriginal: false,
   stages: ['fix'],
+  lineRuns: 0,
+  joiningLines: false,
 };
 
 function entryOf(documentKey: string, overrides: Partial<FrameEntry> = {}): FrameEntry {
@@ -69,6 +71,7 @@ describe('findUnsettled', () => {
       readingAids: {
         pinyin: { enabled: true, loading: true, options: { style: 'tone-marks', toneColors: 'off' } },
         conversion: { enabled: false, options: { variant: 's2t' } },
+        lines: { enabled: false, options: {} },
       },
     });
     for (const entry of [working, behind, loading])

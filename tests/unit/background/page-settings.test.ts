@@ -89,9 +89,25 @@ describe('frameAddressOf: whose site rules apply in a frame', () => {
 });
 
 describe('when the page pipeline runs', () => {
-  const page = (site: Partial<{ fix: boolean; pinyin: boolean; conversion: string; replacementRules: unknown[] }>) =>
+  const page = (
+    site: Partial<{
+      fix: boolean;
+      pinyin: boolean;
+      conversion: string;
+      joinLines: boolean;
+      replacementRules: unknown[];
+    }>,
+  ) =>
     ({
-      site: { fix: true, pinyin: false, conversion: 'off', replacementRules: [], fixOptions: {}, ...site },
+      site: {
+        fix: true,
+        pinyin: false,
+        conversion: 'off',
+        joinLines: false,
+        replacementRules: [],
+        fixOptions: {},
+        ...site,
+      },
     }) as unknown as Parameters<typeof needsPipeline>[0];
 
   test('where there is doubled text to fix, rules to apply or an aid always on; never on a clean page otherwise', () => {
@@ -102,6 +118,7 @@ describe('when the page pipeline runs', () => {
     expect(needsPipeline(page({ fix: false, replacementRules: [{}] }), false)).toBe(false);
     expect(needsPipeline(page({ pinyin: true }), false)).toBe(true);
     expect(needsPipeline(page({ conversion: 's2t' }), false)).toBe(true);
+    expect(needsPipeline(page({ joinLines: true }), false)).toBe(true);
   });
 
   test('the engine decides on the sentinel’s candidates: legitimate repetition is not doubled text', () => {

@@ -10,6 +10,8 @@ const work = (fixCount: number, extra: Partial<PipelineStatus> = {}): PipelineSt
   progress: { done: 0, total: 0 },
   fixCount,
   showingOriginal: false,
+  lineRuns: 0,
+  joiningLines: false,
   stages: ['fix'],
   ...extra,
 });
@@ -49,10 +51,19 @@ describe('summarizeTab and badgeTextFor', () => {
     const defaults = {
       pinyin: { enabled: false, options: { style: 'zhuyin' as const, toneColors: 'off' as const } },
       conversion: { enabled: false, options: { variant: 's2tw' as const } },
+      lines: { enabled: false, options: {} },
     };
     expect(summarizeTab({ frames: {} }, defaults).readingAids).toBe(defaults);
     const top = { ...frame('a', 0), readingAids: { ...defaults, pinyin: { ...defaults.pinyin, enabled: true } } };
     expect(summarizeTab({ frames: { '0': top } }, defaults).readingAids.pinyin.enabled).toBe(true);
+  });
+
+  test('broken paragraphs add up over the frames whose pipeline looked; unknown while none has', () => {
+    const sentinelOnly: FrameEntry = { documentKey: 'a', pipeline: false, fixEnabled: true };
+    expect(summarizeTab({ frames: { '0': sentinelOnly } }).lineRuns).toBeUndefined();
+    const looked = (runs: number) => frame('a', 0, { lineRuns: runs });
+    expect(summarizeTab({ frames: { '0': looked(3), '5': looked(2), '6': sentinelOnly } }).lineRuns).toBe(5);
+    expect(summarizeTab({ frames: { '0': looked(0) } }).lineRuns).toBe(0);
   });
 });
 
