@@ -84,9 +84,9 @@ async function runHeadless(demoUrl: string): Promise<void> {
       if (line !== fixed) console.log(`    → ${fixed}`);
     });
     await showConversion(withQingdu, page);
-    console.log(
-      `\nScreenshots: ${['before.png', 'after.png', 'converted.png'].map((f) => join('demo-output', f)).join(', ')}`,
-    );
+    await showJoinedLines(withQingdu, page);
+    const shots = ['before.png', 'after.png', 'converted.png', 'lines-before.png', 'lines-joined.png'];
+    console.log(`\nScreenshots: ${shots.map((f) => join('demo-output', f)).join(', ')}`);
   } finally {
     await withQingdu.close();
   }
@@ -103,9 +103,41 @@ async function showConversion(browser: ExtensionBrowser, page: Page): Promise<vo
   await page.bringToFront();
   const converted = await readHeadlines(page);
   await page.screenshot({ path: join(OUTPUT_DIR, 'converted.png'), fullPage: true });
+  // Off again: the page is back in Simplified for what follows.
+  await popup.getByTestId('conversion-switch').click();
+  await waitForQingdu(browser, page, topFrame.lacks('convert'));
   await popup.close();
   console.log('\nThe same headlines with conversion on (Traditional, Taiwan with phrases), from the popup:\n');
   for (const line of converted.slice(0, 6)) console.log(`    ${line}`);
+}
+
+/** The print column's article (#a4) before and after "Join broken lines", switched from the real popup. */
+async function showJoinedLines(browser: ExtensionBrowser, page: Page): Promise<void> {
+  const tabId = await findTabId(browser, page);
+  const article = page.locator('#a4');
+  const countLines = () =>
+    article.evaluate((element) => {
+      const tops = new Set<number>();
+      const walker = document.createTreeWalker(element.querySelector('.column') as Element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        for (const rect of range.getClientRects()) if (rect.width > 0) tops.add(Math.round(rect.top));
+      }
+      return tops.size;
+    });
+  const linesBefore = await countLines();
+  await article.screenshot({ path: join(OUTPUT_DIR, 'lines-before.png') });
+  const popup = await browser.context.newPage();
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+  const found = await popup.getByTestId('line-runs').textContent({ timeout: DEMO_TIMEOUT_MS });
+  await popup.getByTestId('lines-switch').click();
+  await waitForQingdu(browser, page, topFrame.joiningLines(true));
+  await popup.close();
+  await page.bringToFront();
+  await article.screenshot({ path: join(OUTPUT_DIR, 'lines-joined.png') });
+  console.log(`\nThe print column's article: ${found}; with "Join broken lines" on, from the popup,`);
+  console.log(`its main column takes ${await countLines()} lines on screen instead of ${linesBefore}.`);
 }
 
 async function runWithDisplay(demoUrl: string): Promise<void> {

@@ -76,6 +76,9 @@ export const topFrame = {
   lacks: (name: StageName) => (tab: TabSnapshot) => !tab.top?.work?.stages.includes(name),
   /** The top frame's pipeline shows the original (true) or repairs (false). */
   showingOriginal: (showing: boolean) => (tab: TabSnapshot) => tab.top?.work?.showingOriginal === showing,
+  /** The top frame's pipeline joins broken lines (true) or leaves them as the page has them (false). */
+  joiningLines: (joining: boolean) => (tab: TabSnapshot) =>
+    tab.top?.pipeline === true && tab.top.work?.joiningLines === joining,
 };
 
 export interface SettleOptions {

@@ -221,9 +221,10 @@ describe('line join', () => {
     expect(node.data).toBe('  页面自己的文字');
   });
 
-  test('the proposed demo article reads as its paragraphs; its two-line headline stays two lines', () => {
-    const demo = readFileSync(resolve(import.meta.dirname, '../../demo/wrapped-article.html'), 'utf8');
-    setBody(demo);
+  test('the demo page’s broken article reads as its paragraphs; its two-line headline stays two lines', () => {
+    const demo = readFileSync(resolve(import.meta.dirname, '../../demo/article.html'), 'utf8');
+    const article = new DOMParser().parseFromString(demo, 'text/html').getElementById('a4');
+    setBody(article?.outerHTML ?? '');
     const runs = findLineJoinRuns(collectTextBlocks(document.body));
     expect(runs.map((run) => run.lines.map((line) => line.text.trim()).join(''))).toEqual([
       '本报济宁11月26日讯(记者 王博文) 25日，济宁高新区召开“双招双引”工作调度推进会，高新区党工委书记刘章箭出席会议并讲话。',
