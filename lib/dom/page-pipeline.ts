@@ -46,6 +46,12 @@ import {
 
 const ELEMENT_NODE = 1;
 
+/** Where a block is on the page, for stages that learn from the page: its element's tag and class. */
+export interface BlockContext {
+  tag: string;
+  className: string;
+}
+
 /** A text stage as the page runs it. */
 export interface PageTextStage extends TextStage {
   /** Cheap test on the text as it reaches this stage: false means `edit` would change nothing. */
@@ -55,6 +61,13 @@ export interface PageTextStage extends TextStage {
    * merged with the automatic ones. Only the first stage can honour it (its input is the page's text).
    */
   editRequested?(text: string, request: { start: number; end: number }): readonly TextEdit[];
+  /**
+   * Edits for a block given where it is, for a stage that learns from the page (the doubled-text
+   * fix takes less evidence on a page where it found doubled text); used instead of `edit`.
+   */
+  editInContext?(text: string, parts: number, context: BlockContext): readonly TextEdit[];
+  /** What the stage has learned from the page, bumped when it changes: blocks it left alone are looked at again. */
+  readonly learned?: { readonly version: number };
   /** Blocks in a scope of this language (the nearest `lang`) are left alone. */
   skipsLanguage?(lang: string): boolean;
   /** A repair (fix, replacement rules): its passages are marked and counted; "Show original" pauses it. */
@@ -151,6 +164,8 @@ export class PagePipeline {
   private hasRequests = false;
   /** Roots whose blocks need computing again. */
   private readonly queue = new Set<Node>();
+  /** Blocks (their containers) a learning stage left alone in this pass. */
+  private readonly undecided = new Set<Node>();
   private readonly rewrites = new WeakMap<Node, { count: number; since: number }>();
   private readonly contested = new WeakSet<Node>();
   private nearViewport = new WeakSet<Element>();
@@ -500,6 +515,7 @@ export class PagePipeline {
       // The generation this pass completes: a stage that changed while the page was being walked
       // queued the whole page again, and that walk was part of this collection.
       const generation = this.generation;
+      const learnedBefore = this.learnedVersion();
       // Compute and write.
       for (const item of items) {
         if (this.stopped) return;
@@ -511,6 +527,12 @@ export class PagePipeline {
         // The whole page must be computed again (a stage changed): start over.
         if (this.queue.has(this.doc)) break;
       }
+      // A stage learned from this pass (doubled text confirmed on the page): the blocks it left
+      // alone are judged again with what it knows now.
+      if (this.undecided.size > 0 && this.learnedVersion() !== learnedBefore && !this.queue.has(this.doc)) {
+        for (const container of this.undecided) if (container.isConnected) this.queue.add(container);
+      }
+      this.undecided.clear();
       if (this.queue.size === 0) this.doneGeneration = generation;
     }
     // A root whose last passage went (the page rewrote it) keeps no outline sheet.
@@ -563,6 +585,13 @@ export class PagePipeline {
       }
     });
     return mergeJointEdits(edits);
+  }
+
+  /** What the learning stages have learned so far (a sum of their versions). */
+  private learnedVersion(): number {
+    let version = 0;
+    for (const stage of this.activeStages()) version += stage.learned?.version ?? 0;
+    return version;
   }
 
   /** The stages that run now (on, and not paused by "Show original"), in the pipeline's order. */
@@ -624,7 +653,11 @@ export class PagePipeline {
     for (const stage of this.activeStages()) {
       if (!stage.mightChange(current) && !(stage.editRequested && this.hasRequest(nodes))) continue;
       if (stage.skipsLanguage && langOfBlock() && stage.skipsLanguage(langOfBlock())) continue;
-      let edits = stage.edit(current, nodes.length);
+      let edits = stage.editInContext
+        ? stage.editInContext(current, nodes.length, contextOf(block.container))
+        : stage.edit(current, nodes.length);
+      // Left alone by a stage that learns from the page: judged again if it learns something.
+      if (stage.learned && edits.length === 0) this.undecided.add(block.container);
       if (stage.editRequested && this.hasRequests && current === text) {
         const request = this.requestWindow(block);
         if (request) edits = mergeRequested(edits, stage.editRequested(current, request));
@@ -889,4 +922,11 @@ function mergeJointEdits(edits: TextEdit[]): TextEdit[] {
     } else merged.push(edit);
   }
   return merged;
+}
+
+/** Where a block is: its element's tag and class (a shadow root's or the document's: none). */
+function contextOf(container: Node): BlockContext {
+  if (container.nodeType !== ELEMENT_NODE) return { tag: '', className: '' };
+  const element = container as Element;
+  return { tag: element.localName, className: element.getAttribute('class') ?? '' };
 }

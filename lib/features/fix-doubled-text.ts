@@ -6,8 +6,10 @@
 
 import { FIXED_ATTRIBUTE } from '@/lib/dom/markers';
 import type { PageTextStage } from '@/lib/dom/page-pipeline';
+import { fixText } from '@/lib/text/doubled/fix-doubled-text';
 import { createFixStage } from '@/lib/text/doubled/fix-stage';
 import type { FixOptions } from '@/lib/text/doubled/types';
+import { createPageEvidenceTracker } from './page-evidence';
 
 /** Sensitivity used where the reader explicitly asks for a fix (selection, copy). */
 export const EXPLICIT_FIX_OPTIONS: FixOptions = { sensitivity: 'aggressive' };
@@ -18,13 +20,25 @@ export const OUTLINE_CSS = `[${FIXED_ATTRIBUTE}] {
   outline-offset: 2px !important;
 }`;
 
-/** The fix stage with the site's options; where the reader asks ("Fix selection"), it runs at aggressive. */
+/**
+ * The fix stage with the site's options; where the reader asks ("Fix selection"), it runs at
+ * aggressive. It learns from the page: once doubled text is confirmed on it, short blocks (and
+ * blocks of the same kind as a confirmed one) are judged with that evidence (see page-evidence.ts).
+ */
 export function createFixDoubledTextStage(options: FixOptions): PageTextStage {
   const automatic = createFixStage(options);
   const explicit = createFixStage({ ...options, ...EXPLICIT_FIX_OPTIONS });
+  const evidence = createPageEvidenceTracker();
   return {
     ...automatic,
     repairs: true,
+    learned: evidence,
+    editInContext(text, _parts, context) {
+      const pageEvidence = evidence.evidenceFor(context, text.length);
+      const { edits } = fixText(text, pageEvidence === 'none' ? options : { ...options, pageEvidence });
+      evidence.learn(context, edits);
+      return edits;
+    },
     editRequested(text, { start, end }) {
       return explicit
         .edit(text.slice(start, end))
