@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { READING_AID_COMMANDS, type ReadingAidName, type ReadingAidOptionsMap } from '@/lib/features/stage-options';
-import { type ReadingAidRequest, sendMessage, type TabStatus } from '@/lib/messaging';
+import { type ReadingAidRequest, type ReadingAidsStatus, sendMessage, type TabStatus } from '@/lib/messaging';
 import type { Settings, SiteValues } from '@/lib/settings/schema';
 import { resolveSiteSettings, suggestSitePattern, upsertSiteRule } from '@/lib/settings/site-rules';
 import {
@@ -126,6 +126,15 @@ function AidSection(props: AidSectionProps) {
   );
 }
 
+/** The tab's aids, with the options the reader chose in this popup in place of those reported. */
+function withChosenOptions(aids: ReadingAidsStatus, chosen: Partial<ReadingAidOptionsMap>): ReadingAidsStatus {
+  const merged = { ...aids } as Record<ReadingAidName, ReadingAidsStatus[ReadingAidName]>;
+  for (const name of Object.keys(chosen) as ReadingAidName[]) {
+    merged[name] = { ...aids[name], options: chosen[name] } as ReadingAidsStatus[ReadingAidName];
+  }
+  return merged as ReadingAidsStatus;
+}
+
 /**
  * The reading aids' switches for one tab (pinyin, conversion, and "Join broken lines" where the page
  * has paragraphs a print column broke). Shows the tab's state as the background knows it
@@ -147,7 +156,10 @@ export function ReadingAidControls({
   const shortcuts = useShortcuts();
   const { loaded, change } = useSettings();
   const settings = loaded?.area === 'none' ? undefined : loaded?.settings;
-  const aids = status.readingAids;
+  // Options the reader chose here win over the tab's reports until the tab runs with them: a
+  // report sent before the choice reached the tab must not undo it (or switch on the old variant).
+  const [chosen, setChosen] = useState<Partial<ReadingAidOptionsMap>>({});
+  const aids = withChosenOptions(status.readingAids, chosen);
 
   async function send(request: ReadingAidRequest) {
     // Show the choice at once; the background's answer (and the pages' reports) follow.
@@ -182,6 +194,7 @@ export function ReadingAidControls({
 
   /** Remember a choice made here (style, variant) as the setting, so the switch uses it next time too. */
   function setOptions<N extends ReadingAidName>(name: N, options: ReadingAidOptionsMap[N]) {
+    setChosen((now) => ({ ...now, [name]: options }));
     const current = aids[name];
     if (current.enabled) void send({ name, enabled: true, options } as ReadingAidRequest);
     else onStatus({ ...status, readingAids: { ...aids, [name]: { ...current, options } } });

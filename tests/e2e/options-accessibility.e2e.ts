@@ -89,7 +89,7 @@ describe('the options page is accessible', () => {
           return (settings as { siteRules: { pattern: string; fix: boolean }[] }).siteRules;
         }),
       )
-      .toEqual([{ pattern: 'keyboard.example', fix: false, pinyin: false, conversion: 'off' }]);
+      .toEqual([{ pattern: 'keyboard.example', fix: false, pinyin: false, conversion: 'off', joinLines: false }]);
     await options.close();
   });
 });

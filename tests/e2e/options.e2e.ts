@@ -48,7 +48,7 @@ describe('the options page', () => {
     await row.getByTestId('site-fix').uncheck();
     await expect
       .poll(async () => (await storedSettings(env))?.siteRules)
-      .toEqual([{ pattern: host, fix: false, pinyin: false, conversion: 'off' }]);
+      .toEqual([{ pattern: host, fix: false, pinyin: false, conversion: 'off', joinLines: false }]);
     await options.reload();
     await options.getByTestId('options').and(options.locator('[data-loaded="true"]')).waitFor();
     const reloaded = options.locator(`[data-testid="site-rule"][data-pattern="${host}"]`);
@@ -183,13 +183,13 @@ describe('the options page', () => {
 
   test('damaged stored settings are repaired field by field, reported, and not overwritten', async () => {
     const corrupt = {
-      siteDefaults: { fix: 'sometimes', pinyin: true, conversion: 's2hk' },
-      siteRules: [{ pattern: 'kept.example', fix: false, pinyin: false, conversion: 'off' }, 42],
+      siteDefaults: { fix: 'sometimes', pinyin: true, conversion: 's2hk', joinLines: true },
+      siteRules: [{ pattern: 'kept.example', fix: false, pinyin: false, conversion: 'off', joinLines: false }, 42],
       detection: { sensitivity: 'balanced', factors: 'all' },
     };
     await env.browser.serviceWorker.evaluate(
-      (value) => chrome.storage.sync.set({ settings: value, settings$: { v: 2 } }),
-      corrupt,
+      ([value, version]) => chrome.storage.sync.set({ settings: value, settings$: { v: version } }),
+      [corrupt, SETTINGS_VERSION] as const,
     );
     const options = await openOptions(env);
     const banner = options.getByTestId('storage-banner');
@@ -206,8 +206,10 @@ describe('the options page', () => {
     await options.getByTestId('detection-outline').uncheck();
     await expect.poll(() => banner.count()).toBe(0);
     const saved = await storedSettings(env);
-    expect(saved?.siteDefaults).toEqual({ fix: true, pinyin: true, conversion: 's2hk' });
-    expect(saved?.siteRules).toEqual([{ pattern: 'kept.example', fix: false, pinyin: false, conversion: 'off' }]);
+    expect(saved?.siteDefaults).toEqual({ fix: true, pinyin: true, conversion: 's2hk', joinLines: true });
+    expect(saved?.siteRules).toEqual([
+      { pattern: 'kept.example', fix: false, pinyin: false, conversion: 'off', joinLines: false },
+    ]);
     await options.close();
   });
 
