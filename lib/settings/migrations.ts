@@ -10,10 +10,11 @@
  * - v2, grouped by what the options page shows: `siteDefaults` (with `enabled` renamed `fix`),
  *   `siteRules` (renamed from `sites`, each rule's `enabled` renamed `fix`), `detection`, `pinyin`,
  *   `conversion`, `replacementRules`.
+ * - v3 adds `keptOriginals` (passages the reader keeps as the page wrote them), empty.
  */
 import * as v from 'valibot';
 import { CONVERSION_VARIANT_IDS, PINYIN_STYLES } from '../text/reading-aid-options';
-import { CONVERSION_CHOICES, SENSITIVITIES } from './schema';
+import { CONVERSION_CHOICES, SENSITIVITIES, SettingsSchema } from './schema';
 
 type Loose = Record<string, unknown>;
 
@@ -40,6 +41,8 @@ export const SETTINGS_FILE_SCHEMAS: Record<number, v.GenericSchema> = {
     pinyinStyle: v.picklist(PINYIN_STYLES),
     conversionVariant: v.picklist(CONVERSION_VARIANT_IDS),
   }),
+  // v2 is v3 without the kept originals.
+  2: v.omit(SettingsSchema, ['keptOriginals']),
 };
 
 function isObject(value: unknown): value is Loose {
@@ -67,9 +70,18 @@ export function migrateV1ToV2(stored: unknown): unknown {
   };
 }
 
+/** v2 → v3: no passage is kept yet. */
+export function migrateV2ToV3(stored: unknown): unknown {
+  if (!isObject(stored)) return stored;
+  // A value that already has the field (written by a newer build, then downgraded) keeps it.
+  if ('keptOriginals' in stored) return stored;
+  return { ...stored, keptOriginals: [] };
+}
+
 /** Target version → step. */
 export const SETTINGS_MIGRATIONS: Record<number, (stored: unknown) => unknown> = {
   2: migrateV1ToV2,
+  3: migrateV2ToV3,
 };
 
 /** Run every step from `fromVersion` up to `toVersion` (used for imported files). */

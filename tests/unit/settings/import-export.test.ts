@@ -130,7 +130,11 @@ describe('export and import', () => {
     ],
     [
       'a key given twice at the top',
-      () => file(createDefaultSettings()).replace('"version":2', '"version":2,"version":1'),
+      () =>
+        file(createDefaultSettings()).replace(
+          `"version":${SETTINGS_VERSION}`,
+          `"version":${SETTINGS_VERSION},"version":1`,
+        ),
       'version',
       'duplicate-key',
     ],
