@@ -8,6 +8,7 @@ import { FIXED_ATTRIBUTE } from '@/lib/dom/markers';
 import type { PageTextStage } from '@/lib/dom/page-pipeline';
 import { createFixStage } from '@/lib/text/doubled/fix-stage';
 import type { FixOptions } from '@/lib/text/doubled/types';
+import { dropKeptEdits, normaliseKeptText } from '@/lib/text/kept-originals';
 
 /** Sensitivity used where the reader explicitly asks for a fix (selection, copy). */
 export const EXPLICIT_FIX_OPTIONS: FixOptions = { sensitivity: 'aggressive' };
@@ -18,12 +19,20 @@ export const OUTLINE_CSS = `[${FIXED_ATTRIBUTE}] {
   outline-offset: 2px !important;
 }`;
 
-/** The fix stage with the site's options; where the reader asks ("Fix selection"), it runs at aggressive. */
-export function createFixDoubledTextStage(options: FixOptions): PageTextStage {
+/**
+ * The fix stage with the site's options; where the reader asks ("Fix selection"), it runs at
+ * aggressive. Its automatic edits leave alone the passages the reader keeps as the page wrote
+ * them on this site (`keptOriginals`, normalised texts: "Keep the original").
+ */
+export function createFixDoubledTextStage(options: FixOptions, keptOriginals: readonly string[] = []): PageTextStage {
   const automatic = createFixStage(options);
   const explicit = createFixStage({ ...options, ...EXPLICIT_FIX_OPTIONS });
+  const kept = keptOriginals.map(normaliseKeptText).filter((text) => text !== '');
   return {
     ...automatic,
+    ...(kept.length > 0 && {
+      edit: (text: string, parts?: number) => dropKeptEdits(text, automatic.edit(text, parts), kept),
+    }),
     repairs: true,
     editRequested(text, { start, end }) {
       return explicit
