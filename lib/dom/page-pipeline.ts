@@ -491,7 +491,9 @@ export class PagePipeline {
       }
       if (this.queue.size === 0) this.doneGeneration = generation;
     }
-    // A root whose last passage went (the page rewrote it) keeps no outline sheet.
+    // A passage whose text the page replaced is no passage any more; a root whose last passage
+    // went (the page rewrote it) keeps no outline sheet.
+    this.marks.prune();
     this.passageSheets.keepOnlyFor(this.marks.elements());
     this.observer.discardPending();
   }

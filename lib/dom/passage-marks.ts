@@ -126,6 +126,27 @@ export class PassageMarks<Detail = unknown> {
     }
   }
 
+  /**
+   * Forget the nodes the page took out of marked passages (it replaced an element's content): an
+   * element left with none is no passage any more, and loses its mark.
+   */
+  prune(): void {
+    let removed = false;
+    for (const [element, set] of this.marks) {
+      for (const node of set) {
+        if (this.placeOf(node).isConnected) continue;
+        set.delete(node);
+        this.markOf.delete(node);
+        this.detailOf.delete(node);
+      }
+      if (set.size > 0) continue;
+      this.marks.delete(element);
+      element.removeAttribute(FIXED_ATTRIBUTE);
+      removed = true;
+    }
+    if (removed && this.marks.size === 0) this.onEmpty?.();
+  }
+
   /** Remove every mark. */
   clear(): void {
     for (const element of this.marks.keys()) element.removeAttribute(FIXED_ATTRIBUTE);

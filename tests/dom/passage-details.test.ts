@@ -4,6 +4,7 @@
  * edit with its stage, its place in the passage and its evidence.
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { FIXED_ATTRIBUTE } from '../../lib/dom/markers';
 import { PagePipeline } from '../../lib/dom/page-pipeline';
 import { createFixDoubledTextStage, OUTLINE_CSS } from '../../lib/features/fix-doubled-text';
 import { createReplacementRulesStage } from '../../lib/features/replacement-rules';
@@ -73,7 +74,7 @@ describe('PagePipeline.describePassage', () => {
     expect(pipeline.describePassage(title)?.[0]?.edits[0]).toMatchObject({ start: 0, end: SUBHEAD.length });
   });
 
-  test('passages from two blocks in one element are two parts; once the page replaces them, nothing is described', async () => {
+  test('passages from two blocks in one element are two parts; once the page replaces them, no passage is left', async () => {
     const div = document.createElement('div');
     const br = document.createElement('br');
     div.append(SUBHEAD, br, '本本报报讯讯记记者者');
@@ -86,6 +87,9 @@ describe('PagePipeline.describePassage', () => {
     div.replaceChildren('干净的文字');
     await idle();
     expect(pipeline.describePassage(div)).toBeUndefined();
+    // Found here: the element kept its outline and was still counted as a fixed passage.
+    expect(div.hasAttribute(FIXED_ATTRIBUTE)).toBe(false);
+    expect(pipeline.status().fixCount).toBe(0);
   });
 
   test('only marked passages hold anything: a clean page keeps nothing', async () => {
