@@ -98,7 +98,7 @@ button {
 button:hover { background: #555; }
 button:focus-visible { outline: 2px solid #ffb74d; outline-offset: 1px; }
 button[hidden] { display: none; }
-button:disabled { cursor: default; opacity: 0.7; }
+button[aria-disabled="true"] { cursor: default; opacity: 0.7; }
 .status { margin: 6px 0 0; font-size: 12px; color: #a5e3b5; }
 .status[data-kind="error"] { color: #ffb4ab; }
 .status:empty { display: none; }
@@ -293,13 +293,14 @@ export function installPassageTooltip(doc: Document, options: PassageTooltipOpti
     if (!isTrusted(event) || !parts || !current || busy) return;
     const element = current;
     const { keep } = parts;
+    // Not `disabled`: a disabled button drops the keyboard's focus.
     busy = true;
-    keep.disabled = true;
+    keep.setAttribute('aria-disabled', 'true');
     const outcome: ActionOutcome | KeepOutcome = undo ? await undo() : await options.keep(element);
     busy = false;
     // The tooltip went away meanwhile (the reader moved on): nothing to say.
+    keep.removeAttribute('aria-disabled');
     if (!parts || current !== element) return;
-    keep.disabled = false;
     if (!outcome.ok) {
       setStatus(outcome.message, 'error');
       return;

@@ -256,6 +256,21 @@ describe('the passage tooltip', () => {
     expect(document.activeElement).toBe(pageButton);
   });
 
+  test('from the keyboard: Enter on Keep keeps, and focus stays on the button for Undo (found end to end)', async () => {
+    tooltip.openWithFocus(passage);
+    const button = part<HTMLButtonElement>('.keep') as HTMLButtonElement;
+    button.click();
+    // While the background works, the button is busy but keeps the keyboard's focus.
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    expect(button.disabled).toBe(false);
+    await flush();
+    expect(button.hasAttribute('aria-disabled')).toBe(false);
+    expect(shadow()?.activeElement).toBe(button);
+    button.click();
+    await flush();
+    expect(undo).toHaveBeenCalledTimes(1);
+  });
+
   test('from the keyboard: focus moving elsewhere closes it without taking focus back', () => {
     pageButton.focus();
     tooltip.openWithFocus(passage);
