@@ -25,6 +25,16 @@ export function normaliseKeptText(text: string): string {
 export function findKeptRanges(text: string, kept: readonly string[]): { start: number; end: number }[] {
   const wanted = kept.filter((entry) => entry !== '');
   if (wanted.length === 0 || text === '') return [];
+  const ranges: { start: number; end: number }[] = [];
+  // Most blocks (headlines, table cells) have no blank at all: their normalised text is themselves.
+  if (!IS_WHITESPACE.test(text)) {
+    for (const entry of wanted) {
+      for (let at = text.indexOf(entry); at >= 0; at = text.indexOf(entry, at + 1)) {
+        ranges.push({ start: at, end: at + entry.length });
+      }
+    }
+    return ranges.sort((a, b) => a.start - b.start || a.end - b.end);
+  }
   // The normalised text, and where each of its units came from in `text`.
   const units: string[] = [];
   const from: number[] = [];
@@ -41,7 +51,6 @@ export function findKeptRanges(text: string, kept: readonly string[]): { start: 
     }
   }
   const normalised = units.join('');
-  const ranges: { start: number; end: number }[] = [];
   for (const entry of wanted) {
     for (let at = normalised.indexOf(entry); at >= 0; at = normalised.indexOf(entry, at + 1)) {
       const last = at + entry.length - 1;

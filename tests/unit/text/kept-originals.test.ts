@@ -35,6 +35,9 @@ describe('findKeptRanges', () => {
     expect(findKeptRanges('勇勇于于担担当当', ['勇于担当'])).toEqual([]);
     expect(findKeptRanges('勇勇于于担担当当', [''])).toEqual([]);
     expect(findKeptRanges('', ['勇勇'])).toEqual([]);
+    // A block with no blank cannot hold a kept text with one.
+    expect(findKeptRanges('人人民民网网讯讯近日', ['人人民民网网讯讯 近日'])).toEqual([]);
+    expect(findKeptRanges('人人民民网网讯讯近日', ['网网讯讯'])).toEqual([{ start: 4, end: 8 }]);
   });
 
   test('an astral character keeps both halves inside the range', () => {
