@@ -188,7 +188,7 @@ export class PagePipeline {
     this.passageSheets = new StyleSheets(doc);
     this.passageSheets.setRules(options.passageCss ?? '');
     this.annotationSheets = new StyleSheets(doc);
-    this.marks = new PassageMarks<BlockRepairs>(
+    this.marks = new PassageMarks(
       (element) => this.passageSheets.ensureFor(element),
       () => this.passageSheets.removeAll(),
       (node) => this.ruby.wrapperOf(node) ?? node,

@@ -217,7 +217,7 @@ export function createPageController(doc: Document, options: PageControllerOptio
       }
       if (!reply.ok) return { ok: false, message: passages.describeProblem(reply.reason), done };
       done.push(text);
-      applySettings(reply.settings);
+      controller.applySettings(reply.settings);
     }
     return { ok: true, done };
   }
@@ -383,37 +383,34 @@ export function createPageController(doc: Document, options: PageControllerOptio
     }
   }
 
-  /** The settings that apply here (first look, and every change). */
-  function applySettings(next: PageStageSettings): void {
-    settings = next;
-    settingsArrived(next);
-    configureRepairs(next.site);
-    // Aid options follow the settings; a running aid switches to them.
-    for (const name of READING_AID_NAMES) {
-      const state = aids[name];
-      if (!sameOptions(state.options, next.readingAids[name])) {
-        if (state.enabled) switchAid(name, true, next.readingAids[name] as never);
-        else state.options = next.readingAids[name] as never;
-      }
-    }
-    // A site rule turns an aid on or off as the page loads, and when the rule itself changes.
-    const site = { pinyin: next.site.pinyin, conversion: next.site.conversion };
-    if (lastSiteAids?.pinyin !== site.pinyin && (site.pinyin || lastSiteAids !== undefined)) {
-      switchAid('pinyin', site.pinyin);
-    }
-    if (lastSiteAids?.conversion !== site.conversion && (site.conversion !== 'off' || lastSiteAids !== undefined)) {
-      switchAid('conversion', site.conversion !== 'off');
-    }
-    lastSiteAids = site;
-    startOnce();
-    report();
-  }
-
-  return {
+  const controller = {
     status,
 
     /** The settings that apply here (first look, and every change). */
-    applySettings,
+    applySettings(next: PageStageSettings): void {
+      settings = next;
+      settingsArrived(next);
+      configureRepairs(next.site);
+      // Aid options follow the settings; a running aid switches to them.
+      for (const name of READING_AID_NAMES) {
+        const state = aids[name];
+        if (!sameOptions(state.options, next.readingAids[name])) {
+          if (state.enabled) switchAid(name, true, next.readingAids[name] as never);
+          else state.options = next.readingAids[name] as never;
+        }
+      }
+      // A site rule turns an aid on or off as the page loads, and when the rule itself changes.
+      const site = { pinyin: next.site.pinyin, conversion: next.site.conversion };
+      if (lastSiteAids?.pinyin !== site.pinyin && (site.pinyin || lastSiteAids !== undefined)) {
+        switchAid('pinyin', site.pinyin);
+      }
+      if (lastSiteAids?.conversion !== site.conversion && (site.conversion !== 'off' || lastSiteAids !== undefined)) {
+        switchAid('conversion', site.conversion !== 'off');
+      }
+      lastSiteAids = site;
+      startOnce();
+      report();
+    },
 
     /** The reader's switch (popup, shortcut): answers at once with the new state, the work follows. */
     setReadingAid<N extends ReadingAidName>(name: N, enabled: boolean, next?: ReadingAidOptionsMap[N]) {
@@ -463,6 +460,7 @@ export function createPageController(doc: Document, options: PageControllerOptio
       pipeline.stop();
     },
   };
+  return controller;
 }
 
 export type PageController = ReturnType<typeof createPageController>;

@@ -18,6 +18,9 @@ import { CONVERSION_CHOICES, SENSITIVITIES, SettingsSchema } from './schema';
 
 type Loose = Record<string, unknown>;
 
+/** The version that added `keptOriginals` (named, so its step and the file shape before it say which they are). */
+export const KEPT_ORIGINALS_VERSION = 3;
+
 /**
  * The exact shape of each old version, for settings files: an import of an old file must be a
  * complete settings object of its version (every field, no unknown ones) before it is migrated, so
@@ -41,8 +44,8 @@ export const SETTINGS_FILE_SCHEMAS: Record<number, v.GenericSchema> = {
     pinyinStyle: v.picklist(PINYIN_STYLES),
     conversionVariant: v.picklist(CONVERSION_VARIANT_IDS),
   }),
-  // v2 is v3 without the kept originals.
-  2: v.omit(SettingsSchema, ['keptOriginals']),
+  // The version before the kept originals is today's shape without them.
+  [KEPT_ORIGINALS_VERSION - 1]: v.omit(SettingsSchema, ['keptOriginals']),
 };
 
 function isObject(value: unknown): value is Loose {
@@ -70,8 +73,8 @@ export function migrateV1ToV2(stored: unknown): unknown {
   };
 }
 
-/** v2 → v3: no passage is kept yet. */
-export function migrateV2ToV3(stored: unknown): unknown {
+/** → `KEPT_ORIGINALS_VERSION`: no passage is kept yet. */
+export function migrateAddKeptOriginals(stored: unknown): unknown {
   if (!isObject(stored)) return stored;
   // A value that already has the field (written by a newer build, then downgraded) keeps it.
   if ('keptOriginals' in stored) return stored;
@@ -81,7 +84,7 @@ export function migrateV2ToV3(stored: unknown): unknown {
 /** Target version → step. */
 export const SETTINGS_MIGRATIONS: Record<number, (stored: unknown) => unknown> = {
   2: migrateV1ToV2,
-  3: migrateV2ToV3,
+  [KEPT_ORIGINALS_VERSION]: migrateAddKeptOriginals,
 };
 
 /** Run every step from `fromVersion` up to `toVersion` (used for imported files). */

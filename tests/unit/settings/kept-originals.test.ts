@@ -1,5 +1,5 @@
 /**
- * Kept originals in the settings ("Keep the original"): the schema field, the v2 → v3 migration,
+ * Kept originals in the settings ("Keep the original"): the schema field, the migration that adds it,
  * repair of damaged stored values, import and export, and the pure functions the background and
  * the pages use (which texts apply on an address, adding and removing).
  */
@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { exportSettings, importSettings, SETTINGS_FILE_FORMAT } from '../../../lib/settings/import-export';
 import { addKeptOriginal, removeKeptOriginal, selectKeptOriginals } from '../../../lib/settings/kept-originals';
-import { migrateSettings, migrateV2ToV3 } from '../../../lib/settings/migrations';
+import { KEPT_ORIGINALS_VERSION, migrateAddKeptOriginals, migrateSettings } from '../../../lib/settings/migrations';
 import { repairSettings } from '../../../lib/settings/repair';
 import {
   createDefaultSettings,
@@ -26,10 +26,10 @@ function withKept(...kept: Settings['keptOriginals']): Settings {
   return { ...createDefaultSettings(), keptOriginals: kept };
 }
 
-/** The settings as v2 stored them: everything but the kept originals. */
-function v2Settings(): Omit<Settings, 'keptOriginals'> {
-  const { keptOriginals: _, ...v2 } = createDefaultSettings();
-  return v2;
+/** The settings as the version before stored them: everything but the kept originals. */
+function previousSettings(): Omit<Settings, 'keptOriginals'> {
+  const { keptOriginals: _, ...before } = createDefaultSettings();
+  return before;
 }
 
 const EXPORTED_AT = '2026-11-25T08:30:00.000Z';
@@ -41,9 +41,9 @@ beforeEach(() => {
 });
 
 describe('the settings field', () => {
-  test('is empty by default, and the version says so', () => {
+  test('is empty by default; it is the newest field', () => {
     expect(DEFAULT_SETTINGS.keptOriginals).toEqual([]);
-    expect(SETTINGS_VERSION).toBe(3);
+    expect(SETTINGS_VERSION).toBe(KEPT_ORIGINALS_VERSION);
   });
 
   test('a stored entry keeps its site and its text, whitespace normalised', () => {
@@ -88,24 +88,24 @@ describe('the settings field', () => {
   });
 });
 
-describe('v2 → v3', () => {
+describe('the migration to the kept originals', () => {
   test('adds an empty list; a value that has one keeps it; corrupt input passes through without a throw', () => {
-    expect(migrateV2ToV3(v2Settings())).toEqual(createDefaultSettings());
+    expect(migrateAddKeptOriginals(previousSettings())).toEqual(createDefaultSettings());
     const newer = withKept({ site: 'a.example', text: HEADLINE });
-    expect(migrateV2ToV3(newer)).toBe(newer);
-    for (const corrupt of [null, 7, 'text', [1, 2]]) expect(migrateV2ToV3(corrupt)).toBe(corrupt);
+    expect(migrateAddKeptOriginals(newer)).toBe(newer);
+    for (const corrupt of [null, 7, 'text', [1, 2]]) expect(migrateAddKeptOriginals(corrupt)).toBe(corrupt);
   });
 
-  test('stored v2 settings load as v3 and are written back with the new version', async () => {
-    const v2 = { ...v2Settings(), detection: { ...DEFAULT_SETTINGS.detection, sensitivity: 'balanced' } };
-    await fakeBrowser.storage.sync.set({ settings: v2, settings$: { v: 2 } });
+  test('stored settings of the version before load with an empty list, written back with the new version', async () => {
+    const before = { ...previousSettings(), detection: { ...DEFAULT_SETTINGS.detection, sensitivity: 'balanced' } };
+    await fakeBrowser.storage.sync.set({ settings: before, settings$: { v: KEPT_ORIGINALS_VERSION - 1 } });
     const loaded = await createSettingsStore().load();
     expect(loaded.problems).toEqual([]);
-    expect(loaded.settings).toEqual({ ...v2, keptOriginals: [] });
+    expect(loaded.settings).toEqual({ ...before, keptOriginals: [] });
     expect(await fakeBrowser.storage.sync.get('settings$')).toEqual({ settings$: { v: SETTINGS_VERSION } });
   });
 
-  test('v1 settings go all the way to v3', () => {
+  test('v1 settings go all the way to today’s', () => {
     const v1 = {
       enabled: true,
       sensitivity: 'conservative',
@@ -130,15 +130,24 @@ describe('import and export', () => {
     expect(importSettings(text)).toEqual({ ok: true, settings, dropped: [] });
   });
 
-  test('a complete v2 file imports, with nothing kept', () => {
-    expect(importSettings(file(v2Settings(), 2))).toEqual({ ok: true, settings: createDefaultSettings(), dropped: [] });
+  test('a complete file of the version before imports, with nothing kept', () => {
+    expect(importSettings(file(previousSettings(), KEPT_ORIGINALS_VERSION - 1))).toEqual({
+      ok: true,
+      settings: createDefaultSettings(),
+      dropped: [],
+    });
   });
 
   test.each([
-    ['a v3 file without the field', () => file(v2Settings()), 'settings.keptOriginals', 'missing'],
     [
-      'a v2 file that has the field (it came after v2)',
-      () => file(createDefaultSettings(), 2),
+      'a file of today’s version without the field',
+      () => file(previousSettings()),
+      'settings.keptOriginals',
+      'missing',
+    ],
+    [
+      'a file of the version before that has the field (it came after)',
+      () => file(createDefaultSettings(), KEPT_ORIGINALS_VERSION - 1),
       'settings.keptOriginals',
       'unknown-key',
     ],
