@@ -53,7 +53,7 @@ console.log(
 for (const [name, values] of samples) {
   const { median, min, max } = summarize(values);
   console.log(
-    `${name.padEnd(18)} ${median.toFixed(1).padStart(7)} ms  (${min.toFixed(1)}–${max.toFixed(1)})  ` +
+    `${name.padEnd(20)} ${median.toFixed(1).padStart(7)} ms  (${min.toFixed(1)}–${max.toFixed(1)})  ` +
       `×${(median / baseline).toFixed(2)}  edits ${edits.get(name)}`,
   );
 }
