@@ -85,6 +85,7 @@ describe('the reader’s veto', () => {
     // The evidence that decided, in the reader's words.
     expect((await page.locator(tip('.why li')).allTextContents()).length).toBeGreaterThan(0);
     expect(await page.locator(tip('[role="dialog"]')).getAttribute('aria-label')).toBe('About this fix');
+    expect(await runAxe(page, `#${TOOLTIP_HOST_ID}`)).toEqual([]);
 
     // Move towards the button slowly, over the gap between passage and tooltip: it stays.
     const from = await page.locator('#headline').boundingBox();
@@ -128,7 +129,10 @@ describe('the reader’s veto', () => {
     await expect.poll(() => row.count()).toBe(1);
     expect(await row.getAttribute('data-site')).toBe('127.0.0.1');
     expect(await row.locator('th').textContent()).toBe(HEADLINE);
-    expect(await runAxe(options)).toEqual([]);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await options.emulateMedia({ colorScheme });
+      expect(await runAxe(options), colorScheme).toEqual([]);
+    }
     await row.getByTestId('kept-remove').click();
     await expect.poll(() => page.locator('#headline').textContent()).toBe(HEADLINE_FIXED);
     expect(await readKept()).toEqual([]);
@@ -261,16 +265,19 @@ interface AxeViolation {
   nodes: { target: unknown[] }[];
 }
 
-/** axe-core's WCAG 2 A/AA rules on an extension page (as tests/e2e/options-accessibility.e2e.ts runs them). */
-async function runAxe(page: Page): Promise<AxeViolation[]> {
+/**
+ * axe-core's WCAG 2 A/AA rules (as tests/e2e/options-accessibility.e2e.ts runs them), on a whole
+ * extension page or on one element of a served page (`selector`: the tooltip, not the fixture).
+ */
+async function runAxe(page: Page, selector?: string): Promise<AxeViolation[]> {
   await page.evaluate(await readFile(require.resolve('axe-core/axe.min.js'), 'utf8'));
-  return page.evaluate(async () => {
+  return page.evaluate(async (selector) => {
     const axe = (
       globalThis as unknown as {
-        axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> };
+        axe: { run: (context: unknown, options: object) => Promise<{ violations: AxeViolation[] }> };
       }
     ).axe;
-    const result = await axe.run(document, {
+    const result = await axe.run(selector ? { include: [[selector]] } : document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
     });
     return result.violations.map(({ id, help, nodes }) => ({
@@ -278,5 +285,5 @@ async function runAxe(page: Page): Promise<AxeViolation[]> {
       help,
       nodes: nodes.map((n) => ({ target: n.target })),
     }));
-  });
+  }, selector);
 }
