@@ -53,6 +53,11 @@ export default defineConfig({
       'toggle-lines': {
         description: '__MSG_commandToggleLines__',
       },
+      // The keyboard's way to a fixed passage's tooltip (its original, why, Keep the original, Copy report).
+      'about-fix': {
+        suggested_key: { default: 'Alt+Shift+F' },
+        description: '__MSG_commandAboutFix__',
+      },
     },
     content_security_policy: {
       extension_pages: EXTENSION_PAGE_CSP,

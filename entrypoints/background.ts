@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { garbledSitesItem, rememberGarbledSite, syncGarbledSitesScript } from '@/lib/background/garbled-sites';
 import { ensurePipeline, injectPipeline, injectStageCode } from '@/lib/background/injection';
+import { createKeptOriginalsKeeper } from '@/lib/background/kept-originals';
 import {
   confirmsDoubledText,
   frameAddressOf,
@@ -27,11 +28,14 @@ import {
 } from '@/lib/messaging';
 import type { Settings } from '@/lib/settings/schema';
 import { resolveSiteSettings } from '@/lib/settings/site-rules';
-import { loadSettings, watchSettings } from '@/lib/settings/storage';
+import { loadSettings, saveSettings, watchSettings } from '@/lib/settings/storage';
 
 /** Context-menu entries of fix doubled text. */
 const MENU_FIX_SELECTION = 'qingdu-fix-selection';
 const MENU_COPY_REPAIRED = 'qingdu-copy-repaired';
+const MENU_ABOUT_FIX = 'qingdu-about-fix';
+/** The keyboard command for "About this fix" (wxt.config.ts declares it). */
+const ABOUT_FIX_COMMAND = 'about-fix';
 
 export default defineBackground(() => {
   // The settings are read, migrated and repaired here (corrupt fields fall back one by one;
@@ -148,6 +152,11 @@ export default defineBackground(() => {
     if ((data.work?.fixCount ?? 0) > 0 && (await rememberGarbledSite(address))) void syncGarbledSites();
   });
 
+  // "Keep the original" and its Undo, from the tooltip: always for the sender's own site.
+  const keeper = createKeptOriginalsKeeper({ load: loadSettings, save: saveSettings });
+  onMessage('keepOriginal', ({ data, sender }) => keeper.keep(frameAddressOf(sender), data));
+  onMessage('forgetKeptOriginal', ({ data, sender }) => keeper.forget(frameAddressOf(sender), data));
+
   onMessage('injectStageCode', async ({ data, sender }) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined || !STAGE_CODE_NAMES.includes(data)) throw new Error('Stage code runs in tabs only.');
@@ -218,6 +227,8 @@ export default defineBackground(() => {
     await menus.removeAll();
     menus.create({ id: MENU_FIX_SELECTION, title: i18n.t('menuFixSelection'), contexts: ['selection'] });
     menus.create({ id: MENU_COPY_REPAIRED, title: i18n.t('menuCopyRepaired'), contexts: ['selection', 'editable'] });
+    // Where a keyboard can open a context menu on a passage: a selection in it, a link in it.
+    menus.create({ id: MENU_ABOUT_FIX, title: i18n.t('menuAboutFix'), contexts: ['selection', 'link'] });
   };
   // One after another: an update at start-up fires both events, and two interleaved rounds would collide.
   let menusMade = Promise.resolve();
@@ -231,6 +242,11 @@ export default defineBackground(() => {
   menus?.onClicked.addListener((info, tab) => {
     if (tab?.id === undefined) return;
     const target = { tabId: tab.id, frameId: info.frameId ?? 0 };
+    // Only a frame whose pipeline runs has fixed passages: nothing to load for it.
+    if (info.menuItemId === MENU_ABOUT_FIX) {
+      void sendMessage('showPassageDetails', 'menu', target).catch(() => undefined);
+      return;
+    }
     const run = async () => {
       await ensurePipeline(target.tabId, target.frameId);
       if (info.menuItemId === MENU_FIX_SELECTION) await sendMessage('fixSelection', undefined, target);
@@ -240,6 +256,10 @@ export default defineBackground(() => {
   });
 
   (browser.commands as typeof browser.commands | undefined)?.onCommand.addListener((command, tab) => {
+    if (command === ABOUT_FIX_COMMAND && tab?.id !== undefined) {
+      void sendMessage('showPassageDetails', 'command', { tabId: tab.id, frameId: 0 }).catch(() => undefined);
+      return;
+    }
     const name = READING_AID_NAMES.find((n) => READING_AID_COMMANDS[n] === command) as ReadingAidName | undefined;
     if (!name || tab?.id === undefined) return;
     const tabId = tab.id;

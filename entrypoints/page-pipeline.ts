@@ -4,13 +4,10 @@
  * aid on, and registered at `document_start` on sites where doubled text was found before.
  * Running twice in one frame is harmless: the second copy finds the first and stops.
  */
-import type { GeneratedI18nStructure } from '#i18n';
 import { createPageController, EARLY_PAGE_SETTINGS, type PageControllerStatus } from '@/lib/features/page-controller';
+import { createPassageWords } from '@/lib/features/passage-words';
 import { getWorldState } from '@/lib/isolated-world';
 import { type FrameStatus, onMessage, type PageSettings, sendMessage } from '@/lib/messaging';
-
-/** Read straight from `browser.i18n`: the key is still checked against the locales. */
-const ORIGINAL_LABEL_MESSAGE = 'fixOriginalLabel' satisfies keyof GeneratedI18nStructure;
 
 /** Reports of mere progress are sent at most this often; a change of state at once. */
 const PROGRESS_REPORT_MS = 250;
@@ -36,7 +33,13 @@ export default defineUnlistedScript(() => {
   const controller = createPageController(document, {
     loadStageCode: (name) => sendMessage('injectStageCode', name),
     onStatus: (status) => reporter.update(toFrameStatus(status)),
-    originalLabel: browser.i18n.getMessage(ORIGINAL_LABEL_MESSAGE),
+    passages: {
+      // Read straight from `browser.i18n` (nested keys are joined by `_` there); the keys are checked against the locales.
+      ...createPassageWords((key, substitutions) => browser.i18n.getMessage(key.replaceAll('.', '_'), substitutions)),
+      keepOriginal: (text) => sendMessage('keepOriginal', { text }),
+      forgetKeptOriginal: (text) => sendMessage('forgetKeptOriginal', { text }),
+      version: browser.runtime.getManifest().version,
+    },
   });
   const now = () => toFrameStatus(controller.status());
   const listeners = [
@@ -52,6 +55,7 @@ export default defineUnlistedScript(() => {
     }),
     onMessage('fixSelection', () => controller.fixSelection()),
     onMessage('copyRepairedText', () => controller.copyRepairedText()),
+    onMessage('showPassageDetails', ({ data }) => controller.showPassageDetails(data)),
   ];
   function stop(): void {
     for (const remove of listeners) remove();

@@ -1,5 +1,7 @@
 import { defineExtensionMessaging, type RemoveListenerCallback } from '@webext-core/messaging';
 import type { PipelineStatus } from '@/lib/dom/page-pipeline';
+import type { PassageRequest } from '@/lib/features/page-controller';
+import type { KeepProblem } from '@/lib/features/passage-report';
 import type { StageCodeName } from '@/lib/features/stage-code';
 import type { ReadingAidName, ReadingAidOptionsMap } from '@/lib/features/stage-options';
 import type { SiteSettings } from '@/lib/settings/site-rules';
@@ -40,6 +42,9 @@ export interface FrameStatus {
   work?: PipelineStatus;
   readingAids?: ReadingAidsStatus;
 }
+
+/** The background's answer when a frame keeps (or stops keeping) a passage: the settings that apply there now. */
+export type KeptOriginalAnswer = { ok: true; settings: PageSettings } | { ok: false; reason: KeepProblem };
 
 /** A tab's state, all frames together, as the popup and the badge show it. */
 export interface TabStatus {
@@ -97,6 +102,13 @@ export interface ProtocolMap {
   reportFrameStatus(status: FrameStatus): void;
   /** Pipeline: inject this stage's code (an aid's dictionaries, the regex engine) into my frame. */
   injectStageCode(name: StageCodeName): void;
+  /**
+   * Tooltip's "Keep the original": keep this passage's text as the page wrote it on my frame's site
+   * (the background names the site from the sender, never from the message).
+   */
+  keepOriginal(request: { text: string }): KeptOriginalAnswer;
+  /** Tooltip's Undo: stop keeping it on my frame's site. */
+  forgetKeptOriginal(request: { text: string }): KeptOriginalAnswer;
 
   // Popup (extension pages only) → background: the tab as a whole.
   /** The tab's state, all frames together. */
@@ -119,6 +131,8 @@ export interface ProtocolMap {
   fixSelection(): number;
   /** Context menu: copy the selection, repaired; returns the text. */
   copyRepairedText(): string;
+  /** "About this fix" (context menu or command): the passage's tooltip, with focus inside; false if there is none. */
+  showPassageDetails(request: PassageRequest): boolean;
 }
 
 /** The messages the background takes from scripts running in web pages; every other one only from extension pages. */
@@ -127,6 +141,8 @@ export const PAGE_SCRIPT_MESSAGES: ReadonlySet<keyof ProtocolMap> = new Set([
   'getPageSettings',
   'reportFrameStatus',
   'injectStageCode',
+  'keepOriginal',
+  'forgetKeptOriginal',
 ]);
 
 const messenger = defineExtensionMessaging<ProtocolMap>();

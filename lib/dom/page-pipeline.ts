@@ -123,6 +123,33 @@ export interface PagePipelineOptions {
   nearViewportMargin?: string;
 }
 
+/** One edit of a repair stage in a block, with the stretch of the block's own text it came from. */
+export interface RepairEdit {
+  stage: TextStageName;
+  edit: TextEdit;
+  /** Offsets into the block's own text (the edit's own offsets are into its stage's input). */
+  start: number;
+  end: number;
+}
+
+/** What the repair stages did to one block: kept for its marked passages (the tooltip, a report). */
+export interface BlockRepairs {
+  block: TextBlock;
+  edits: RepairEdit[];
+  /** The block's text after the repair stages, and the own-text offset each unit came from. */
+  repaired: { text: string; origin: Int32Array };
+}
+
+/** One passage as the page wrote it and as the repairs left it (`describePassage`). */
+export interface PassageDescription {
+  /** The page's own text of the passage. */
+  original: string;
+  /** The passage after the repair stages (before conversion). */
+  repaired: string;
+  /** The repair edits inside it; `start`/`end` are offsets into `original`. */
+  edits: RepairEdit[];
+}
+
 /** A container the page re-renders after every write this many times in the window is left to the page. */
 export const CONTAINER_REWRITE_LIMIT = 8;
 export const CONTAINER_REWRITE_WINDOW_MS = 10_000;
@@ -152,7 +179,7 @@ export class PagePipeline {
   private readonly attributes = new OriginalAttributeStore();
   private readonly passageSheets: StyleSheets;
   private readonly annotationSheets: StyleSheets;
-  private readonly marks: PassageMarks;
+  private readonly marks: PassageMarks<BlockRepairs>;
   private readonly observer: PageObserver;
   private readonly textStages = new Map<TextStageName, PageTextStage>();
   private annotation: PageAnnotationStage | undefined;
@@ -385,6 +412,47 @@ export class PagePipeline {
     return this.marks.has(element);
   }
 
+  /** The marked passages now in the page. */
+  markedPassages(): Element[] {
+    return this.marks.elements().filter((element) => element.isConnected);
+  }
+
+  /**
+   * A marked passage as the page wrote it, as the repairs left it, and the edits that did it (one
+   * part per block it holds passages of; usually one). Undefined when it is not marked (or its
+   * passages have left it).
+   */
+  describePassage(element: Element): PassageDescription[] | undefined {
+    if (!this.marks.has(element)) return undefined;
+    const parts: PassageDescription[] = [];
+    for (const { block, edits, repaired } of this.marks.detailsOf(element)) {
+      // The block's nodes inside the element follow one another (an element's descendants do).
+      let first = -1;
+      let last = -1;
+      block.nodes.forEach((node, i) => {
+        if (!element.contains(this.ruby.wrapperOf(node) ?? node)) return;
+        if (first < 0) first = i;
+        last = i;
+      });
+      if (first < 0) continue;
+      const start = block.starts[first] as number;
+      const end = block.starts[last + 1] as number;
+      let text = '';
+      for (let i = 0; i < repaired.text.length; i++) {
+        const from = repaired.origin[i] as number;
+        if (from >= start && from < end) text += repaired.text[i];
+      }
+      parts.push({
+        original: block.text.slice(start, end),
+        repaired: text,
+        edits: edits
+          .filter((repair) => repair.start < end && repair.end > start)
+          .map((repair) => ({ ...repair, start: repair.start - start, end: repair.end - start })),
+      });
+    }
+    return parts.length > 0 ? parts : undefined;
+  }
+
   status(): PipelineStatus {
     const working = this.running !== undefined || this.queue.size > 0;
     return {
@@ -535,7 +603,9 @@ export class PagePipeline {
       this.undecided.clear();
       if (this.queue.size === 0) this.doneGeneration = generation;
     }
-    // A root whose last passage went (the page rewrote it) keeps no outline sheet.
+    // A passage whose text the page replaced is no passage any more; a root whose last passage
+    // went (the page rewrote it) keeps no outline sheet.
+    this.marks.prune();
     this.passageSheets.keepOnlyFor(this.marks.elements());
     this.lineSheets.keepOnlyFor(this.joiner.anchors());
     this.observer.discardPending();
@@ -650,6 +720,8 @@ export class PagePipeline {
       if (joints.length > 0) ({ text: current, origin } = applyEditsWithOrigin(current, origin, joints, partStarts));
     }
     const repairNodes: Text[][] = [];
+    const repairEdits: RepairEdit[] = [];
+    let repaired: BlockRepairs['repaired'] | undefined;
     for (const stage of this.activeStages()) {
       if (!stage.mightChange(current) && !(stage.editRequested && this.hasRequest(nodes))) continue;
       if (stage.skipsLanguage && langOfBlock() && stage.skipsLanguage(langOfBlock())) continue;
@@ -664,10 +736,16 @@ export class PagePipeline {
       }
       if (edits.length === 0) continue;
       if (stage.repairs) {
-        for (const edit of edits) repairNodes.push(nodesTouched(block, sourceRange(edit, origin, current.length)));
+        for (const edit of edits) {
+          const range = sourceRange(edit, origin, current.length);
+          repairNodes.push(nodesTouched(block, range));
+          repairEdits.push({ stage: stage.name, edit, ...range });
+        }
       }
       ({ text: current, origin } = applyEditsWithOrigin(current, origin, edits, partStarts));
+      if (stage.repairs) repaired = { text: current, origin };
     }
+    const repairs = repaired && { block, edits: repairEdits, repaired };
     const targets = origin
       ? splitByOrigin({ text: current, origin }, partStarts)
       : nodes.map((_, i) => text.slice(starts[i], starts[i + 1]));
@@ -687,7 +765,7 @@ export class PagePipeline {
           )
         : annotated.length === 0);
     if (upToDate) {
-      this.remark(nodes, repairNodes);
+      this.remark(nodes, repairNodes, repairs);
       return;
     }
     // Put the page's nodes back in place, write them, then annotate again.
@@ -702,7 +780,7 @@ export class PagePipeline {
       this.own.remember(node, text.slice(starts[i], starts[i + 1]), target);
     });
     if (written && fromObserver) this.noteRewrite(block.container);
-    this.remark(nodes, repairNodes);
+    this.remark(nodes, repairNodes, repairs);
     if (annotation) {
       const finalStarts = [0];
       for (const target of targets) finalStarts.push((finalStarts[finalStarts.length - 1] as number) + target.length);
@@ -725,9 +803,9 @@ export class PagePipeline {
   }
   private nextAnnotatorId = 0;
 
-  private remark(nodes: readonly Text[], repairNodes: Text[][]): void {
+  private remark(nodes: readonly Text[], repairNodes: Text[][], repairs: BlockRepairs | undefined): void {
     if (repairNodes.length === 0) this.marks.unmark(nodes);
-    else this.marks.remark(nodes, repairNodes);
+    else this.marks.remark(nodes, repairNodes, repairs);
   }
 
   /** The annotation stage if it applies to this block now. */

@@ -1,7 +1,9 @@
 /**
  * Passages: the elements around text a repair stage changed. Each gets the `data-qingdu-fixed`
  * attribute (the outline and the hover original hang on it); the count of marked elements is the
- * number of passages fixed.
+ * number of passages fixed. Each marked node can carry a detail of the block it was marked from
+ * (the pipeline keeps what the repairs did there, for the tooltip and "Copy report"): one object
+ * per block, held only while the passage is marked.
  */
 import { FIXED_ATTRIBUTE } from './markers';
 
@@ -19,10 +21,11 @@ function commonElement(nodes: readonly Text[], placeOf: PlaceOf): Element | null
   return null;
 }
 
-export class PassageMarks {
+export class PassageMarks<Detail = unknown> {
   /** Marked element → the text nodes of its passages. */
   private readonly marks = new Map<Element, Set<Text>>();
   private readonly markOf = new WeakMap<Text, Element>();
+  private readonly detailOf = new WeakMap<Text, Detail>();
 
   /**
    * @param onMarked called for each newly marked element (its root needs the passage style sheet)
@@ -60,6 +63,16 @@ export class PassageMarks {
     return this.marks.has(element);
   }
 
+  /** The details of the blocks a marked element's passages came from (usually one), in mark order. */
+  detailsOf(element: Element): Detail[] {
+    const details = new Set<Detail>();
+    for (const node of this.marks.get(element) ?? []) {
+      const detail = this.detailOf.get(node);
+      if (detail !== undefined) details.add(detail);
+    }
+    return [...details];
+  }
+
   /** Drop the marks of `nodes`; elements in `keep` keep their attribute (they are about to be marked again). */
   unmark(nodes: readonly Text[], keep?: ReadonlySet<Element>): void {
     if (this.marks.size === 0) return;
@@ -67,6 +80,7 @@ export class PassageMarks {
       const element = this.markOf.get(node);
       if (!element) continue;
       this.markOf.delete(node);
+      this.detailOf.delete(node);
       const set = this.marks.get(element);
       set?.delete(node);
       if (set && set.size === 0) {
@@ -81,8 +95,9 @@ export class PassageMarks {
    * Replace the marks of a block's nodes with those of its current edits (`editNodes`: for each
    * edit, the nodes it touches), writing attributes only where they change. Each edit's passage is
    * the nearest element around its nodes, joined into an outer passage of the same block.
+   * `detail` (what the repairs did in the block) is kept for the nodes marked.
    */
-  remark(blockNodes: readonly Text[], editNodes: readonly (readonly Text[])[]): void {
+  remark(blockNodes: readonly Text[], editNodes: readonly (readonly Text[])[], detail?: Detail): void {
     const found: { element: Element; nodes: readonly Text[] }[] = [];
     for (const nodes of editNodes) {
       const element = commonElement(nodes, this.placeOf);
@@ -106,8 +121,30 @@ export class PassageMarks {
       for (const node of nodes) {
         set.add(node);
         this.markOf.set(node, target);
+        if (detail !== undefined) this.detailOf.set(node, detail);
       }
     }
+  }
+
+  /**
+   * Forget the nodes the page took out of marked passages (it replaced an element's content): an
+   * element left with none is no passage any more, and loses its mark.
+   */
+  prune(): void {
+    let removed = false;
+    for (const [element, set] of this.marks) {
+      for (const node of set) {
+        if (this.placeOf(node).isConnected) continue;
+        set.delete(node);
+        this.markOf.delete(node);
+        this.detailOf.delete(node);
+      }
+      if (set.size > 0) continue;
+      this.marks.delete(element);
+      element.removeAttribute(FIXED_ATTRIBUTE);
+      removed = true;
+    }
+    if (removed && this.marks.size === 0) this.onEmpty?.();
   }
 
   /** Remove every mark. */

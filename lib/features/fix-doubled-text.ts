@@ -8,7 +8,8 @@ import { FIXED_ATTRIBUTE } from '@/lib/dom/markers';
 import type { PageTextStage } from '@/lib/dom/page-pipeline';
 import { fixText } from '@/lib/text/doubled/fix-doubled-text';
 import { createFixStage } from '@/lib/text/doubled/fix-stage';
-import type { FixOptions } from '@/lib/text/doubled/types';
+import type { FixOptions, TextEdit } from '@/lib/text/doubled/types';
+import { dropKeptEdits, normaliseKeptText } from '@/lib/text/kept-originals';
 import { createPageEvidenceTracker } from './page-evidence';
 
 /** Sensitivity used where the reader explicitly asks for a fix (selection, copy). */
@@ -24,18 +25,25 @@ export const OUTLINE_CSS = `[${FIXED_ATTRIBUTE}] {
  * The fix stage with the site's options; where the reader asks ("Fix selection"), it runs at
  * aggressive. It learns from the page: once doubled text is confirmed on it, short blocks (and
  * blocks of the same kind as a confirmed one) are judged with that evidence (see page-evidence.ts).
+ * Its automatic edits leave alone the passages the reader keeps as the page wrote them on this
+ * site (`keptOriginals`, normalised texts: "Keep the original"), which teach it nothing.
  */
-export function createFixDoubledTextStage(options: FixOptions): PageTextStage {
+export function createFixDoubledTextStage(options: FixOptions, keptOriginals: readonly string[] = []): PageTextStage {
   const automatic = createFixStage(options);
   const explicit = createFixStage({ ...options, ...EXPLICIT_FIX_OPTIONS });
+  const kept = keptOriginals.map(normaliseKeptText).filter((text) => text !== '');
+  const withoutKept = (text: string, edits: readonly TextEdit[]) =>
+    kept.length > 0 ? dropKeptEdits(text, edits, kept) : edits;
   const evidence = createPageEvidenceTracker();
   return {
     ...automatic,
+    edit: (text: string, parts?: number) => withoutKept(text, automatic.edit(text, parts)),
     repairs: true,
     learned: evidence,
     editInContext(text, _parts, context) {
       const pageEvidence = evidence.evidenceFor(context, text.length);
-      const { edits } = fixText(text, pageEvidence === 'none' ? options : { ...options, pageEvidence });
+      const fixed = fixText(text, pageEvidence === 'none' ? options : { ...options, pageEvidence });
+      const edits = withoutKept(text, fixed.edits);
       evidence.learn(context, edits);
       return edits;
     },

@@ -14,10 +14,25 @@ import { yieldToPage } from '@/lib/dom/scheduler';
 import { composeText } from '@/lib/text/compose';
 import { createFixStage } from '@/lib/text/doubled/fix-stage';
 import type { FixOptions } from '@/lib/text/doubled/types';
+import { MAX_KEPT_TEXT_LENGTH } from '@/lib/text/kept-originals';
 import type { ReplacementRule } from '@/lib/text/replace/apply-replacement-rules';
 import { readSelectedText, writeClipboardText } from './copy-repaired-text';
 import { createFixDoubledTextStage, EXPLICIT_FIX_OPTIONS, OUTLINE_CSS } from './fix-doubled-text';
-import { installPassageTooltip } from './passage-tooltip';
+import {
+  buildFixReport,
+  findTextsToKeep,
+  type KeepProblem,
+  type PassageEvidence,
+  summariseEvidence,
+} from './passage-report';
+import {
+  type ActionOutcome,
+  installPassageTooltip,
+  type KeepOutcome,
+  type PassageTooltip,
+  type PassageTooltipText,
+  type TooltipPassage,
+} from './passage-tooltip';
 import { findStageCode, type StageCodeName } from './stage-code';
 import {
   DEFAULT_READING_AID_OPTIONS,
@@ -38,6 +53,8 @@ export interface PageStageSettings {
     outline: boolean;
     /** The site's replacement rules, already checked. */
     replacementRules: readonly ReplacementRule[];
+    /** Passages the reader keeps as the page wrote them on this site (normalised texts). */
+    keptOriginals?: readonly string[];
   };
   readingAids: ReadingAidOptionsMap;
 }
@@ -74,13 +91,35 @@ export interface PageControllerStatus {
   readingAids: AidStates;
 }
 
+/** What the background answers when a kept original is stored or forgotten: the settings that apply now. */
+export type KeptOriginalReply = { ok: true; settings: PageStageSettings } | { ok: false; reason: KeepProblem };
+
+/** The tooltip over fixed passages: its words, and what its actions need from outside the page. */
+export interface PassageTooltipServices {
+  text: PassageTooltipText;
+  /** One fact behind a fix, in the reader's words. */
+  describeEvidence(evidence: PassageEvidence): string;
+  /** Why Keep the original did not work, in the reader's words. */
+  describeProblem(problem: KeepProblem): string;
+  /** Keep `text` as the page wrote it on this frame's site (the background stores it). */
+  keepOriginal(text: string): Promise<KeptOriginalReply>;
+  /** Stop keeping it (Undo). */
+  forgetKeptOriginal(text: string): Promise<KeptOriginalReply>;
+  /** The extension's version, for reports. */
+  version: string;
+  /** Which events the tooltip's buttons obey; the browser's own (trusted) ones unless a test says otherwise. */
+  isTrusted?: (event: Event) => boolean;
+}
+
+/** How the reader asked for the tooltip from the keyboard: the context menu, or a keyboard command. */
+export type PassageRequest = 'menu' | 'command';
+
 export interface PageControllerOptions {
   /** Make sure the aid's code has registered itself in this world (asks the background to inject it). */
   loadStageCode(name: StageCodeName): Promise<void>;
   /** Called when the status changes (throttling is the caller's business). */
   onStatus(status: PageControllerStatus): void;
-  /** The tooltip heading for originals, in the reader's language. */
-  originalLabel: string;
+  passages: PassageTooltipServices;
 }
 
 function sameOptions(a: unknown, b: unknown): boolean {
@@ -102,7 +141,9 @@ export function createPageController(doc: Document, options: PageControllerOptio
     settingsArrived = resolve;
   });
   let repairKey = '';
-  let tooltip: AbortController | undefined;
+  let tooltip: { abort: AbortController; handle: PassageTooltip } | undefined;
+  /** Where the last context menu was opened (the "About this fix" entry acts there). */
+  let contextTarget: Node | undefined;
   /** The site rule's value at the last look, so only a change of the rule overrides the reader's switch. */
   let lastSiteAids: { pinyin: boolean; conversion: string; joinLines: boolean } | undefined;
   const aids: AidStates = {
@@ -131,23 +172,149 @@ export function createPageController(doc: Document, options: PageControllerOptio
 
   /** The repair stages (fix, replacement rules) as the site's settings say. */
   function configureRepairs(site: PageStageSettings['site']): void {
-    const key = JSON.stringify([site.fix, site.fixOptions, site.outline, site.replacementRules]);
+    const kept = site.keptOriginals ?? [];
+    const key = JSON.stringify([site.fix, site.fixOptions, site.outline, site.replacementRules, kept]);
     if (key === repairKey) return;
     repairKey = key;
     pipeline.setPassageCss(site.fix && site.outline ? OUTLINE_CSS : '');
-    pipeline.setTextStage('fix', site.fix ? createFixDoubledTextStage(site.fixOptions) : undefined);
+    pipeline.setTextStage('fix', site.fix ? createFixDoubledTextStage(site.fixOptions, kept) : undefined);
     void configureReplacement(site.fix ? site.replacementRules : [], key);
     if (site.fix && !tooltip) {
-      tooltip = new AbortController();
-      installPassageTooltip(doc, {
-        signal: tooltip.signal,
-        label: options.originalLabel,
-        originalOf: (element) => (pipeline.isMarkedPassage(element) ? pipeline.readOwnText(element) : undefined),
-      });
+      const abort = new AbortController();
+      tooltip = { abort, handle: installTooltip(abort.signal) };
     } else if (!site.fix && tooltip) {
-      tooltip.abort();
+      tooltip.abort.abort();
       tooltip = undefined;
     }
+  }
+
+  // --- the tooltip over fixed passages ---
+
+  const { passages } = options;
+  /** The last description of each passage shown: a passage just kept is no longer marked, and can still be reported. */
+  const described = new WeakMap<Element, ReturnType<PagePipeline['describePassage']>>();
+  const describePassage = (element: Element) => {
+    const parts = pipeline.describePassage(element);
+    if (parts?.length) described.set(element, parts);
+    return parts?.length ? parts : described.get(element);
+  };
+
+  function describeForTooltip(element: Element): TooltipPassage | undefined {
+    const parts = pipeline.describePassage(element);
+    if (!parts || parts.length === 0) return undefined;
+    described.set(element, parts);
+    return {
+      original: parts.map((part) => part.original).join('\n'),
+      why: summariseEvidence(parts).map((evidence) => passages.describeEvidence(evidence)),
+      canKeep: parts.some((part) => part.edits.some((repair) => repair.stage === 'fix')),
+    };
+  }
+
+  /** Ask the background to store (or forget) each text; the settings it answers with apply at once. */
+  async function changeKept(texts: readonly string[], keep: boolean): Promise<ActionOutcome & { done: string[] }> {
+    const done: string[] = [];
+    for (const text of texts) {
+      let reply: KeptOriginalReply;
+      try {
+        reply = await (keep ? passages.keepOriginal(text) : passages.forgetKeptOriginal(text));
+      } catch {
+        reply = { ok: false, reason: 'not-saved' };
+      }
+      if (!reply.ok) return { ok: false, message: passages.describeProblem(reply.reason), done };
+      done.push(text);
+      controller.applySettings(reply.settings);
+    }
+    return { ok: true, done };
+  }
+
+  async function keepOriginal(element: Element): Promise<KeepOutcome> {
+    const found = findTextsToKeep(describePassage(element) ?? [], MAX_KEPT_TEXT_LENGTH);
+    if (!found.ok) return { ok: false, message: passages.describeProblem(found.problem) };
+    const kept = await changeKept(found.texts, true);
+    if (!kept.ok) {
+      // All or nothing: a passage kept in two parts where the second failed is not half kept.
+      await changeKept(kept.done, false);
+      return kept;
+    }
+    return { ok: true, undo: async () => changeKept(found.texts, false) };
+  }
+
+  async function copyReport(element: Element): Promise<boolean> {
+    const parts = describePassage(element);
+    if (!parts || parts.length === 0 || !settings) return false;
+    const report = buildFixReport(parts, {
+      version: passages.version,
+      page: doc.URL,
+      fixOptions: settings.site.fixOptions,
+    });
+    return writeClipboardText(doc, JSON.stringify(report, null, 2));
+  }
+
+  function installTooltip(signal: AbortSignal): PassageTooltip {
+    doc.addEventListener(
+      'contextmenu',
+      (event) => {
+        contextTarget = event.composedPath()[0] as Node | undefined;
+      },
+      { capture: true, passive: true, signal },
+    );
+    return installPassageTooltip(doc, {
+      signal,
+      text: passages.text,
+      describe: describeForTooltip,
+      keep: keepOriginal,
+      copyReport,
+      isTrusted: passages.isTrusted,
+    });
+  }
+
+  /** The marked passage around `node` (through shadow roots to their hosts), if any. */
+  function passageAround(node: Node | null | undefined): Element | undefined {
+    for (let at: Node | null | undefined = node; at; ) {
+      if (at.nodeType === 1 && pipeline.isMarkedPassage(at as Element)) return at as Element;
+      at = at.parentNode ?? (at as ShadowRoot).host;
+    }
+    return undefined;
+  }
+
+  /** The focused element, inside open shadow roots too. */
+  function deepActiveElement(): Element | null {
+    let active = doc.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return active;
+  }
+
+  /** The first fixed passage (from the top) that can be seen now. */
+  function firstPassageInView(): Element | undefined {
+    const height = doc.defaultView?.innerHeight ?? 0;
+    let best: { element: Element; top: number } | undefined;
+    for (const element of pipeline.markedPassages()) {
+      const rect = element.getBoundingClientRect();
+      if (rect.bottom <= 0 || rect.top >= height || (rect.width === 0 && rect.height === 0)) continue;
+      if (!best || rect.top < best.top) best = { element, top: rect.top };
+    }
+    return best?.element;
+  }
+
+  /**
+   * The keyboard path ("About this fix"): the passage at the context menu (menu), the selection or
+   * the focus (or the first one in view, for the command) gets the tooltip, with focus inside.
+   */
+  function showPassageDetails(request: PassageRequest): boolean {
+    if (!tooltip) return false;
+    const selection = doc.getSelection();
+    const candidates = [
+      request === 'menu' ? contextTarget : undefined,
+      selection && selection.rangeCount > 0 ? selection.focusNode : undefined,
+      deepActiveElement(),
+    ];
+    let passage: Element | undefined;
+    for (const node of candidates) {
+      passage = passageAround(node);
+      if (passage) break;
+    }
+    if (!passage && request === 'command') passage = firstPassageInView();
+    return passage ? tooltip.handle.openWithFocus(passage) : false;
   }
 
   /** The replacement rules' stage, once its code (the regex engine) is loaded; only sites with rules load it. */
@@ -226,7 +393,7 @@ export function createPageController(doc: Document, options: PageControllerOptio
     }
   }
 
-  return {
+  const controller = {
     status,
 
     /** The settings that apply here (first look, and every change). */
@@ -291,6 +458,9 @@ export function createPageController(doc: Document, options: PageControllerOptio
       return (await writeClipboardText(doc, text)) ? text : '';
     },
 
+    /** "About this fix" from the keyboard: the tooltip on the passage at hand, with focus inside. */
+    showPassageDetails,
+
     /** Resolves once every switch has loaded and the pipeline has done all its work. */
     async whenIdle(): Promise<void> {
       while (switching.size > 0) await Promise.all(switching);
@@ -299,10 +469,11 @@ export function createPageController(doc: Document, options: PageControllerOptio
 
     /** Put the page back exactly as it was and stop. */
     stop(): void {
-      tooltip?.abort();
+      tooltip?.abort.abort();
       pipeline.stop();
     },
   };
+  return controller;
 }
 
 export type PageController = ReturnType<typeof createPageController>;

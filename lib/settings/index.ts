@@ -1,5 +1,6 @@
 /** Settings: schema and defaults, storage, site rules, replacement rules, import and export. */
 export * from './import-export';
+export * from './kept-originals';
 export * from './migrations';
 export * from './regex-guard';
 export * from './repair';

@@ -11,7 +11,8 @@
  *   `siteRules` (renamed from `sites`, each rule's `enabled` renamed `fix`), `detection`, `pinyin`,
  *   `conversion`, `replacementRules`.
  * - v3: `joinLines` (join the lines a print column broke) in `siteDefaults` and every site rule,
- *   off where the reader has not said otherwise.
+ *   off where the reader has not said otherwise; `keptOriginals` (passages the reader keeps as
+ *   the page wrote them), empty.
  */
 import * as v from 'valibot';
 import { CONVERSION_VARIANT_IDS, PINYIN_STYLES } from '../text/reading-aid-options';
@@ -42,9 +43,9 @@ export const SETTINGS_FILE_SCHEMAS: Record<number, v.GenericSchema> = {
     pinyinStyle: v.picklist(PINYIN_STYLES),
     conversionVariant: v.picklist(CONVERSION_VARIANT_IDS),
   }),
-  // v2 is v3 without `joinLines`.
+  // v2 is v3 without `joinLines` and `keptOriginals`.
   2: v.strictObject({
-    ...SettingsSchema.entries,
+    ...v.omit(SettingsSchema, ['keptOriginals']).entries,
     siteDefaults: v.strictObject({
       fix: v.boolean(),
       pinyin: v.boolean(),
@@ -86,7 +87,10 @@ export function migrateV1ToV2(stored: unknown): unknown {
   };
 }
 
-/** v2 → v3: every site's values gain `joinLines`, off (a value already there is kept). */
+/**
+ * v2 → v3: every site's values gain `joinLines`, off, and no passage is kept yet (values already
+ * there, written by a newer build then downgraded, are kept).
+ */
 export function migrateV2ToV3(stored: unknown): unknown {
   if (!isObject(stored)) return stored;
   const withJoinLines = (values: unknown) =>
@@ -95,6 +99,7 @@ export function migrateV2ToV3(stored: unknown): unknown {
     ...stored,
     siteDefaults: withJoinLines(stored.siteDefaults),
     siteRules: Array.isArray(stored.siteRules) ? stored.siteRules.map(withJoinLines) : stored.siteRules,
+    keptOriginals: 'keptOriginals' in stored ? stored.keptOriginals : [],
   };
 }
 

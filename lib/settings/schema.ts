@@ -3,6 +3,7 @@
  * from it. Pure: no browser APIs, so the options page, the content script and the tests share it.
  */
 import * as v from 'valibot';
+import { MAX_KEPT_TEXT_LENGTH, normaliseKeptText } from '../text/kept-originals';
 import { CONVERSION_VARIANT_IDS, PINYIN_STYLES, TONE_COLOR_SCHEMES } from '../text/reading-aid-options';
 import { checkSitePattern, isRegexSitePattern } from './site-patterns';
 
@@ -21,6 +22,8 @@ export const SETTINGS_LIMITS = {
   maxOverrideValueLength: 64,
   maxRuleNameLength: 80,
   maxIdLength: 64,
+  maxKeptOriginals: 100,
+  maxKeptTextLength: MAX_KEPT_TEXT_LENGTH,
 } as const;
 
 /**
@@ -82,6 +85,21 @@ export const ReplacementRuleSchema = v.strictObject({
   sites: v.pipe(v.array(sitePattern), v.maxLength(SETTINGS_LIMITS.maxRuleSites, 'too-many')),
 });
 
+/**
+ * A passage the reader keeps as the page wrote it ("Keep the original"): on pages of `site` (a
+ * site pattern, as site rules use; Qingdu writes the page's host), the fix leaves every occurrence
+ * of `text` alone. `text` is stored with whitespace normalised (lib/text/kept-originals.ts).
+ */
+export const KeptOriginalSchema = v.strictObject({
+  site: sitePattern,
+  text: v.pipe(
+    v.string(),
+    v.transform(normaliseKeptText),
+    v.minLength(1, 'empty'),
+    v.maxLength(SETTINGS_LIMITS.maxKeptTextLength, 'too-long'),
+  ),
+});
+
 const overrides = (keyMax: number, valueMax: number) =>
   v.pipe(
     v.record(
@@ -128,12 +146,15 @@ export const SettingsSchema = v.strictObject({
     v.array(ReplacementRuleSchema),
     v.maxLength(SETTINGS_LIMITS.maxReplacementRules, 'too-many'),
   ),
+  /** Passages kept as the page wrote them, per site (listed and removable on the options page). */
+  keptOriginals: v.pipe(v.array(KeptOriginalSchema), v.maxLength(SETTINGS_LIMITS.maxKeptOriginals, 'too-many')),
 });
 
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 export type SiteValues = v.InferOutput<typeof SiteValuesSchema>;
 export type SiteRule = v.InferOutput<typeof SiteRuleSchema>;
 export type ReplacementRule = v.InferOutput<typeof ReplacementRuleSchema>;
+export type KeptOriginal = v.InferOutput<typeof KeptOriginalSchema>;
 export type ConversionChoice = (typeof CONVERSION_CHOICES)[number];
 
 /** Frozen all the way down: copy with `createDefaultSettings()` to change anything. */
@@ -144,6 +165,7 @@ export const DEFAULT_SETTINGS: Settings = deepFreeze({
   pinyin: { style: 'tone-marks', toneColors: 'off', rubySize: 60, threshold: 0, readingOverrides: {} },
   conversion: { variant: 's2t', phraseOverrides: {} },
   replacementRules: [],
+  keptOriginals: [],
 } satisfies Settings);
 
 function deepFreeze<T>(value: T): T {

@@ -3,6 +3,7 @@
  * `site-patterns.ts`); the global default applies otherwise.
  */
 import type { FixOptions } from '../text/doubled/types';
+import { selectKeptOriginals } from './kept-originals';
 import { selectReplacementRules } from './replacement-rules';
 import type { ReplacementRule, Settings, SiteRule, SiteValues } from './schema';
 import { checkSitePattern, matchSitePattern, parseUrl } from './site-patterns';
@@ -17,6 +18,8 @@ export interface SiteSettings extends SiteValues {
   outline: boolean;
   /** Replacement rules enabled for this page, in order. */
   replacementRules: ReplacementRule[];
+  /** Passages the reader keeps as the page wrote them here (normalised texts). */
+  keptOriginals: string[];
 }
 
 /** The most specific rule matching `url`; ties go to the rule listed first. */
@@ -49,6 +52,7 @@ export function resolveSiteSettings(settings: Settings, url: string | URL): Site
     fixOptions: { sensitivity, factors: [...factors], latin },
     outline,
     replacementRules: selectReplacementRules(settings.replacementRules, url),
+    keptOriginals: selectKeptOriginals(settings.keptOriginals, url),
   };
 }
 

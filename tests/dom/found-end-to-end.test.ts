@@ -2,11 +2,11 @@
  * Cases found by the end-to-end tests (tests/e2e/), each kept here too, where it is quick to run
  * and to read: the page pipeline, the sentinel and the passage tooltip.
  */
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { FIXED_ATTRIBUTE, OWN_NODE_ATTRIBUTE, TOOLTIP_HOST_ID } from '../../lib/dom/markers';
 import { PagePipeline } from '../../lib/dom/page-pipeline';
 import { createFixDoubledTextStage, OUTLINE_CSS } from '../../lib/features/fix-doubled-text';
-import { installPassageTooltip } from '../../lib/features/passage-tooltip';
+import { DEFAULT_TOOLTIP_HIDE_DELAY_MS, installPassageTooltip } from '../../lib/features/passage-tooltip';
 import { type SentinelAnswer, startSentinel } from '../../lib/features/sentinel';
 
 const DOUBLED = '勇勇于于担担当当作作为为，，当当好好党党和和人人民民的的忠忠诚诚卫卫士士';
@@ -160,10 +160,12 @@ describe('the sentinel', () => {
  */
 describe('the passage tooltip', () => {
   afterEach(() => {
+    vi.useRealTimers();
     document.body.replaceChildren();
   });
 
   test('its host comes with the hover over a fixed passage and goes when the pointer leaves', () => {
+    vi.useFakeTimers();
     const passage = document.createElement('p');
     passage.setAttribute(FIXED_ATTRIBUTE, '');
     passage.textContent = FIXED;
@@ -173,14 +175,29 @@ describe('the passage tooltip', () => {
     const controller = new AbortController();
     installPassageTooltip(document, {
       signal: controller.signal,
-      label: 'Original',
-      originalOf: (element) => (element === passage ? DOUBLED : undefined),
+      text: {
+        title: 'About this fix',
+        original: 'Original',
+        why: 'Why',
+        keep: 'Keep the original',
+        undo: 'Undo',
+        copy: 'Copy report',
+        kept: 'Kept',
+        fixedAgain: 'Fixed again',
+        copied: 'Copied',
+        copyFailed: 'Not copied',
+      },
+      describe: (element) => (element === passage ? { original: DOUBLED, why: [], canKeep: true } : undefined),
+      keep: async () => ({ ok: false, message: 'no' }),
+      copyReport: async () => false,
     });
     const host = () => document.getElementById(TOOLTIP_HOST_ID);
     expect(host()).toBeNull();
     passage.dispatchEvent(new MouseEvent('mouseover', { bubbles: true, composed: true }));
     expect(host()?.shadowRoot?.querySelector('.text')?.textContent).toBe(DOUBLED);
     other.dispatchEvent(new MouseEvent('mouseover', { bubbles: true, composed: true }));
+    // After a moment's grace (the pointer may be on its way to the tooltip's buttons).
+    vi.advanceTimersByTime(DEFAULT_TOOLTIP_HIDE_DELAY_MS);
     expect(host()).toBeNull();
     passage.dispatchEvent(new MouseEvent('mouseover', { bubbles: true, composed: true }));
     expect(host()).not.toBeNull();

@@ -15,6 +15,7 @@ import {
 import { createPinyinStage } from '../../lib/features/pinyin';
 import { createReplacementRulesStage } from '../../lib/features/replacement-rules';
 import { registerStageCode, type StageCodeName } from '../../lib/features/stage-code';
+import { createTestBackground } from '../support/passage-services';
 
 const settle = () => new Promise((resume) => setTimeout(resume, 0));
 
@@ -52,7 +53,7 @@ describe('createPageController', () => {
         else registerStageCode('replace', createReplacementRulesStage);
       },
       onStatus: (status) => statuses.push(status),
-      originalLabel: 'Original',
+      passages: createTestBackground().services,
     });
   });
   afterEach(() => {

@@ -144,7 +144,7 @@ describe('pages cannot see Qingdu', () => {
     traces = await readTraces(page, ownHtml);
     expect(traces.extraElements).toEqual([outlineSheet]);
     expect(traces.elementsThatCameAndWent).toEqual([
-      `div#${TOOLTIP_HOST_ID} [${OWN_NODE_ATTRIBUTE} id aria-hidden data-open style]`,
+      `div#${TOOLTIP_HOST_ID} [${OWN_NODE_ATTRIBUTE} id data-open style]`,
     ]);
     await page.close();
   });

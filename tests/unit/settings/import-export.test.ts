@@ -75,10 +75,11 @@ describe('export and import', () => {
     ]);
   });
 
-  test('a v2 file (before joinLines) imports with every site rule, lines left unjoined', () => {
+  test('a v2 file (before joinLines and kept originals) imports with every site rule, lines left unjoined', () => {
     const v3 = sampleSettings();
+    const { keptOriginals: _keptOriginals, ...withoutKept } = v3;
     const v2 = {
-      ...v3,
+      ...withoutKept,
       siteDefaults: { fix: true, pinyin: false, conversion: 'off' },
       siteRules: v3.siteRules.map(({ joinLines: _joinLines, ...rule }) => rule),
     };
@@ -86,7 +87,7 @@ describe('export and import', () => {
     const result = importSettings(text);
     expect(result).toEqual({
       ok: true,
-      settings: { ...v3, siteDefaults: { ...v3.siteDefaults, joinLines: false } },
+      settings: { ...v3, siteDefaults: { ...v3.siteDefaults, joinLines: false }, keptOriginals: [] },
       dropped: [],
     });
     // A v2 file is exactly v2: a v3 field in it is refused.
@@ -155,7 +156,11 @@ describe('export and import', () => {
     ],
     [
       'a key given twice at the top',
-      () => file(createDefaultSettings()).replace('"version":3', '"version":3,"version":1'),
+      () =>
+        file(createDefaultSettings()).replace(
+          `"version":${SETTINGS_VERSION}`,
+          `"version":${SETTINGS_VERSION},"version":1`,
+        ),
       'version',
       'duplicate-key',
     ],
