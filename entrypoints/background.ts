@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { garbledSitesItem, rememberGarbledSite, syncGarbledSitesScript } from '@/lib/background/garbled-sites';
-import { ensurePipeline, injectPipeline, injectStageCode } from '@/lib/background/injection';
+import { ensurePipeline, injectStageCode, loadPipelineFor } from '@/lib/background/injection';
 import { createKeptOriginalsKeeper } from '@/lib/background/kept-originals';
 import {
   confirmsDoubledText,
@@ -136,7 +136,7 @@ export default defineBackground(() => {
     const pipeline = needsPipeline(page, doubled);
     // The sentinel just said the pipeline is not there: load it without asking first. The answer
     // goes out at once, with the settings the pipeline will start with.
-    if (pipeline) void injectPipeline(tabId, frameId).catch(() => undefined);
+    if (pipeline) void loadPipelineFor(tabId, frameId, data.documentKey);
     return { fixEnabled: page.site.fix, pipeline, settings: pipeline ? page : undefined };
   });
 

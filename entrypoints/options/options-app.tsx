@@ -2,6 +2,7 @@ import { i18n } from '#i18n';
 import { ExtensionHeader } from '@/components/extension-header';
 import { BackupSection } from '@/components/options/backup-section';
 import { DetectionSection } from '@/components/options/detection-section';
+import { GarbledSitesSection } from '@/components/options/garbled-sites-section';
 import { KeptOriginalsSection } from '@/components/options/kept-originals-section';
 import { ConversionSection, PinyinSection } from '@/components/options/reading-aids-section';
 import { ReplacementRulesSection } from '@/components/options/replacement-rules-section';
@@ -27,6 +28,7 @@ const SECTIONS = [
   ['sites', () => i18n.t('options.sites.title')],
   ['detection', () => i18n.t('options.detection.title')],
   ['kept', () => i18n.t('options.kept.title')],
+  ['garbled', () => i18n.t('options.garbled.title')],
   ['pinyin', () => i18n.t('options.pinyin.title')],
   ['conversion', () => i18n.t('options.conversion.title')],
   ['replacements', () => i18n.t('options.replacements.title')],
@@ -60,6 +62,7 @@ export function OptionsApp() {
             <SitesSection settings={loaded.settings} change={change} save={save} />
             <DetectionSection settings={loaded.settings} change={change} />
             <KeptOriginalsSection settings={loaded.settings} change={change} />
+            <GarbledSitesSection />
             <PinyinSection settings={loaded.settings} change={change} />
             <ConversionSection settings={loaded.settings} change={change} />
             <ReplacementRulesSection settings={loaded.settings} change={change} />

@@ -31,8 +31,8 @@ function hostOf(address: string): string | undefined {
   }
 }
 
-/** A valid stored list (a damaged value counts as empty). */
-async function readSites(): Promise<GarbledSite[]> {
+/** A valid stored list (a damaged value counts as empty), most recently seen first. */
+export async function readGarbledSites(): Promise<GarbledSite[]> {
   const value = await garbledSitesItem.getValue();
   if (!Array.isArray(value)) return [];
   return value.filter(
@@ -50,7 +50,7 @@ export function matchPatternFor(host: string): string {
 export async function syncGarbledSitesScript(isFixOn: (host: string) => boolean): Promise<void> {
   const scripting = browser.scripting;
   if (!scripting?.registerContentScripts) return;
-  const hosts = (await readSites()).map((site) => site.host).filter(isFixOn);
+  const hosts = (await readGarbledSites()).map((site) => site.host).filter(isFixOn);
   const registered = await scripting.getRegisteredContentScripts({ ids: [GARBLED_SITES_SCRIPT_ID] });
   if (hosts.length === 0) {
     if (registered.length > 0) await scripting.unregisterContentScripts({ ids: [GARBLED_SITES_SCRIPT_ID] });
@@ -71,7 +71,7 @@ export async function syncGarbledSitesScript(isFixOn: (host: string) => boolean)
 export async function rememberGarbledSite(address: string | undefined, now = Date.now()): Promise<boolean> {
   const host = address ? hostOf(address) : undefined;
   if (!host) return false;
-  const sites = await readSites();
+  const sites = await readGarbledSites();
   const known = sites.find((site) => site.host === host);
   if (known && now - known.seen < REFRESH_AFTER_MS) return false;
   const next = [{ host, seen: now }, ...sites.filter((site) => site.host !== host)].slice(0, MAX_GARBLED_SITES);
@@ -79,6 +79,12 @@ export async function rememberGarbledSite(address: string | undefined, now = Dat
   return !known;
 }
 
+/** Forget one site (the options page): its pages get only the sentinel again until doubled text is fixed there. */
+export async function forgetGarbledSite(host: string): Promise<void> {
+  await garbledSitesItem.setValue((await readGarbledSites()).filter((site) => site.host !== host));
+}
+
+/** Forget every site (the options page). */
 export async function forgetGarbledSites(): Promise<void> {
   await garbledSitesItem.setValue([]);
 }

@@ -35,6 +35,66 @@ export async function ensurePipeline(tabId: number, frameId: number): Promise<vo
   await injectPipeline(tabId, frameId);
 }
 
+/** How long after loading the pipeline the background checks that it runs (ms), once per retry. */
+export const PIPELINE_CHECKS_MS = [400, 1600];
+
+/** What loading the pipeline into a frame takes (the browser's, replaceable in tests). */
+export interface PipelineLoader {
+  inject(): Promise<void>;
+  /** Does a pipeline answer in the frame? */
+  isRunning(): Promise<boolean>;
+  /** The document key of the frame's current document, if Qingdu's world there has one. */
+  documentKey(): Promise<string | undefined>;
+  wait(ms: number): Promise<void>;
+}
+
+function browserLoader(tabId: number, frameId: number): PipelineLoader {
+  return {
+    inject: () => injectPipeline(tabId, frameId),
+    isRunning: () =>
+      sendMessage('pipelinePing', undefined, { tabId, frameId }).then(
+        () => true,
+        () => false,
+      ),
+    documentKey: async () => {
+      try {
+        const [result] = await browser.scripting.executeScript({
+          target: { tabId, frameIds: [frameId] },
+          func: () => (globalThis as { __qingdu?: { documentKey?: string } }).__qingdu?.documentKey,
+        });
+        return typeof result?.result === 'string' ? result.result : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    wait: (ms) => new Promise((resume) => setTimeout(resume, ms)),
+  };
+}
+
+/**
+ * Load the page pipeline into the frame for the document whose sentinel asked, and make sure it
+ * runs: the sentinel stops looking once told the pipeline is coming, so a load that failed (the
+ * frame was busy, the worker was starting) would leave the page garbled. Checks by asking the
+ * pipeline; loads again only while the frame still holds that document.
+ */
+export async function loadPipelineFor(
+  tabId: number,
+  frameId: number,
+  documentKey: string,
+  loader: PipelineLoader = browserLoader(tabId, frameId),
+): Promise<void> {
+  await loader
+    .inject()
+    .catch((error: unknown) =>
+      console.warn(`Qingdu: could not load the page pipeline into frame ${frameId} of tab ${tabId}`, error),
+    );
+  for (const wait of PIPELINE_CHECKS_MS) {
+    await loader.wait(wait);
+    if ((await loader.isRunning()) || (await loader.documentKey()) !== documentKey) return;
+    await loader.inject().catch(() => undefined);
+  }
+}
+
 export function injectStageCode(tabId: number, frameId: number, name: StageCodeName): Promise<void> {
   return injectFile(tabId, frameId, STAGE_SCRIPTS[name]);
 }

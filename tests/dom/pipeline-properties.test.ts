@@ -291,14 +291,6 @@ describe('the page pipeline over random pages and random actions', () => {
             await fresh.whenIdle();
             const expected = describeDocument(oracleDocument);
             fresh.stop();
-            if (JSON.stringify(describeDocument(document)) !== JSON.stringify(expected)) {
-              console.log(
-                'STEP',
-                steps,
-                JSON.stringify(actions),
-                '\nLIVE\n' + describeDocument(document).join('\n') + '\nEXPECTED\n' + expected.join('\n'),
-              );
-            }
             expect(describeDocument(document)).toEqual(expected);
             if (expected.join('\n') !== ownPage.join('\n')) stepsChangingText++;
             if (document.querySelector('ruby.qingdu-ruby')) stepsWithRuby++;

@@ -70,9 +70,13 @@ function readBlocks(page: Page, ownHtml: string, state: ReadingState) {
 
 /** The tooltip's text, or null when it is not showing. */
 async function readTooltip(page: Page): Promise<string | null> {
-  const host = page.locator(`#${TOOLTIP_HOST_ID}`);
-  if ((await host.count()) === 0 || (await host.getAttribute('data-open')) === null) return null;
-  return host.locator('.text').textContent();
+  // One look, in the page: the tooltip may go between two separate looks (it waits a moment after
+  // the pointer leaves), and a locator would then wait for it to come back.
+  return page.evaluate((id) => {
+    const host = document.getElementById(id);
+    if (!host?.hasAttribute('data-open')) return null;
+    return host.shadowRoot?.querySelector('.text')?.textContent ?? null;
+  }, TOOLTIP_HOST_ID);
 }
 
 describe('fix, conversion and pinyin switched off in every order (issue 11)', () => {
