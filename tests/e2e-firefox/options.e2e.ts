@@ -65,7 +65,7 @@ describe('the options page in Firefox', () => {
     await options.click(`${row} ${byTestId('site-fix')}`);
     await expect
       .poll(async () => (await storedSettings())?.siteRules, poll)
-      .toEqual([{ pattern: host, fix: false, pinyin: false, conversion: 'off' }]);
+      .toEqual([{ pattern: host, fix: false, pinyin: false, conversion: 'off', joinLines: false }]);
     await expect.poll(headline, poll).toBe('勇勇于于担担当当作作为为，，当当好好党党和和人人民民的的忠忠诚诚卫卫士士');
     await options.close();
     await page.close();
