@@ -283,12 +283,14 @@ interface CollapsedBracket {
  */
 function addBracketPartners(text: string, edits: TextEdit[], brackets: CollapsedBracket[]): TextEdit[] {
   const added: TextEdit[] = [];
+  // A partner is a whole run of one bracket: two that overlap start at the same place.
+  const claimed = new Set<number>();
   for (const b of brackets) {
     const partner = findBracketPartner(text, b);
-    if (partner < 0) continue;
+    if (partner < 0 || claimed.has(partner)) continue;
     const end = partner + b.count;
-    const inside = (e: TextEdit) => e.start < end && partner < e.end;
-    if (edits.some(inside) || added.some(inside)) continue;
+    if (overlapsSorted(edits, partner, end)) continue;
+    claimed.add(partner);
     const cp = text.charCodeAt(partner);
     added.push({
       ...b.edit,
@@ -301,7 +303,27 @@ function addBracketPartners(text: string, edits: TextEdit[], brackets: Collapsed
   return added.length === 0 ? edits : [...edits, ...added].sort((x, y) => x.start - y.start);
 }
 
-/** Where the partner of a doubled bracket run starts (a run as long, same nesting, same line), or -1. */
+/** Does any of `edits` (sorted by start, never overlapping) overlap [start, end)? By binary search. */
+function overlapsSorted(edits: readonly TextEdit[], start: number, end: number): boolean {
+  let low = 0;
+  let high = edits.length;
+  // The first edit that ends after `start`.
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((edits[mid] as TextEdit).end <= start) low = mid + 1;
+    else high = mid;
+  }
+  return low < edits.length && (edits[low] as TextEdit).start < end;
+}
+
+/**
+ * How far from a doubled bracket its partner is looked for: a bracket and its partner enclose a
+ * title, a name or a quotation, never pages of text; without a bound, one block of many doubled
+ * brackets and no line break (a whole file on one line) took quadratic time.
+ */
+const MAX_PARTNER_DISTANCE = 1000;
+
+/** Where the partner of a doubled bracket run starts (a run as long, same nesting, same line, near), or -1. */
 function findBracketPartner(text: string, b: CollapsedBracket): number {
   const close = closingOf(b.cp);
   const open = close >= 0 ? -1 : openingOf(b.cp);
@@ -311,7 +333,9 @@ function findBracketPartner(text: string, b: CollapsedBracket): number {
   const other = forward ? close : open;
   let depth = 0;
   let i = forward ? b.end : b.start - 1;
-  while (i >= 0 && i < text.length) {
+  const low = Math.max(0, b.start - MAX_PARTNER_DISTANCE);
+  const high = Math.min(text.length, b.end + MAX_PARTNER_DISTANCE);
+  while (i >= low && i < high) {
     const c = text.charCodeAt(i);
     if (c === 0x0a) return -1;
     if (c !== self && c !== other) {

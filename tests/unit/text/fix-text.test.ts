@@ -102,3 +102,19 @@ describe('collateral damage', () => {
     );
   });
 });
+
+describe('doubled brackets and their partners', () => {
+  const opening = '（（记记者者 王博文 通通讯讯员员 李明';
+
+  it('collapses a partner printed as many times on the same line, near', () => {
+    expect(fixText(`${opening}））`).text).toBe('（记者 王博文 通讯员 李明）');
+  });
+
+  it('looks for the partner only nearby: a file on one line with many brackets stays linear', () => {
+    // Past the distance a bracket and its partner can enclose, the partner is left as it is.
+    const far = `${opening}${'，今天天气很好'.repeat(200)}））`;
+    const fixed = fixText(far).text;
+    expect(fixed.startsWith('（记者 王博文 通讯员 李明')).toBe(true);
+    expect(fixed.endsWith('））')).toBe(true);
+  });
+});
