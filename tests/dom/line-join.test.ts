@@ -11,6 +11,7 @@ import {
 } from '../../lib/dom/line-join';
 import { INLINE_TAGS, OWN_NODE_ATTRIBUTE } from '../../lib/dom/markers';
 import { collectTextBlocks } from '../../lib/dom/text-blocks';
+import { readVisibleLines } from '../support/visible-lines';
 
 /** Build the body from markup written in the test (never page text). */
 function setBody(markup: string): void {
@@ -45,31 +46,6 @@ function joinBody(): LineJoiner {
   const joiner = new LineJoiner(document);
   joiner.join(findLineJoinRuns(collectTextBlocks(document.body)));
   return joiner;
-}
-
-/** The text a reader sees: hidden breaks and inline blocks read through, own `<br>` and other blocks end a line. */
-function readVisible(root: Element): string[] {
-  const lines: string[] = [''];
-  const walk = (node: Node) => {
-    if (node.nodeType === 3) {
-      lines[lines.length - 1] += (node as Text).data;
-      return;
-    }
-    if (node.nodeType !== 1) return;
-    const element = node as Element;
-    if (element.localName === 'style') return;
-    if (isHiddenLineBreak(element)) return;
-    if (element.localName === 'br') {
-      lines.push('');
-      return;
-    }
-    const breaks = !INLINE_TAGS.has(element.localName) && !isJoinedInline(element);
-    if (breaks) lines.push('');
-    for (let child = element.firstChild; child; child = child.nextSibling) walk(child);
-    if (breaks) lines.push('');
-  };
-  walk(root);
-  return lines.map((line) => line.replace(/\s+/g, ' ').trim()).filter((line) => line !== '');
 }
 
 describe('line join', () => {
@@ -132,7 +108,7 @@ describe('line join', () => {
     expect([...col.children].filter((p) => p.localName === 'p').every(isJoinedInline)).toBe(true);
     const own = col.querySelectorAll(`br[${OWN_NODE_ATTRIBUTE}]`);
     expect(own.length).toBe(1);
-    expect(readVisible(col)).toEqual([
+    expect(readVisibleLines(col)).toEqual([
       '会议强调，要旗帜鲜明地同作风顽疾作斗争，在自我革新上体现担当。党员干部必须保持良好的精神状态。',
       '高新区党工委、管委会领导班子成员，调研员、副调研员参加会议。',
     ]);
@@ -144,7 +120,7 @@ describe('line join', () => {
     );
     const col = document.getElementById('col') as HTMLElement;
     joinBody();
-    expect(readVisible(col)).toEqual([
+    expect(readVisibleLines(col)).toEqual([
       '标题',
       '高新区党工委、管委会领导班子成员，调研员、副调研员参加会议。',
       '图片说明',

@@ -14,6 +14,7 @@ import { createConversionStage } from '../../lib/features/conversion';
 import { createFixDoubledTextStage, OUTLINE_CSS } from '../../lib/features/fix-doubled-text';
 import { createPinyinStage } from '../../lib/features/pinyin';
 import { type Converter, createConverter } from '../../lib/text/convert/converter';
+import { readVisibleLines } from '../support/visible-lines';
 
 /** Page markup for the tests (written here, never taken from a page). Lines as the sample page has them. */
 const PAGE = `
@@ -56,31 +57,6 @@ function allNodes(root: Node): Node[] {
   };
   walk(root);
   return nodes;
-}
-
-/** The paragraphs a reader sees: joined blocks and hidden breaks read through, anything else ends a line. */
-function readParagraphs(root: Element): string[] {
-  const lines: string[] = [''];
-  const walk = (node: Node) => {
-    if (node.nodeType === 3) {
-      lines[lines.length - 1] += (node as Text).data;
-      return;
-    }
-    if (node.nodeType !== 1) return;
-    const element = node as Element;
-    if (element.localName === 'style' || element.localName === 'rt') return;
-    if (isHiddenLineBreak(element)) return;
-    if (element.localName === 'br') {
-      lines.push('');
-      return;
-    }
-    const breaks = ['p', 'div', 'h1', 'article'].includes(element.localName) && !isJoinedInline(element);
-    if (breaks) lines.push('');
-    for (let child = element.firstChild; child; child = child.nextSibling) walk(child);
-    if (breaks) lines.push('');
-  };
-  walk(root);
-  return lines.map((line) => line.trim()).filter((line) => line !== '');
 }
 
 let s2twp: Converter;
@@ -129,7 +105,7 @@ describe('PagePipeline: joining the lines a print column broke', () => {
   test('on, each broken paragraph reads as one, without the white space of the markup; headlines and poems stay', async () => {
     await start(true);
     expect(pipeline.status()).toMatchObject({ lineRuns: 3, joiningLines: true });
-    const paragraphs = readParagraphs(document.querySelector('article') as Element);
+    const paragraphs = readVisibleLines(document.querySelector('article') as Element);
     expect(paragraphs).toContain(JOINED_FIRST);
     expect(paragraphs).toContain(
       '会议指出，各级各部门要充分认识“双招双引”工作的重大意义，树立“双招双引”首位意识，切实增强责任感紧迫感，工作更多向招商引资、招才引智倾斜，确保抓出成果。',
@@ -244,7 +220,7 @@ describe('PagePipeline: joining the lines a print column broke', () => {
     }
     document.body.append(added);
     await idle();
-    expect(readParagraphs(added)).toEqual(['会议强调，要突出重点、创新举措，聚焦招商引资重点，紧盯目标、精准施策。']);
+    expect(readVisibleLines(added)).toEqual(['会议强调，要突出重点、创新举措，聚焦招商引资重点，紧盯目标、精准施策。']);
     expect(pipeline.status().lineRuns).toBe(4);
     pipeline.stop();
     added.remove();

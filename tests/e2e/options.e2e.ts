@@ -31,10 +31,7 @@ describe('the options page', () => {
     await env?.close();
   });
   beforeEach(async () => {
-    await env.browser.serviceWorker.evaluate(async () => {
-      await chrome.storage.sync.clear();
-      await chrome.storage.local.clear();
-    });
+    await env.resetStorage();
   });
 
   test('adding a site rule stores it, and the page shows it after a reload', async () => {

@@ -35,10 +35,7 @@ describe('settings apply live to open tabs', () => {
   });
   beforeEach(async () => {
     // The defaults, and no site remembered for doubled text.
-    await env.browser.serviceWorker.evaluate(async () => {
-      await chrome.storage.sync.clear();
-      await chrome.storage.local.clear();
-    });
+    await env.resetStorage();
   });
 
   /** Write settings straight into storage, as a hand-edited or older copy could be. */

@@ -62,6 +62,8 @@ export interface E2eEnvironment {
   sendFromExtensionPage(type: string, data: unknown): Promise<unknown>;
   /** "Show original" (true) or "Fix again" (false) for the tab of `page`, as the popup asks for it; waits until the tab has settled so. */
   setShowOriginal(page: Page, showOriginal: boolean): Promise<TabSnapshot>;
+  /** Back to the defaults: no stored settings, no site remembered for doubled text. */
+  resetStorage(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -147,6 +149,12 @@ export async function startE2e(options: { rootDir?: string; locale?: string } = 
       const reply = (await sendFromExtensionPage('setTabShowOriginal', { tabId, showOriginal })) as { err?: unknown };
       if (reply?.err) throw new Error(`setTabShowOriginal was refused: ${JSON.stringify(reply.err)}`);
       return waitForSettled(browser, page, tabId, { until: topFrame.showingOriginal(showOriginal) });
+    },
+    async resetStorage() {
+      await browser.serviceWorker.evaluate(async () => {
+        await chrome.storage.sync.clear();
+        await chrome.storage.local.clear();
+      });
     },
     async close() {
       await browser.close();

@@ -54,10 +54,7 @@ describe('messages from pages are never trusted', () => {
     await env?.close();
   });
   beforeEach(async () => {
-    await env.browser.serviceWorker.evaluate(async () => {
-      await chrome.storage.sync.clear();
-      await chrome.storage.local.clear();
-    });
+    await env.resetStorage();
   });
 
   /** Open a page recording every message it receives from its very first script on, and wait until Qingdu is done with it. */

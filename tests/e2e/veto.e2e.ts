@@ -34,10 +34,7 @@ describe('the reader’s veto', () => {
     await env?.close();
   });
   beforeEach(async () => {
-    await env.browser.serviceWorker.evaluate(async () => {
-      await chrome.storage.sync.clear();
-      await chrome.storage.local.clear();
-    });
+    await env.resetStorage();
   });
 
   async function openProof(): Promise<Page> {

@@ -1,22 +1,9 @@
-import { resolve } from 'node:path';
-import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { GarbledSitesSection } from '../../../components/options/garbled-sites-section';
 import { garbledSitesItem, readGarbledSites, rememberGarbledSite } from '../../../lib/background/garbled-sites';
-
-async function useLocale(locale: string): Promise<void> {
-  const messages = generateChromeMessages(
-    await parseMessagesFile(resolve(import.meta.dirname, `../../../locales/${locale}.yml`)),
-  );
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(
-    (key: string, substitutions?: string | (string | number)[]) => {
-      const subs = ([] as (string | number)[]).concat(substitutions ?? []).map(String);
-      return (messages[key]?.message ?? '').replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
-    },
-  );
-}
+import { useLocale } from '../../support/locale';
 
 const settle = () => new Promise((resume) => setTimeout(resume, 10));
 

@@ -1,24 +1,10 @@
-import { resolve } from 'node:path';
-import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ReplacementRulesSection } from '../../../components/options/replacement-rules-section';
 import { SitesSection } from '../../../components/options/sites-section';
 import { createDefaultSettings, type Settings } from '../../../lib/settings/schema';
-
-// The real messages, so a key the page uses but a locale lacks shows up as empty text.
-async function useLocale(locale: string): Promise<void> {
-  const messages = generateChromeMessages(
-    await parseMessagesFile(resolve(import.meta.dirname, `../../../locales/${locale}.yml`)),
-  );
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(
-    (key: string, substitutions?: string | (string | number)[]) => {
-      const subs = ([] as (string | number)[]).concat(substitutions ?? []).map(String);
-      return (messages[key]?.message ?? '').replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
-    },
-  );
-}
+import { useLocale } from '../../support/locale';
 
 beforeEach(() => useLocale('en'));
 afterEach(() => document.body.replaceChildren());

@@ -1,23 +1,9 @@
-import { resolve } from 'node:path';
-import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
 import { render } from 'preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { KeptOriginalsSection } from '../../../components/options/kept-originals-section';
 import { createDefaultSettings, type Settings } from '../../../lib/settings/schema';
-
-// The real messages, so a key the section uses but a locale lacks shows up as empty text.
-async function useLocale(locale: string): Promise<void> {
-  const messages = generateChromeMessages(
-    await parseMessagesFile(resolve(import.meta.dirname, `../../../locales/${locale}.yml`)),
-  );
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(
-    (key: string, substitutions?: string | (string | number)[]) => {
-      const subs = ([] as (string | number)[]).concat(substitutions ?? []).map(String);
-      return (messages[key]?.message ?? '').replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
-    },
-  );
-}
+import { useLocale } from '../../support/locale';
 
 afterEach(() => {
   vi.restoreAllMocks();
