@@ -15,8 +15,22 @@ const WINDOW = 4;
  * The default test, built on `Intl.Segmenter`. Where the runtime has none it answers "no" for every
  * break, which only ever costs joins (the detector then finds no evidence), never makes a false one.
  */
-export function createWordCutTest(locale = 'zh'): WordCutTest {
-  const Segmenter = (Intl as { Segmenter?: typeof Intl.Segmenter }).Segmenter;
+/**
+ * A segment that is a word: the segmenter says so, or it is made of letters and digits only.
+ * Firefox's segmenter (ICU4X) finds the same Chinese words as Chromium's but marks only
+ * single-character ones word-like (建设: `isWordLike` false), which made every cut it found look
+ * like no cut at all.
+ */
+function isWord(segment: string, isWordLike: boolean | undefined): boolean {
+  return isWordLike === true || WORD_CHARACTERS.test(segment);
+}
+
+const WORD_CHARACTERS = /^[\p{L}\p{N}]+$/u;
+
+export function createWordCutTest(
+  locale = 'zh',
+  Segmenter: typeof Intl.Segmenter | undefined = (Intl as { Segmenter?: typeof Intl.Segmenter }).Segmenter,
+): WordCutTest {
   if (typeof Segmenter !== 'function') return () => false;
   const segmenter = new Segmenter(locale, { granularity: 'word' });
   return (before, after) => {
@@ -27,7 +41,7 @@ export function createWordCutTest(locale = 'zh'): WordCutTest {
     const cut = left.length;
     for (const { index, segment, isWordLike } of segmenter.segment(text)) {
       if (index >= cut) break;
-      if (index + segment.length > cut) return isWordLike === true;
+      if (index + segment.length > cut) return isWord(segment, isWordLike);
     }
     return false;
   };

@@ -61,6 +61,24 @@ describe('createWordCutTest', () => {
     expect(isWordCut('床前明月光', '疑是地上霜')).toBe(false);
     expect(isWordCut('走廊灯关上书包放', '走到房间窗外望')).toBe(false);
   });
+  test('the same where the segmenter marks only one-character words word-like (Firefox)', () => {
+    // Firefox's Intl.Segmenter finds 建设 but says it is not word-like.
+    class FirefoxLikeSegmenter extends Intl.Segmenter {
+      segment(input: string) {
+        const segments = [...super.segment(input)].map((s) => ({
+          ...s,
+          isWordLike: s.isWordLike === true && s.segment.length === 1,
+        }));
+        return segments as unknown as Intl.Segments;
+      }
+    }
+    const firefoxCut = createWordCutTest('zh', FirefoxLikeSegmenter);
+    expect(firefoxCut('加快推进项目建', '设，确保')).toBe(true);
+    expect(firefoxCut('高新区党工委、管委会领', '导班子成员')).toBe(true);
+    expect(firefoxCut('床前明月光', '疑是地上霜')).toBe(false);
+    // A cut beside punctuation is no word cut.
+    expect(firefoxCut('确保抓出成果，', '抓出实效')).toBe(false);
+  });
 });
 
 describe('findWrappedRuns', () => {
