@@ -9,7 +9,7 @@ import {
   LINE_JOIN_STYLE_ID,
   LineJoiner,
 } from '../../lib/dom/line-join';
-import { INLINE_TAGS, OWN_NODE_ATTRIBUTE } from '../../lib/dom/markers';
+import { OWN_NODE_ATTRIBUTE } from '../../lib/dom/markers';
 import { collectTextBlocks } from '../../lib/dom/text-blocks';
 import { readVisibleLines } from '../support/visible-lines';
 

@@ -6,7 +6,7 @@
  * switching it off (or stopping) gives back the page exactly, node for node.
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { isHiddenLineBreak, isJoinedInline } from '../../lib/dom/line-join';
+import { isHiddenLineBreak } from '../../lib/dom/line-join';
 import { OWN_NODE_ATTRIBUTE } from '../../lib/dom/markers';
 import { PagePipeline } from '../../lib/dom/page-pipeline';
 import { RUBY_CLASS } from '../../lib/dom/ruby';

@@ -1,6 +1,5 @@
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ReplacementRulesSection } from '../../../components/options/replacement-rules-section';
 import { SitesSection } from '../../../components/options/sites-section';
 import { createDefaultSettings, type Settings } from '../../../lib/settings/schema';

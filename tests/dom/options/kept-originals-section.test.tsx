@@ -1,6 +1,5 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { KeptOriginalsSection } from '../../../components/options/kept-originals-section';
 import { createDefaultSettings, type Settings } from '../../../lib/settings/schema';
 import { useLocale } from '../../support/locale';

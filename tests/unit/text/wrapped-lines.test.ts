@@ -64,7 +64,7 @@ describe('createWordCutTest', () => {
   test('the same where the segmenter marks only one-character words word-like (Firefox)', () => {
     // Firefox's Intl.Segmenter finds 建设 but says it is not word-like.
     class FirefoxLikeSegmenter extends Intl.Segmenter {
-      segment(input: string) {
+      override segment(input: string) {
         const segments = [...super.segment(input)].map((s) => ({
           ...s,
           isWordLike: s.isWordLike === true && s.segment.length === 1,
