@@ -37,6 +37,7 @@ import {
 } from './text-blocks';
 
 const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
 
 /** A text stage as the page runs it. */
 export interface PageTextStage extends TextStage {
@@ -660,10 +661,17 @@ export class PagePipeline {
       this.enqueue(this.doc);
       return;
     }
-    for (const root of changes.addedRoots) this.enqueue(findBlockContainer(root));
+    // Text the page keeps rewriting in a container left to it (see `render`) is not even queued:
+    // a page that rewrites it a thousand times a second would otherwise cost a pass, and a status
+    // report, each time.
+    for (const root of changes.addedRoots) {
+      const container = findBlockContainer(root);
+      if (root.nodeType !== TEXT_NODE || !this.contested.has(container)) this.enqueue(container);
+    }
     for (const node of changes.changedTexts) {
       this.own.forgetRewritten(node);
-      this.enqueue(findBlockContainer(node));
+      const container = findBlockContainer(node);
+      if (!this.contested.has(container)) this.enqueue(container);
     }
     // A page script changed a node we had taken out for annotation: put it back and judge it afresh.
     for (const node of changes.detachedTexts) {

@@ -296,6 +296,31 @@ describe('PagePipeline', () => {
     expect(writes).toBe(CONTAINER_REWRITE_LIMIT);
   });
 
+  test('text the page keeps rewriting in a container left to it costs no pass and no status report', async () => {
+    start().setTextStage('fix', fixStage());
+    await idle();
+    const h1 = document.getElementById('h1') as HTMLElement;
+    for (let i = 0; i < CONTAINER_REWRITE_LIMIT + 1; i++) {
+      h1.replaceChildren(`新新新新项项项项目目目目${i}`);
+      await idle();
+    }
+    const reported = statuses.length;
+    for (let i = 0; i < 20; i++) {
+      h1.replaceChildren(`新新新新项项项项目目目目${i}`);
+      await idle();
+      (h1.firstChild as Text).data = `马马马马蹄蹄蹄蹄疾疾疾疾${i}`;
+      await idle();
+    }
+    expect(h1.textContent).toBe('马马马马蹄蹄蹄蹄疾疾疾疾19');
+    expect(statuses.length).toBe(reported);
+    // Elsewhere the page is still followed.
+    const added = document.createElement('p');
+    added.textContent = '新新新新项项项项目目目目';
+    document.body.append(added);
+    await idle();
+    expect(added.textContent).toBe('新项目');
+  });
+
   test('fixRange fixes a selection the automatic pass left alone, and keeps it fixed', async () => {
     const lead = document.createElement('p');
     lead.textContent = '新新闻闻 25日，济宁高新区召开“双招双引”工作调度推进会，高新区党工委书记刘章箭出席会议并讲话。';
