@@ -22,7 +22,7 @@ import type { TextEdit } from '@/lib/text/doubled/types';
 import { OriginalAttributeStore } from './attribute-store';
 import { OWN_NODE_ATTRIBUTE } from './markers';
 import { OwnTextStore } from './own-text';
-import { type PageChanges, PageObserver } from './page-observer';
+import { HUGE_MUTATION_THRESHOLD, type PageChanges, PageObserver } from './page-observer';
 import { PassageMarks } from './passage-marks';
 import { type RubyAnnotation, RubyAnnotations } from './ruby';
 import { createSliceTimer, yieldToPage } from './scheduler';
@@ -140,6 +140,10 @@ export class PagePipeline {
   private hasRequests = false;
   /** Roots whose blocks need computing again. */
   private readonly queue = new Set<Node>();
+  /** The parser is building the page (Qingdu started while it was loading). */
+  private parsing = false;
+  /** Containers of blocks the parser may still be adding to (see `mayStillGrow`), computed later. */
+  private readonly heldBack = new Set<Element | Document | DocumentFragment>();
   private readonly rewrites = new WeakMap<Node, { count: number; since: number }>();
   private readonly contested = new WeakSet<Node>();
   private nearViewport = new WeakSet<Element>();
@@ -167,9 +171,15 @@ export class PagePipeline {
       () => this.passageSheets.removeAll(),
       (node) => this.ruby.wrapperOf(node) ?? node,
     );
+    const parsing = () => this.parsing;
     this.observer = new PageObserver(doc, {
       isOwnWrite: this.own.isOwnWrite,
       onChanges: (changes) => this.followPage(changes),
+      // While the parser builds the page, every batch is new content in document order: a full
+      // rescan per big batch would walk the page again and again and fix nothing until it ends.
+      get hugeMutationThreshold() {
+        return parsing() ? Number.POSITIVE_INFINITY : HUGE_MUTATION_THRESHOLD;
+      },
     });
     this.walkOptions = {
       readText: this.own.readOwn,
@@ -185,7 +195,25 @@ export class PagePipeline {
   start(): void {
     if (this.stopped) return;
     this.observer.start();
+    this.parsing = this.doc.readyState === 'loading';
+    if (this.parsing) this.doc.addEventListener('readystatechange', this.onParsed);
     this.enqueue(this.doc);
+  }
+
+  /** The parser is done: blocks held back while it could still add to them are computed now. */
+  private readonly onParsed = (): void => {
+    if (this.doc.readyState === 'loading') return;
+    this.doc.removeEventListener('readystatechange', this.onParsed);
+    // The parser's last nodes are still the parser's: no rescan for them.
+    this.observer.flush();
+    this.parsing = false;
+    this.enqueueHeldBack();
+  };
+
+  private enqueueHeldBack(): void {
+    const held = [...this.heldBack];
+    this.heldBack.clear();
+    for (const container of held) this.enqueue(container);
   }
 
   /** The style of marked passages (the outline); empty for none. */
@@ -328,6 +356,8 @@ export class PagePipeline {
     if (this.stopped) return;
     this.stopped = true;
     this.queue.clear();
+    this.heldBack.clear();
+    this.doc.removeEventListener('readystatechange', this.onParsed);
     this.viewport?.disconnect();
     this.observer.flush();
     this.observer.stop();
@@ -369,11 +399,14 @@ export class PagePipeline {
   /** Collect the queued roots' blocks, then compute them, in slices. */
   private async pump(): Promise<void> {
     const slice = createSliceTimer({ budgetMs: this.options.sliceMs });
+    let paused = false;
     const pause = async () => {
+      paused = true;
       // Our own writes of this slice: their records are ours, drop them.
       this.observer.discardPending();
       this.report();
-      await yieldToPage();
+      // Fixing a page as it is parsed keeps pace with the parser.
+      await yieldToPage(this.parsing ? 'user-blocking' : 'user-visible');
       slice.start();
       // Whatever the page did meanwhile is handled first.
       this.observer.flush();
@@ -382,8 +415,10 @@ export class PagePipeline {
     while (this.queue.size > 0 && !this.stopped) {
       const items: WorkItem[] = [];
       this.progress = { done: 0, total: 0 };
-      // Collect: walk the queued roots (no writes).
-      while (this.queue.size > 0) {
+      // Collect: walk the queued roots (no writes). Where roots keep coming (a page being parsed),
+      // what was collected is computed before walking on.
+      paused = false;
+      while (this.queue.size > 0 && !(paused && items.length > 0)) {
         const root = this.queue.values().next().value as Node;
         this.queue.delete(root);
         if (root !== this.doc && !root.isConnected) continue;
@@ -415,7 +450,8 @@ export class PagePipeline {
       for (const item of items) {
         if (this.stopped) return;
         if ('block' in item) {
-          this.render(item.block, item.fromObserver);
+          if (this.mayStillGrow(item.block)) this.heldBack.add(item.block.container);
+          else this.render(item.block, item.fromObserver);
           this.progress.done++;
         } else this.rewriteAttributes(item.attributesOf);
         if (slice.isOver()) await pause();
@@ -653,10 +689,26 @@ export class PagePipeline {
       this.attributes.write(element, 'lang', active.lang);
   }
 
+  /**
+   * While the page is parsed, Chromium's parser appends the next chunk's text to the last text
+   * node it made: written by Qingdu, that node would then hold half Qingdu's text and half the
+   * parser's, and its original would be lost. A block ending in a node with nothing after it yet
+   * is left alone until something follows it or parsing ends.
+   */
+  private mayStillGrow(block: TextBlock): boolean {
+    if (this.doc.readyState !== 'loading') return false;
+    for (let node: Node | null = block.nodes[block.nodes.length - 1] as Node; node; node = node.parentNode) {
+      if (node.nextSibling) return false;
+    }
+    return true;
+  }
+
   // --- following the page ---
 
   private followPage(changes: PageChanges): void {
     if (this.stopped) return;
+    // New content from the parser: what was held back may be complete now.
+    if (this.heldBack.size > 0) this.enqueueHeldBack();
     if (changes.rescan) {
       this.enqueue(this.doc);
       return;

@@ -24,11 +24,13 @@ interface InputPendingNavigator {
  * timers are in background tabs), else a zero-delay timeout. Not `scheduler.yield()`: its
  * continuation runs ahead of the page's queued tasks, so while Qingdu had work (seconds on a page
  * of 200,000 text nodes) a timer of the page's never fired (tests/e2e/hostile-pages.e2e.ts).
+ *
+ * `'user-blocking'` is for work that must keep pace with the HTML parser: at the page's own
+ * priority, a continuation waits until a long page is parsed (Chromium runs the parser first).
  */
-export function yieldToPage(): Promise<void> {
+export function yieldToPage(priority: 'user-visible' | 'user-blocking' = 'user-visible'): Promise<void> {
   const scheduler = (globalThis as { scheduler?: PageScheduler }).scheduler;
-  if (typeof scheduler?.postTask === 'function')
-    return scheduler.postTask(() => undefined, { priority: 'user-visible' });
+  if (typeof scheduler?.postTask === 'function') return scheduler.postTask(() => undefined, { priority });
   return new Promise((resume) => setTimeout(resume, 0));
 }
 
