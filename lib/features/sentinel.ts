@@ -11,6 +11,7 @@
  * Known limit: text only inside shadow roots is not in `textContent`; the pipeline, once it runs,
  * reads open shadow roots.
  */
+import { yieldToPage } from '@/lib/dom/scheduler';
 import { getWorldState } from '@/lib/isolated-world';
 import type { PageSettings } from '@/lib/messaging';
 import { scanDoubledRuns } from '@/lib/text/doubled/prefilter';
@@ -147,7 +148,10 @@ export function startSentinel(doc: Document, options: SentinelOptions): { stop()
     lookAtNewContent();
   };
 
-  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', () => void firstLook(), { once: true });
+  // After parsing, in a task of its own: not in the parser's last task (where DOMContentLoaded
+  // fires), which on a long page is already the page's longest, and not before its first paint.
+  const lookSoon = () => void yieldToPage().then(firstLook);
+  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', lookSoon, { once: true });
   else void firstLook();
   return { stop };
 }
