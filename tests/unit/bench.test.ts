@@ -12,7 +12,13 @@ import {
 } from '../../scripts/bench/page-generator';
 import { findQuantile, summarize } from '../../scripts/bench/stats';
 import { describeDifference, formatNumber, formatTable } from '../../scripts/bench/table';
-import { findLongestExtensionTask, sumScriptTime, TASK_EVENT, type TraceEvent } from '../../scripts/bench/trace';
+import {
+  findLongestExtensionTask,
+  findLongestTaskHoldingExtension,
+  sumScriptTime,
+  TASK_EVENT,
+  type TraceEvent,
+} from '../../scripts/bench/trace';
 
 describe('benchmark page generator', () => {
   test('the same seed gives the same page, another seed another page', () => {
@@ -213,5 +219,26 @@ describe('trace reading', () => {
     expect(sumScriptTime(events, ext).wallMs).toBe(5.5);
     expect(findLongestExtensionTask(events, ext)).toBe(5);
     expect(findLongestExtensionTask(events.slice(6), ext)).toBe(0);
+  });
+
+  test("a task of the page's in which the extension only ran a listener counts for the listener's time", () => {
+    const events = [
+      // The parser's last task: parsing and layout, and DOMContentLoaded with the sentinel's listener.
+      event(TASK_EVENT, 0, 400_000),
+      event('ParseHTML', 100, 150_000),
+      event('Layout', 160_000, 200_000),
+      event('FunctionCall', 380_000, 700, script),
+      // A slice of the extension's own: counts whole, garbage collection included.
+      event(TASK_EVENT, 500_000, 12_000),
+      event('RunYieldContinuation', 500_100, 9000),
+      event('MinorGC', 509_200, 2500),
+    ];
+    expect(findLongestExtensionTask(events, ext)).toBe(12);
+    expect(findLongestExtensionTask(events.slice(0, 4), ext)).toBe(0.7);
+    // The page's mutation observers, run at the end of the parser's task, are not Qingdu's.
+    const withObservers = [...events.slice(0, 4), event('RunMicrotasks', 390_000, 8000)];
+    expect(findLongestExtensionTask(withObservers, ext)).toBe(0.7);
+    expect(sumScriptTime(withObservers, ext).wallMs).toBe(0.7);
+    expect(findLongestTaskHoldingExtension(events, ext)).toBe(400);
   });
 });
