@@ -20,16 +20,20 @@ export interface TraceEvent {
   tdur?: number;
   pid: number;
   tid: number;
-  args?: { data?: { url?: string }; fileName?: string };
+  args?: { data?: { url?: string }; fileName?: string; worldName?: string };
 }
 
-/** Events that mean "script ran on this thread" (as opposed to off-thread compiles). */
 const EXECUTION_EVENTS = new Set(['EvaluateScript', 'FunctionCall', 'v8.run']);
 /** The scheduler's top-level task on a thread. */
 export const TASK_EVENT = 'ThreadControllerImpl::RunTask';
+/** Tasks Blink's scheduler runs itself (its task queues: `scheduler.postTask`, timers) are traced as this. */
+const SCHEDULER_TASK_EVENT = 'RunTask';
+const TASK_EVENTS = new Set([TASK_EVENT, SCHEDULER_TASK_EVENT]);
 const YIELD_CONTINUATION = 'RunYieldContinuation';
 const MICROTASKS = 'RunMicrotasks';
 const PARSE_HTML = 'ParseHTML';
+/** A call into V8 from Blink, with the world it runs in (`worldName`: the extension's name for its isolated world). */
+const WORLD_CALL = 'v8.callFunction';
 
 const threadOf = (e: TraceEvent) => `${e.pid}:${e.tid}`;
 const endOf = (e: TraceEvent) => e.ts + (e.dur ?? 0);
@@ -46,30 +50,109 @@ export interface ExtensionWork {
   tasks: TraceEvent[];
 }
 
-/** The extension's spans and the tasks they ran in (see the attribution rules above). */
+/** Events of one thread sorted by start, outer before inner at the same start. */
+function byThread(events: readonly TraceEvent[]): Map<string, TraceEvent[]> {
+  const threads = new Map<string, TraceEvent[]>();
+  for (const e of events) {
+    const list = threads.get(threadOf(e));
+    if (list) list.push(e);
+    else threads.set(threadOf(e), [e]);
+  }
+  for (const list of threads.values()) list.sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  return threads;
+}
+
+/**
+ * The innermost of `outers` (one thread, sorted by start) that contains `inner`, if any.
+ * `disjoint`: the outers never overlap (top-level tasks), so only the last one starting before
+ * `inner` can contain it.
+ */
+function findEnclosing(outers: readonly TraceEvent[], inner: TraceEvent, disjoint = false): TraceEvent | undefined {
+  let low = 0;
+  let high = outers.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((outers[middle] as TraceEvent).ts <= inner.ts) low = middle + 1;
+    else high = middle;
+  }
+  for (let i = low - 1; i >= 0; i--) {
+    const outer = outers[i] as TraceEvent;
+    if (outer !== inner && endOf(outer) >= endOf(inner)) return outer;
+    if (disjoint) break;
+  }
+  return undefined;
+}
+
+/**
+ * The extension's spans and the tasks they ran in (see the attribution rules above). Calls into
+ * the extension's isolated world count too (a `scheduler.postTask` callback carries no script
+ * URL): the world is the one whose calls hold events with the extension's URLs.
+ */
 export function findExtensionWork(events: readonly TraceEvent[], urlPrefix: string): ExtensionWork {
   const complete = events.filter(isComplete);
-  const direct = complete.filter((e) => hasUrl(e, urlPrefix) || e.name === YIELD_CONTINUATION);
+  const withUrl = complete.filter((e) => hasUrl(e, urlPrefix));
+  const worldCalls = byThread(complete.filter((e) => e.name === WORLD_CALL && e.args?.worldName !== undefined));
+  const worlds = new Set<string>();
+  for (const e of withUrl) {
+    const call = findEnclosing(worldCalls.get(threadOf(e)) ?? [], e);
+    if (call) worlds.add(`${call.pid}:${call.args?.worldName}`);
+  }
+  const direct = complete.filter(
+    (e) =>
+      hasUrl(e, urlPrefix) ||
+      e.name === YIELD_CONTINUATION ||
+      (e.name === WORLD_CALL && worlds.has(`${e.pid}:${e.args?.worldName}`)),
+  );
   const threads = new Set(
-    direct.filter((e) => EXECUTION_EVENTS.has(e.name) || e.name === YIELD_CONTINUATION).map(threadOf),
+    direct
+      .filter((e) => EXECUTION_EVENTS.has(e.name) || e.name === YIELD_CONTINUATION || e.name === WORLD_CALL)
+      .map(threadOf),
   );
-  const onThreads = complete.filter((e) => threads.has(threadOf(e)));
-  const contains = (outer: TraceEvent, inner: TraceEvent) =>
-    threadOf(outer) === threadOf(inner) && inner.ts >= outer.ts && inner.ts < endOf(outer);
-  const tasks = onThreads.filter(
-    (task) => task.name === TASK_EVENT && direct.some((span) => threads.has(threadOf(span)) && contains(task, span)),
-  );
+  const onThreads = byThread(complete.filter((e) => threads.has(threadOf(e))));
+  // Top-level tasks (a task inside another task is part of it), per thread.
+  const taskLists = new Map<string, TraceEvent[]>();
+  for (const [thread, list] of onThreads) {
+    const top: TraceEvent[] = [];
+    for (const e of list) {
+      if (!TASK_EVENTS.has(e.name)) continue;
+      const last = top[top.length - 1];
+      if (last && e.ts < endOf(last)) continue;
+      top.push(e);
+    }
+    taskLists.set(thread, top);
+  }
+  const taskOf = (e: TraceEvent) => findEnclosing(taskLists.get(threadOf(e)) ?? [], e, true);
+  const tasks = new Set<TraceEvent>();
+  for (const span of direct) {
+    const task = threads.has(threadOf(span)) ? taskOf(span) : undefined;
+    if (task) tasks.add(task);
+  }
   // Microtasks are the extension's in its own tasks: where no page script and no parsing ran
   // (in the parser's last task they hold the page's mutation observers, not Qingdu's work).
-  const othersRan = (task: TraceEvent) =>
-    onThreads.some(
-      (e) =>
-        contains(task, e) &&
-        (e.name === PARSE_HTML || (EXECUTION_EVENTS.has(e.name) && !hasUrl(e, urlPrefix) && hasAnyUrl(e))),
-    );
-  const ownTasks = tasks.filter((task) => !othersRan(task));
-  const microtasks = onThreads.filter((e) => e.name === MICROTASKS && ownTasks.some((task) => contains(task, e)));
-  return { spans: [...direct.filter((e) => threads.has(threadOf(e))), ...microtasks], tasks };
+  const othersRan = new Set<TraceEvent>();
+  for (const list of onThreads.values()) {
+    for (const e of list) {
+      const byOthers =
+        e.name === PARSE_HTML ||
+        (EXECUTION_EVENTS.has(e.name) && !hasUrl(e, urlPrefix) && hasAnyUrl(e)) ||
+        (e.name === WORLD_CALL &&
+          e.args?.worldName !== undefined &&
+          e.args.worldName !== '' &&
+          !worlds.has(`${e.pid}:${e.args.worldName}`));
+      if (!byOthers) continue;
+      const task = taskOf(e);
+      if (task) othersRan.add(task);
+    }
+  }
+  const microtasks: TraceEvent[] = [];
+  for (const list of onThreads.values()) {
+    for (const e of list) {
+      if (e.name !== MICROTASKS) continue;
+      const task = taskOf(e);
+      if (task && tasks.has(task) && !othersRan.has(task)) microtasks.push(e);
+    }
+  }
+  return { spans: [...direct.filter((e) => threads.has(threadOf(e))), ...microtasks], tasks: [...tasks] };
 }
 
 function hasAnyUrl(e: TraceEvent): boolean {
@@ -111,12 +194,20 @@ export interface ExtensionTask {
 /** Every top-level task in which the extension ran, with the extension's own time in each. */
 export function listExtensionTasks(events: readonly TraceEvent[], urlPrefix: string): ExtensionTask[] {
   const { spans, tasks } = findExtensionWork(events, urlPrefix);
-  return tasks.map((task) => {
-    const inside = spans.filter(
-      (span) => threadOf(span) === threadOf(task) && span.ts >= task.ts && span.ts < endOf(task),
-    );
-    return { task, taskMs: (task.dur as number) / 1000, extensionMs: unionMs(inside) };
-  });
+  const taskLists = byThread(tasks);
+  const inside = new Map<TraceEvent, TraceEvent[]>();
+  for (const span of spans) {
+    const task = findEnclosing(taskLists.get(threadOf(span)) ?? [], span, true);
+    if (!task) continue;
+    const list = inside.get(task);
+    if (list) list.push(span);
+    else inside.set(task, [span]);
+  }
+  return tasks.map((task) => ({
+    task,
+    taskMs: (task.dur as number) / 1000,
+    extensionMs: unionMs(inside.get(task) ?? []),
+  }));
 }
 
 /** Wall time covered by `spans` (one thread), nested and overlapping ones counted once, in ms. */

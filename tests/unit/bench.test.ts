@@ -241,4 +241,27 @@ describe('trace reading', () => {
     expect(sumScriptTime(withObservers, ext).wallMs).toBe(0.7);
     expect(findLongestTaskHoldingExtension(events, ext)).toBe(400);
   });
+
+  test("calls into the extension's world count, in tasks Blink's scheduler runs itself too (scheduler.postTask)", () => {
+    const call = (ts: number, dur: number, worldName?: string): TraceEvent => ({
+      ...event('v8.callFunction', ts, dur),
+      args: worldName === undefined ? {} : { worldName },
+    });
+    const events = [
+      // The sentinel's listener: a call in the extension's world holding its script URL.
+      event(TASK_EVENT, 0, 2000),
+      call(100, 1000, 'Qingdu 清读'),
+      event('FunctionCall', 150, 900, script),
+      // A postTask continuation of the pipeline: a scheduler task, a call without a URL, then its work in microtasks.
+      event('RunTask', 10_000, 9000),
+      call(10_100, 200, 'Qingdu 清读'),
+      event('RunMicrotasks', 10_400, 8000),
+      // A page task: a call in the page's own world and its microtasks are not Qingdu's.
+      event('RunTask', 30_000, 70_000),
+      call(30_100, 60_000),
+      event('RunMicrotasks', 90_500, 9000),
+    ];
+    expect(findLongestExtensionTask(events, ext)).toBe(9);
+    expect(sumScriptTime(events, ext).wallMs).toBe(1 + 0.2 + 8);
+  });
 });
