@@ -426,9 +426,11 @@ export class PagePipeline {
         const shadowRoots: ShadowRoot[] = [];
         this.shadowRootsSeen = shadowRoots;
         for (const block of iterateTextBlocks(root, this.walkOptions)) {
-          if (!this.mayNeedRender(block)) continue;
-          items.push({ block, fromObserver });
-          this.progress.total++;
+          if (this.mayNeedRender(block)) {
+            items.push({ block, fromObserver });
+            this.progress.total++;
+          }
+          // Checked for every block walked: a long run of blocks with nothing to do is a walk too.
           if (slice.isOver()) {
             this.shadowRootsSeen = undefined;
             await pause();

@@ -40,6 +40,13 @@ export function isInputPending(): boolean {
   return navigator?.scheduling?.isInputPending?.() === true;
 }
 
+/** `isInputPending`, its browser function looked up once (a slice asks after every block). */
+function findInputPending(): () => boolean {
+  const scheduling = (globalThis as { navigator?: InputPendingNavigator }).navigator?.scheduling;
+  const ask = scheduling?.isInputPending;
+  return typeof ask === 'function' ? () => ask.call(scheduling) === true : () => false;
+}
+
 export interface SliceClock {
   /** Time one slice may run. */
   budgetMs?: number;
@@ -51,12 +58,13 @@ export interface SliceClock {
 export function createSliceTimer(options: SliceClock = {}): { start(): void; isOver(): boolean } {
   const budget = options.budgetMs ?? DEFAULT_SLICE_MS;
   const now = options.now ?? (() => performance.now());
+  const inputPending = findInputPending();
   let started = now();
   return {
     start() {
       started = now();
     },
-    isOver: () => now() - started >= budget || isInputPending(),
+    isOver: () => now() - started >= budget || inputPending(),
   };
 }
 

@@ -283,6 +283,30 @@ describe('PagePipeline', () => {
     expect(rounds).toBeLessThanOrEqual(4);
   });
 
+  test('a long run of blocks with nothing to do is walked in slices too', async () => {
+    document.body.replaceChildren();
+    for (let i = 0; i < 50; i++) {
+      const p = document.createElement('p');
+      p.textContent = `这是一个干净的段落，第${i}段。`;
+      document.body.append(p);
+    }
+    let looked = 0;
+    const fix = fixStage();
+    // A slice of no time: the walk must give the page the thread back after every block.
+    pipeline = new PagePipeline(document, { sliceMs: 0 });
+    pipeline.setTextStage('fix', {
+      ...fix,
+      mightChange: (blockText) => {
+        looked++;
+        return fix.mightChange(blockText);
+      },
+    });
+    pipeline.start();
+    expect(looked).toBeLessThanOrEqual(2);
+    await pipeline.whenIdle();
+    expect(looked).toBeGreaterThan(50);
+  });
+
   test('a container the page re-renders after every write is left to the page', async () => {
     start().setTextStage('fix', fixStage());
     await idle();
