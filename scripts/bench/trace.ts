@@ -254,34 +254,54 @@ function extensionFileOf(e: TraceEvent, urlPrefix: string): string {
 
 /**
  * Where the extension's main-thread time goes, by phase: the sentinel's evaluation (compile and
- * run of its top level at document_start), its first look at the page (the walk and the prefilter,
- * at DOMContentLoaded), everything it did after (the background's answer, new content), and the
- * time of each other script of the extension (the page pipeline, an aid's code), in ms.
+ * run of its top level at document_start), its first look at the page (reading and scanning its
+ * text, after DOMContentLoaded), everything else it did (its listener, the background's answer,
+ * new content), and the time of the tasks of each other script of the extension (the page
+ * pipeline, an aid's code), in ms.
  */
 export function splitExtensionTime(events: readonly TraceEvent[], urlPrefix: string): Record<string, number> {
-  const sentinel = `${urlPrefix}sentinel.js`;
-  const spans = events
-    .filter(isComplete)
-    .filter((e) => hasUrl(e, sentinel))
-    .sort((a, b) => a.ts - b.ts);
-  const union = (list: TraceEvent[]) => sumScriptTime(list, '').wallMs;
-  const evaluation = spans.filter((e) => e.name === 'EvaluateScript' || e.name === 'v8.compile');
-  const calls = spans.filter((e) => e.name === 'FunctionCall');
-  const first = calls[0];
-  const inFirst = first ? spans.filter((e) => e.ts >= first.ts && e.ts < endOf(first)) : [];
-  const later = spans.filter((e) => !evaluation.includes(e) && !inFirst.includes(e));
-  const phases: Record<string, number> = {
-    'sentinel evaluation': union(evaluation),
-    'sentinel first look (walk + prefilter)': union(inFirst),
-    'sentinel afterwards (answer, new content)': union(later),
-  };
+  const { spans } = findExtensionWork(events, urlPrefix);
+  const tasks = listExtensionTasks(events, urlPrefix).sort((a, b) => a.task.ts - b.task.ts);
+  const taskLists = byThread(tasks.map((t) => t.task));
+  // Per task: the extension's files it ran code of (a call into the isolated world names none).
+  const files = new Map<TraceEvent, Set<string>>();
+  for (const span of spans) {
+    const file = extensionFileOf(span, urlPrefix);
+    const task = file ? findEnclosing(taskLists.get(threadOf(span)) ?? [], span, true) : undefined;
+    if (!task) continue;
+    const set = files.get(task) ?? new Set<string>();
+    set.add(file);
+    files.set(task, set);
+  }
+  const evaluation = spans.filter(
+    (e) => extensionFileOf(e, urlPrefix) === 'sentinel.js' && (e.name === 'EvaluateScript' || e.name === 'v8.compile'),
+  );
+  const phases: Record<string, number> = { 'sentinel evaluation': unionMs(evaluation) };
+  // Tasks of the sentinel alone (no other file of the extension ran in them): its evaluation at
+  // document_start, then the longest is its first look (reading and scanning the page's text), the
+  // rest its DOMContentLoaded listener, the background's answer and its looks at new content.
+  const sentinelTasks = tasks.filter((t) => [...(files.get(t.task) ?? [])].every((file) => file === 'sentinel.js'));
+  const evaluationTasks = new Set(
+    evaluation.map((e) => findEnclosing(taskLists.get(threadOf(e)) ?? [], e, true)).filter(Boolean),
+  );
+  const afterEvaluation = sentinelTasks.filter((t) => !evaluationTasks.has(t.task));
+  const look = afterEvaluation.reduce<ExtensionTask | undefined>(
+    (longest, t) => (!longest || t.extensionMs > longest.extensionMs ? t : longest),
+    undefined,
+  );
+  phases['sentinel first look (read + scan)'] = look?.extensionMs ?? 0;
+  phases['sentinel otherwise (DOMContentLoaded, answer, new content)'] = afterEvaluation
+    .filter((t) => t !== look)
+    .reduce((sum, t) => sum + t.extensionMs, 0);
   const others = new Set(
     events
       .filter(isComplete)
       .map((e) => extensionFileOf(e, urlPrefix))
       .filter((file) => file && file !== 'sentinel.js'),
   );
-  for (const file of others) phases[file] = sumScriptTime(events, `${urlPrefix}${file}`).wallMs;
+  for (const file of others) {
+    phases[file] = tasks.filter((t) => files.get(t.task)?.has(file)).reduce((sum, t) => sum + t.extensionMs, 0);
+  }
   return phases;
 }
 
