@@ -5,10 +5,10 @@
  * Attribution: an event belongs to the extension when its script URL is the extension's
  * (EvaluateScript, FunctionCall, v8.compile, v8.run), when it is a `scheduler.yield()`
  * continuation (RunYieldContinuation: the benchmark pages run no script of their own, so only
- * Qingdu yields), or when it is a microtask checkpoint (RunMicrotasks) inside a task in which
- * the extension ran and no page script or parsing did (promise continuations carry no URL; in the
- * parser's last task, where the sentinel's DOMContentLoaded listener runs, the checkpoint holds
- * the page's own mutation observers).
+ * Qingdu yields), when it is a call into the extension's isolated world (v8.callFunction with
+ * its world's name), or when it is a microtask checkpoint (RunMicrotasks) inside a task in which
+ * the extension ran, less the page's own scripts in it (promise continuations carry no URL; the
+ * page's mutation observers run in the same checkpoint), and not in the parser's tasks.
  */
 
 export interface TraceEvent {
@@ -127,32 +127,54 @@ export function findExtensionWork(events: readonly TraceEvent[], urlPrefix: stri
     const task = threads.has(threadOf(span)) ? taskOf(span) : undefined;
     if (task) tasks.add(task);
   }
-  // Microtasks are the extension's in its own tasks: where no page script and no parsing ran
-  // (in the parser's last task they hold the page's mutation observers, not Qingdu's work).
-  const othersRan = new Set<TraceEvent>();
-  for (const list of onThreads.values()) {
+  // Microtasks are the extension's in tasks where it ran (its promise continuations carry no URL),
+  // but not in the parser's tasks, and never the page's own scripts in them (its mutation
+  // observers run in the checkpoint after Qingdu's writes): their time is cut out.
+  const parserTasks = new Set<TraceEvent>();
+  const pageScripts = new Map<string, TraceEvent[]>();
+  for (const [thread, list] of onThreads) {
+    const scripts: TraceEvent[] = [];
     for (const e of list) {
-      const byOthers =
-        e.name === PARSE_HTML ||
-        (EXECUTION_EVENTS.has(e.name) && !hasUrl(e, urlPrefix) && hasAnyUrl(e)) ||
-        (e.name === WORLD_CALL &&
-          e.args?.worldName !== undefined &&
-          e.args.worldName !== '' &&
-          !worlds.has(`${e.pid}:${e.args.worldName}`));
-      if (!byOthers) continue;
-      const task = taskOf(e);
-      if (task) othersRan.add(task);
+      if (e.name === PARSE_HTML) {
+        const task = taskOf(e);
+        if (task) parserTasks.add(task);
+      } else if (isPageScript(e, urlPrefix, worlds)) scripts.push(e);
     }
+    pageScripts.set(thread, scripts);
   }
   const microtasks: TraceEvent[] = [];
-  for (const list of onThreads.values()) {
+  for (const [thread, list] of onThreads) {
     for (const e of list) {
       if (e.name !== MICROTASKS) continue;
       const task = taskOf(e);
-      if (task && tasks.has(task) && !othersRan.has(task)) microtasks.push(e);
+      if (!task || !tasks.has(task) || parserTasks.has(task)) continue;
+      microtasks.push(...cutOut(e, pageScripts.get(thread) ?? []));
     }
   }
   return { spans: [...direct.filter((e) => threads.has(threadOf(e))), ...microtasks], tasks: [...tasks] };
+}
+
+/** A script of the page's own: with a URL that is not the extension's, or a call into another named world. */
+function isPageScript(e: TraceEvent, urlPrefix: string, extensionWorlds: ReadonlySet<string>): boolean {
+  if (EXECUTION_EVENTS.has(e.name)) return hasAnyUrl(e) && !hasUrl(e, urlPrefix);
+  if (e.name !== WORLD_CALL) return false;
+  // The page's main world is traced without a name.
+  const world = e.args?.worldName;
+  return world === undefined || world === '' || !extensionWorlds.has(`${e.pid}:${world}`);
+}
+
+/** `span` without the time of `holes` (one thread, sorted by start): the pieces left, as spans. */
+function cutOut(span: TraceEvent, holes: readonly TraceEvent[]): TraceEvent[] {
+  const pieces: TraceEvent[] = [];
+  let from = span.ts;
+  const end = endOf(span);
+  for (const hole of holes) {
+    if (endOf(hole) <= from || hole.ts >= end) continue;
+    if (hole.ts > from) pieces.push({ ...span, ts: from, dur: hole.ts - from, tdur: undefined });
+    from = Math.max(from, endOf(hole));
+  }
+  if (from < end) pieces.push({ ...span, ts: from, dur: end - from, tdur: from === span.ts ? span.tdur : undefined });
+  return pieces;
 }
 
 function hasAnyUrl(e: TraceEvent): boolean {

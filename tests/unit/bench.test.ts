@@ -263,5 +263,9 @@ describe('trace reading', () => {
     ];
     expect(findLongestExtensionTask(events, ext)).toBe(9);
     expect(sumScriptTime(events, ext).wallMs).toBe(1 + 0.2 + 8);
+    // The page's mutation observer, run in the checkpoint after the slice's writes, is cut out of it.
+    const observed = [...events, event('FunctionCall', 15_000, 3000, 'http://127.0.0.1/observer.js')];
+    expect(sumScriptTime(observed, ext).wallMs).toBe(1 + 0.2 + 5);
+    expect(findLongestExtensionTask(observed, ext)).toBe(9);
   });
 });
