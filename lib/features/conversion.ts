@@ -9,7 +9,7 @@
  * Japanese and Korean scopes are left alone: their Han characters are not Chinese.
  */
 import type { PageTextStage } from '@/lib/dom/page-pipeline';
-import { type Converter, hasHanText, loadConverter } from '@/lib/text/convert/converter';
+import { type Converter, createConverter, hasHanText } from '@/lib/text/convert/converter';
 import type { TextEdit } from '@/lib/text/doubled/types';
 import { CONVERSION_VARIANT_LANG } from '@/lib/text/reading-aid-options';
 import type { ConversionAidOptions } from './stage-options';
@@ -65,11 +65,10 @@ export function createConversionStage(converter: Converter): PageTextStage {
   };
 }
 
-/** Build the dictionaries for `options` (in steps, awaiting `pause` between them), then the stage. */
-export async function loadConversionStage(
-  options: ConversionAidOptions,
-  pause: () => Promise<void>,
-): Promise<PageTextStage> {
-  const converter = await loadConverter(options.variant, { phraseOverrides: options.phraseOverrides }, pause);
-  return createConversionStage(converter);
+/**
+ * The stage for `options`. Its dictionaries are built as the page's text reaches their entries
+ * (lib/text/convert/converter.ts), so nothing is built up front and there is nothing to pause for.
+ */
+export async function loadConversionStage(options: ConversionAidOptions): Promise<PageTextStage> {
+  return createConversionStage(createConverter(options.variant, { phraseOverrides: options.phraseOverrides }));
 }

@@ -167,3 +167,68 @@ describe('the normalisation shortcut', () => {
     }
   });
 });
+
+/**
+ * The dictionaries are built one first character at a time, found by binary search in opencc-js's
+ * serialized dictionaries (lib/text/convert/converter.ts): that needs them sorted, and must give
+ * what opencc-js's own tries give on any text.
+ */
+describe('dictionaries built as the text reaches them', () => {
+  /** Every serialized dictionary of every variant's configuration. */
+  async function readDictionaries(): Promise<string[]> {
+    const { configs } = await import('opencc-js/preset');
+    const found = new Set<string>();
+    const collect = (value: unknown) => {
+      if (typeof value === 'string') found.add(value);
+      else if (Array.isArray(value)) for (const item of value) collect(item);
+    };
+    for (const variant of CONVERSION_VARIANT_IDS) collect(Object.values(configs[variant] as object));
+    return [...found];
+  }
+
+  test("every opencc-js dictionary is sorted by its sources' code points, each source once", async () => {
+    const dictionaries = await readDictionaries();
+    expect(dictionaries.length).toBeGreaterThan(5);
+    const codePoints = (text: string) => [...text].map((char) => char.codePointAt(0) as number);
+    for (const dictionary of dictionaries) {
+      const sources = dictionary.split('|').map((entry) => codePoints(entry.slice(0, entry.indexOf(' '))));
+      for (let i = 1; i < sources.length; i++) {
+        const [before, after] = [sources[i - 1] as number[], sources[i] as number[]];
+        const differs = before.findIndex((codePoint, k) => codePoint !== after[k]);
+        const ordered =
+          differs < 0 ? before.length < after.length : (before[differs] as number) < (after[differs] ?? -1);
+        if (!ordered) throw new Error(`not sorted at entry ${i}: ${dictionary.split('|')[i]}`);
+      }
+    }
+  });
+
+  test('any text made of the dictionaries’ own sources converts as opencc-js converts it, every variant (property)', async () => {
+    const dictionaries = await readDictionaries();
+    // Sources from every dictionary (phrases that overlap, share first characters, or are one
+    // character), with plain text, Latin, astral characters and ideographic description sequences.
+    const sources = dictionaries.flatMap((dictionary) =>
+      dictionary
+        .split('|')
+        .filter((_, i) => i % 97 === 0)
+        .map((entry) => entry.slice(0, entry.indexOf(' '))),
+    );
+    const piece = fc.oneof(
+      fc.constantFrom(...sources),
+      fc.constantFrom('的', '了', '，', 'a', ' ', '𠮷', '⿰氵青', '\uf900', '头发', 'U盘'),
+    );
+    const references = CONVERSION_VARIANT_IDS.map(
+      (variant) => [createConverter(variant), OpenCC.Converter(CONVERSION_VARIANTS[variant])] as const,
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const text = pieces.join('');
+        for (const [converter, reference] of references) {
+          const expected = reference(text);
+          expect(converter.convertText(text)).toBe(expected);
+          expect(converter.planConversion(text).text).toBe(expected);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
