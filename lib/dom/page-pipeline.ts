@@ -29,6 +29,7 @@ import { createSliceTimer, yieldToPage } from './scheduler';
 import { StyleSheets } from './style-sheets';
 import {
   findBlockContainer,
+  isBlockElement,
   isInsideSkipped,
   isSkippedElement,
   iterateTextBlocks,
@@ -413,6 +414,17 @@ export class PagePipeline {
     };
     this.observer.flush();
     while (this.queue.size > 0 && !this.stopped) {
+      // Readings go first where the reader is looking: the blocks in the viewport now are computed
+      // before the walk of the whole page (and before the viewport observer's first report, a
+      // frame later).
+      if (this.queue.has(this.doc) && this.annotation?.nearViewportOnly) {
+        for (const block of this.findViewportBlocks()) {
+          if (this.stopped) return;
+          if (!this.mayNeedRender(block)) continue;
+          this.render(block, false);
+          if (slice.isOver()) await pause();
+        }
+      }
       const items: WorkItem[] = [];
       this.progress = { done: 0, total: 0 };
       // Collect: walk the queued roots (no writes). Where roots keep coming (a page being parsed),
@@ -597,6 +609,36 @@ export class PagePipeline {
     return stage;
   }
 
+  /**
+   * The blocks under the points of a grid over the viewport, marked as near the viewport: each
+   * point's block element, where its children are all inline (a paragraph, a heading). A point
+   * between paragraphs hits their parent (an article, `main`, `body`): that is left to the walk.
+   */
+  private *findViewportBlocks(): Generator<TextBlock> {
+    const View = this.doc.defaultView;
+    if (!View || typeof this.doc.elementFromPoint !== 'function') return;
+    const containers = new Set<Element>();
+    for (let row = 0; row < VIEWPORT_GRID_ROWS; row++) {
+      for (let column = 0; column < VIEWPORT_GRID_COLUMNS; column++) {
+        const hit = this.doc.elementFromPoint(
+          ((column + 0.5) / VIEWPORT_GRID_COLUMNS) * View.innerWidth,
+          ((row + 0.5) / VIEWPORT_GRID_ROWS) * View.innerHeight,
+        );
+        const container = hit ? findBlockContainer(hit) : undefined;
+        if (container?.nodeType === ELEMENT_NODE && holdsOnlyInline(container as Element))
+          containers.add(container as Element);
+      }
+    }
+    for (const container of containers) {
+      if (!container.isConnected) continue;
+      // Walked whole before any is computed: computing annotates, which changes the tree.
+      for (const block of [...iterateTextBlocks(container, this.walkOptions)]) {
+        if (block.container.nodeType === ELEMENT_NODE) this.nearViewport.add(block.container as Element);
+        yield block;
+      }
+    }
+  }
+
   private watchViewport(element: Element): void {
     if (this.watchedForViewport.has(element)) return;
     const View = this.doc.defaultView;
@@ -748,6 +790,17 @@ export class PagePipeline {
 }
 
 const STAGE_ORDER: Record<TextStageName, number> = { fix: 0, replace: 1, convert: 2 };
+
+/** Points looked at over the viewport for the blocks annotated first (see `findViewportBlocks`). */
+const VIEWPORT_GRID_ROWS = 12;
+const VIEWPORT_GRID_COLUMNS = 3;
+/** Does `element` have only inline children (text, `<b>`, `<a>`…), no block inside? */
+function holdsOnlyInline(element: Element): boolean {
+  for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
+    if (isBlockElement(child) || child.shadowRoot) return false;
+  }
+  return true;
+}
 
 /** An edit's range in the block's own text (through the origin map of the text it applies to). */
 function sourceRange(edit: TextEdit, origin: Int32Array | undefined, length: number): { start: number; end: number } {
