@@ -447,6 +447,8 @@ export class PagePipeline {
             this.shadowRootsSeen = undefined;
             await pause();
             this.shadowRootsSeen = shadowRoots;
+            // A stage changed meanwhile: the whole page is walked again, this walk is moot.
+            if (this.queue.has(this.doc)) break;
           }
           if (this.stopped) return;
         }

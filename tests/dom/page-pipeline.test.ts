@@ -307,6 +307,36 @@ describe('PagePipeline', () => {
     expect(looked).toBeGreaterThan(50);
   });
 
+  test('a walk a stage change makes moot stops at the next pause', async () => {
+    document.body.replaceChildren();
+    for (let i = 0; i < 50; i++) {
+      const p = document.createElement('p');
+      p.textContent = `这是一个干净的段落，第${i}段。`;
+      document.body.append(p);
+    }
+    const counted = () => {
+      const fix = fixStage();
+      const stage = {
+        ...fix,
+        looked: 0,
+        mightChange: (blockText: string) => {
+          stage.looked++;
+          return fix.mightChange(blockText);
+        },
+      };
+      return stage;
+    };
+    pipeline = new PagePipeline(document, { sliceMs: 0 });
+    pipeline.setTextStage('fix', counted());
+    pipeline.start();
+    // The first pass is walking the page (it paused after its first block): the stage changes.
+    const next = counted();
+    pipeline.setTextStage('fix', next);
+    await pipeline.whenIdle();
+    // The page walked once for the new stage, not the rest of the old walk and then again.
+    expect(next.looked).toBeLessThanOrEqual(52);
+  });
+
   test('a container the page re-renders after every write is left to the page', async () => {
     start().setTextStage('fix', fixStage());
     await idle();
