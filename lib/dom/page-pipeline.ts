@@ -251,8 +251,26 @@ export class PagePipeline {
       this.viewport = undefined;
       this.watchedForViewport = new WeakSet();
     }
+    if (stage?.nearViewportOnly) this.doc.addEventListener('scroll', this.onScroll, SCROLL_LISTENER);
+    else this.doc.removeEventListener('scroll', this.onScroll, SCROLL_LISTENER);
     this.changed();
   }
+
+  /**
+   * The reader scrolled: what is in the viewport now is annotated at once, before the frame that
+   * shows it is drawn (scroll events come before its layout), so a jump far down the page shows
+   * no frame without readings. The viewport observer would report it only after that frame.
+   */
+  private readonly onScroll = (): void => {
+    if (this.stopped || !this.annotation?.nearViewportOnly) return;
+    const started = performance.now();
+    this.observer.flush();
+    for (const block of this.findViewportBlocks()) {
+      if (this.mayNeedRender(block)) this.render(block, false);
+      if (performance.now() - started > SCROLL_BUDGET_MS) break;
+    }
+    this.observer.discardPending();
+  };
 
   /** "Show original" (true) pauses the repairs and shows the page's own text; false repairs again. */
   setShowOriginal(showOriginal: boolean): void {
@@ -359,6 +377,7 @@ export class PagePipeline {
     this.queue.clear();
     this.heldBack.clear();
     this.doc.removeEventListener('readystatechange', this.onParsed);
+    this.doc.removeEventListener('scroll', this.onScroll, SCROLL_LISTENER);
     this.viewport?.disconnect();
     this.observer.flush();
     this.observer.stop();
@@ -796,6 +815,11 @@ const STAGE_ORDER: Record<TextStageName, number> = { fix: 0, replace: 1, convert
 /** Points looked at over the viewport for the blocks annotated first (see `findViewportBlocks`). */
 const VIEWPORT_GRID_ROWS = 12;
 const VIEWPORT_GRID_COLUMNS = 3;
+/** Passive, and in the capture phase: a scroll of any scrolling element reaches the document then. */
+const SCROLL_LISTENER: AddEventListenerOptions = { capture: true, passive: true };
+/** Time the annotation of what a scroll brought into view may take, in the scroll event. */
+const SCROLL_BUDGET_MS = 8;
+
 /** Does `element` have only inline children (text, `<b>`, `<a>`…), no block inside? */
 function holdsOnlyInline(element: Element): boolean {
   for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
