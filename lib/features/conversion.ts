@@ -34,6 +34,10 @@ export function planConversionEdits(converter: Converter, text: string, parts = 
       { rule: CONVERSION_RULE_NAME, factor: 1, start: 0, end: text.length, original: text, replacement: converted },
     ];
   }
+  // Every match kept its length: the result lines up with the text character for character, as
+  // the plan's pieces would (an edit per run of changed characters); planning costs more.
+  const sameLength = converter.convertKeepingLength(text);
+  if (sameLength !== undefined) return editsPerChangedRun(text, sameLength);
   const edits: TextEdit[] = [];
   for (const piece of converter.planConversion(text).pieces) {
     const original = text.slice(piece.start, piece.end);
@@ -46,6 +50,29 @@ export function planConversionEdits(converter: Converter, text: string, parts = 
       original,
       replacement: piece.text,
     });
+  }
+  return edits;
+}
+
+/** An edit per run of characters `converted` (as long as `text`) changes. */
+function editsPerChangedRun(text: string, converted: string): TextEdit[] {
+  const edits: TextEdit[] = [];
+  for (let i = 0; i < text.length; ) {
+    if (text.charCodeAt(i) === converted.charCodeAt(i)) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < text.length && text.charCodeAt(end) !== converted.charCodeAt(end)) end++;
+    edits.push({
+      rule: CONVERSION_RULE_NAME,
+      factor: 1,
+      start: i,
+      end,
+      original: text.slice(i, end),
+      replacement: converted.slice(i, end),
+    });
+    i = end;
   }
   return edits;
 }

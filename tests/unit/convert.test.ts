@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import * as OpenCC from 'opencc-js';
 import { describe, expect, test } from 'vitest';
 import { createConversionStage } from '../../lib/features/conversion';
-import { composeText, splitByOrigin } from '../../lib/text/compose';
+import { composeText, splitByOrigin, type TextStage } from '../../lib/text/compose';
 import { type Converter, createConverter, hasHanText } from '../../lib/text/convert/converter';
 import { CONVERSION_VARIANT_IDS, CONVERSION_VARIANTS } from '../../lib/text/reading-aid-options';
 
@@ -141,6 +141,48 @@ describe('conversion mapped onto text nodes (the stage, composed as pages compos
 
   test('one part gets the whole conversion', () => {
     expect(convertParts(s2twp, '我的U盘', [5])).toEqual(['我的隨身碟']);
+  });
+
+  test('where every match keeps its length, the nodes get what the plan gives them, without planning (property)', () => {
+    const alphabet = fc.constantFrom(...('U盘头发软件鼠标网络内存里面干后的了，。a𠮷\uf900'.match(/./gu) ?? []));
+    /** The stage as it was: every conversion of a split block planned, piece by piece. */
+    const planned: TextStage = {
+      name: 'convert',
+      mightChange: hasHanText,
+      edit: (text) =>
+        s2twp
+          .planConversion(text)
+          .pieces.filter((piece) => piece.text !== text.slice(piece.start, piece.end))
+          .map((piece) => ({
+            rule: 'conversion',
+            factor: 1,
+            start: piece.start,
+            end: piece.end,
+            original: text.slice(piece.start, piece.end),
+            replacement: piece.text,
+          })),
+    };
+    fc.assert(
+      fc.property(
+        fc.array(alphabet, { minLength: 1, maxLength: 30 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 6 }),
+        (chars, rawCuts) => {
+          const input = chars.join('');
+          const boundaries = [...new Set(rawCuts.map((c) => c % (chars.length + 1)))].sort((a, b) => a - b);
+          const partStarts = [0];
+          for (const b of boundaries) if (b > 0) partStarts.push(chars.slice(0, b).join('').length);
+          const expected = splitByOrigin(composeText(input, [planned], partStarts), partStarts);
+          expect(
+            convertParts(
+              s2twp,
+              input,
+              partStarts.map((start, k) => (partStarts[k + 1] ?? input.length) - start),
+            ),
+          ).toEqual(expected);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
 

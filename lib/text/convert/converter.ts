@@ -32,6 +32,12 @@ export interface Converter {
   readonly variant: ConversionVariant;
   /** Convert a string (the fast path, for text that sits in one node). */
   convertText(input: string): string;
+  /**
+   * Convert a string, if every dictionary match in every step keeps its length (most conversions:
+   * 头发 → 頭髮): then the result lines up with the input character for character, as its plan
+   * would. Undefined where some match changes length (U盘 → 隨身碟): plan the conversion then.
+   */
+  convertKeepingLength(input: string): string | undefined;
   /** Convert a string and say which output came from which input range. */
   planConversion(input: string): ConversionPlan;
 }
@@ -220,6 +226,9 @@ class LazyTrie implements PrefixTrie {
   }
 }
 
+/** Set by `convertWith` when a match it made changed length (see `Converter.convertKeepingLength`). */
+let lengthChanged = false;
+
 /** Convert `text` with one trie: longest match first, unmatched characters as they are. */
 function convertWith(trie: PrefixTrie, text: string): string {
   let out = '';
@@ -232,6 +241,7 @@ function convertWith(trie: PrefixTrie, text: string): string {
         unmatchedFrom = -1;
       }
       out += match.value;
+      if (match.value.length !== match.end - i) lengthChanged = true;
       i = match.end;
     } else {
       if (unmatchedFrom < 0) unmatchedFrom = i;
@@ -353,6 +363,8 @@ const SEGMENT_CACHE_LIMIT = 50_000;
 
 class Pipeline {
   private readonly segmentCache = new Map<string, string>();
+  /** Segments whose conversion changed the length of some match (see `convertKeepingLength`). */
+  private readonly segmentsChangingLength = new Set<string>();
   private readonly segmentAlignmentCache = new Map<string, Alignment>();
   private readonly normalization: PrefixTrie[];
   private readonly segmentation: PrefixTrie | undefined;
@@ -382,24 +394,34 @@ class Pipeline {
     return this.normalization.length > 0 && COMPATIBILITY_IDEOGRAPH_PATTERN.test(input);
   }
 
+  /** `input` converted; `lengthChanged` says afterwards whether some match changed length. */
   convertText(input: string): string {
+    lengthChanged = false;
     let text = input;
     if (this.needsNormalization(input)) for (const trie of this.normalization) text = convertWith(trie, text);
     if (!this.segmentation) return this.chain.reduce((s, trie) => convertWith(trie, s), text);
     let out = '';
     let start = 0;
     const cache = this.segmentCache;
+    let changed = lengthChanged;
     for (const end of segmentText(this.segmentation, text)) {
       const segment = text.slice(start, end);
       let converted = cache.get(segment);
       if (converted === undefined) {
+        lengthChanged = false;
         converted = this.chain.reduce((s, trie) => convertWith(trie, s), segment);
-        if (cache.size >= SEGMENT_CACHE_LIMIT) cache.clear();
+        if (cache.size >= SEGMENT_CACHE_LIMIT) {
+          cache.clear();
+          this.segmentsChangingLength.clear();
+        }
         cache.set(segment, converted);
+        if (lengthChanged) this.segmentsChangingLength.add(segment);
       }
+      changed ||= this.segmentsChangingLength.has(segment);
       out += converted;
       start = end;
     }
+    lengthChanged = changed;
     return out;
   }
 
@@ -514,6 +536,14 @@ function wrapPipeline(variant: ConversionVariant, pipeline: Pipeline, options: C
 
   return {
     variant,
+    convertKeepingLength(input) {
+      if (overrides) {
+        // Overrides are few and arbitrary: the plan decides.
+        return undefined;
+      }
+      const converted = pipeline.convertText(input);
+      return lengthChanged ? undefined : converted;
+    },
     convertText(input) {
       if (!overrides) return pipeline.convertText(input);
       let out = '';
