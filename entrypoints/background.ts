@@ -16,7 +16,7 @@ import {
   summarizeTab,
   type TabEntry,
 } from '@/lib/background/tab-status';
-import { STAGE_CODE_NAMES } from '@/lib/features/stage-code';
+import { STAGE_CODE_NAMES, type StageCodeName } from '@/lib/features/stage-code';
 import { READING_AID_COMMANDS, READING_AID_NAMES, type ReadingAidName } from '@/lib/features/stage-options';
 import {
   type FrameStatus,
@@ -80,6 +80,7 @@ export default defineBackground(() => {
     tabId: number,
     load: (frame: FrameStatus | undefined) => boolean,
     command: (frameId: number) => Promise<FrameStatus>,
+    withStage?: StageCodeName,
   ): Promise<TabStatus> {
     const entry = await tabs.read(tabId);
     const gone: number[] = [];
@@ -90,7 +91,7 @@ export default defineBackground(() => {
         try {
           if (!frame?.pipeline) {
             if (!load(frame)) return;
-            await ensurePipeline(tabId, frameId);
+            await ensurePipeline(tabId, frameId, withStage);
           }
           await tabs.report(tabId, frameId, await command(frameId));
         } catch (error) {
@@ -112,6 +113,8 @@ export default defineBackground(() => {
       tabId,
       () => enabled,
       (frameId) => sendMessage('setReadingAid', { name, enabled, options } as ReadingAidRequest, { tabId, frameId }),
+      // Joining lines needs no code of its own: it is part of the pipeline.
+      name === 'lines' ? undefined : name,
     );
   }
 

@@ -23,16 +23,22 @@ export function injectPipeline(tabId: number, frameId: number): Promise<void> {
 
 /**
  * Make sure the page pipeline runs in the frame: ask it, and inject it where nobody answers.
- * Rejects when the frame cannot be reached (a browser page, a frame that is gone).
+ * Where it has to be injected and a command for a stage follows (a reading aid switched on),
+ * that stage's code is injected alongside, so the pipeline finds it there instead of asking for
+ * it (a round trip, queued behind the pipeline's first pass). Rejects when the frame cannot be
+ * reached (a browser page, a frame that is gone).
  */
-export async function ensurePipeline(tabId: number, frameId: number): Promise<void> {
+export async function ensurePipeline(tabId: number, frameId: number, withStage?: StageCodeName): Promise<void> {
   try {
     await sendMessage('pipelinePing', undefined, { tabId, frameId });
     return;
   } catch {
     // Not running there yet.
   }
-  await injectPipeline(tabId, frameId);
+  await Promise.all([
+    injectPipeline(tabId, frameId),
+    withStage ? injectStageCode(tabId, frameId, withStage) : undefined,
+  ]);
 }
 
 /** How long after loading the pipeline the background checks that it runs (ms), once per retry. */

@@ -30,13 +30,14 @@ import {
 } from './line-join';
 import { OWN_NODE_ATTRIBUTE } from './markers';
 import { OwnTextStore } from './own-text';
-import { type PageChanges, PageObserver } from './page-observer';
+import { HUGE_MUTATION_THRESHOLD, type PageChanges, PageObserver } from './page-observer';
 import { PassageMarks } from './passage-marks';
 import { type RubyAnnotation, RubyAnnotations } from './ruby';
 import { createSliceTimer, yieldToPage } from './scheduler';
 import { StyleSheets } from './style-sheets';
 import {
   findBlockContainer,
+  isBlockElement,
   isInsideSkipped,
   isSkippedElement,
   iterateTextBlocks,
@@ -45,6 +46,7 @@ import {
 } from './text-blocks';
 
 const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
 
 /** Where a block is on the page, for stages that learn from the page: its element's tag and class. */
 export interface BlockContext {
@@ -193,6 +195,10 @@ export class PagePipeline {
   private readonly queue = new Set<Node>();
   /** Blocks (their containers) a learning stage left alone in this pass. */
   private readonly undecided = new Set<Node>();
+  /** The parser is building the page (Qingdu started while it was loading). */
+  private parsing = false;
+  /** Containers of blocks the parser may still be adding to (see `mayStillGrow`), computed later. */
+  private readonly heldBack = new Set<Element | Document | DocumentFragment>();
   private readonly rewrites = new WeakMap<Node, { count: number; since: number }>();
   private readonly contested = new WeakSet<Node>();
   private nearViewport = new WeakSet<Element>();
@@ -237,9 +243,15 @@ export class PagePipeline {
       () => this.passageSheets.removeAll(),
       (node) => this.ruby.wrapperOf(node) ?? node,
     );
+    const parsing = () => this.parsing;
     this.observer = new PageObserver(doc, {
       isOwnWrite: this.own.isOwnWrite,
       onChanges: (changes) => this.followPage(changes),
+      // While the parser builds the page, every batch is new content in document order: a full
+      // rescan per big batch would walk the page again and again and fix nothing until it ends.
+      get hugeMutationThreshold() {
+        return parsing() ? Number.POSITIVE_INFINITY : HUGE_MUTATION_THRESHOLD;
+      },
     });
     this.walkOptions = {
       readText: this.own.readOwn,
@@ -255,7 +267,25 @@ export class PagePipeline {
   start(): void {
     if (this.stopped) return;
     this.observer.start();
+    this.parsing = this.doc.readyState === 'loading';
+    if (this.parsing) this.doc.addEventListener('readystatechange', this.onParsed);
     this.enqueue(this.doc);
+  }
+
+  /** The parser is done: blocks held back while it could still add to them are computed now. */
+  private readonly onParsed = (): void => {
+    if (this.doc.readyState === 'loading') return;
+    this.doc.removeEventListener('readystatechange', this.onParsed);
+    // The parser's last nodes are still the parser's: no rescan for them.
+    this.observer.flush();
+    this.parsing = false;
+    this.enqueueHeldBack();
+  };
+
+  private enqueueHeldBack(): void {
+    const held = [...this.heldBack];
+    this.heldBack.clear();
+    for (const container of held) this.enqueue(container);
   }
 
   /** The style of marked passages (the outline); empty for none. */
@@ -292,6 +322,8 @@ export class PagePipeline {
       this.viewport = undefined;
       this.watchedForViewport = new WeakSet();
     }
+    if (stage?.nearViewportOnly) this.doc.addEventListener('scroll', this.onScroll, SCROLL_LISTENER);
+    else this.doc.removeEventListener('scroll', this.onScroll, SCROLL_LISTENER);
     this.changed();
   }
 
@@ -331,6 +363,22 @@ export class PagePipeline {
     for (const node of apart) this.own.restore(node);
     this.marks.unmark(apart);
   }
+
+  /**
+   * The reader scrolled: what is in the viewport now is annotated at once, before the frame that
+   * shows it is drawn (scroll events come before its layout), so a jump far down the page shows
+   * no frame without readings. The viewport observer would report it only after that frame.
+   */
+  private readonly onScroll = (): void => {
+    if (this.stopped || !this.annotation?.nearViewportOnly) return;
+    const started = performance.now();
+    this.observer.flush();
+    for (const block of this.findViewportBlocks()) {
+      if (this.mayNeedRender(block)) this.render(block, false);
+      if (performance.now() - started > SCROLL_BUDGET_MS) break;
+    }
+    this.observer.discardPending();
+  };
 
   /** "Show original" (true) pauses the repairs and shows the page's own text; false repairs again. */
   setShowOriginal(showOriginal: boolean): void {
@@ -484,6 +532,9 @@ export class PagePipeline {
     if (this.stopped) return;
     this.stopped = true;
     this.queue.clear();
+    this.heldBack.clear();
+    this.doc.removeEventListener('readystatechange', this.onParsed);
+    this.doc.removeEventListener('scroll', this.onScroll, SCROLL_LISTENER);
     this.viewport?.disconnect();
     this.observer.flush();
     this.observer.stop();
@@ -527,22 +578,38 @@ export class PagePipeline {
   /** Collect the queued roots' blocks, then compute them, in slices. */
   private async pump(): Promise<void> {
     const slice = createSliceTimer({ budgetMs: this.options.sliceMs });
+    let paused = false;
     const pause = async () => {
+      paused = true;
       // Our own writes of this slice: their records are ours, drop them.
       this.observer.discardPending();
       this.report();
-      await yieldToPage();
+      // Fixing a page as it is parsed keeps pace with the parser.
+      await yieldToPage(this.parsing ? 'user-blocking' : 'user-visible');
       slice.start();
       // Whatever the page did meanwhile is handled first.
       this.observer.flush();
     };
     this.observer.flush();
     while (this.queue.size > 0 && !this.stopped) {
+      // Readings go first where the reader is looking: the blocks in the viewport now are computed
+      // before the walk of the whole page (and before the viewport observer's first report, a
+      // frame later).
+      if (this.queue.has(this.doc) && this.annotation?.nearViewportOnly) {
+        for (const block of this.findViewportBlocks()) {
+          if (this.stopped) return;
+          if (!this.mayNeedRender(block)) continue;
+          this.render(block, false);
+          if (slice.isOver()) await pause();
+        }
+      }
       const items: WorkItem[] = [];
       const rewalked = new Set<Node>();
       this.progress = { done: 0, total: 0 };
-      // Collect: walk the queued roots (no writes).
-      while (this.queue.size > 0) {
+      // Collect: walk the queued roots (no writes). Where roots keep coming (a page being parsed),
+      // what was collected is computed before walking on.
+      paused = false;
+      while (this.queue.size > 0 && !(paused && items.length > 0)) {
         const root = this.queue.values().next().value as Node;
         this.queue.delete(root);
         if (root !== this.doc && !root.isConnected) continue;
@@ -555,13 +622,17 @@ export class PagePipeline {
         const lines: TextBlock[] = [];
         for (const block of iterateTextBlocks(root, this.walkOptions)) {
           if (isLineCandidate(block)) lines.push(block);
-          if (!this.mayNeedRender(block)) continue;
-          items.push({ block, fromObserver });
-          this.progress.total++;
+          if (this.mayNeedRender(block)) {
+            items.push({ block, fromObserver });
+            this.progress.total++;
+          }
+          // Checked for every block walked: a long run of blocks with nothing to do is a walk too.
           if (slice.isOver()) {
             this.shadowRootsSeen = undefined;
             await pause();
             this.shadowRootsSeen = shadowRoots;
+            // A stage changed meanwhile: the whole page is walked again, this walk is moot.
+            if (this.queue.has(this.doc)) break;
           }
           if (this.stopped) return;
         }
@@ -588,7 +659,8 @@ export class PagePipeline {
       for (const item of items) {
         if (this.stopped) return;
         if ('block' in item) {
-          this.render(item.block, item.fromObserver);
+          if (this.mayStillGrow(item.block)) this.heldBack.add(item.block.container);
+          else this.render(item.block, item.fromObserver);
           this.progress.done++;
         } else this.rewriteAttributes(item.attributesOf);
         if (slice.isOver()) await pause();
@@ -825,6 +897,36 @@ export class PagePipeline {
     return stage;
   }
 
+  /**
+   * The blocks under the points of a grid over the viewport, marked as near the viewport: each
+   * point's block element, where its children are all inline (a paragraph, a heading). A point
+   * between paragraphs hits their parent (an article, `main`, `body`): that is left to the walk.
+   */
+  private *findViewportBlocks(): Generator<TextBlock> {
+    const View = this.doc.defaultView;
+    if (!View || typeof this.doc.elementFromPoint !== 'function') return;
+    const containers = new Set<Element>();
+    for (let row = 0; row < VIEWPORT_GRID_ROWS; row++) {
+      for (let column = 0; column < VIEWPORT_GRID_COLUMNS; column++) {
+        const hit = this.doc.elementFromPoint(
+          ((column + 0.5) / VIEWPORT_GRID_COLUMNS) * View.innerWidth,
+          ((row + 0.5) / VIEWPORT_GRID_ROWS) * View.innerHeight,
+        );
+        const container = hit ? findBlockContainer(hit) : undefined;
+        if (container?.nodeType === ELEMENT_NODE && holdsOnlyInline(container as Element))
+          containers.add(container as Element);
+      }
+    }
+    for (const container of containers) {
+      if (!container.isConnected) continue;
+      // Walked whole before any is computed: computing annotates, which changes the tree.
+      for (const block of [...iterateTextBlocks(container, this.walkOptions)]) {
+        if (block.container.nodeType === ELEMENT_NODE) this.nearViewport.add(block.container as Element);
+        yield block;
+      }
+    }
+  }
+
   private watchViewport(element: Element): void {
     if (this.watchedForViewport.has(element)) return;
     const View = this.doc.defaultView;
@@ -919,18 +1021,41 @@ export class PagePipeline {
       this.attributes.write(element, 'lang', active.lang);
   }
 
+  /**
+   * While the page is parsed, Chromium's parser appends the next chunk's text to the last text
+   * node it made: written by Qingdu, that node would then hold half Qingdu's text and half the
+   * parser's, and its original would be lost. A block ending in a node with nothing after it yet
+   * is left alone until something follows it or parsing ends.
+   */
+  private mayStillGrow(block: TextBlock): boolean {
+    if (this.doc.readyState !== 'loading') return false;
+    for (let node: Node | null = block.nodes[block.nodes.length - 1] as Node; node; node = node.parentNode) {
+      if (node.nextSibling) return false;
+    }
+    return true;
+  }
+
   // --- following the page ---
 
   private followPage(changes: PageChanges): void {
     if (this.stopped) return;
+    // New content from the parser: what was held back may be complete now.
+    if (this.heldBack.size > 0) this.enqueueHeldBack();
     if (changes.rescan) {
       this.enqueue(this.doc);
       return;
     }
-    for (const root of changes.addedRoots) this.enqueue(findBlockContainer(root));
+    // Text the page keeps rewriting in a container left to it (see `render`) is not even queued:
+    // a page that rewrites it a thousand times a second would otherwise cost a pass, and a status
+    // report, each time.
+    for (const root of changes.addedRoots) {
+      const container = findBlockContainer(root);
+      if (root.nodeType !== TEXT_NODE || !this.contested.has(container)) this.enqueue(container);
+    }
     for (const node of changes.changedTexts) {
       this.own.forgetRewritten(node);
-      this.enqueue(findBlockContainer(node));
+      const container = findBlockContainer(node);
+      if (!this.contested.has(container)) this.enqueue(container);
     }
     // A page script changed a node we had taken out for annotation: put it back and judge it afresh.
     for (const node of changes.detachedTexts) {
@@ -953,6 +1078,22 @@ export class PagePipeline {
 }
 
 const STAGE_ORDER: Record<TextStageName, number> = { fix: 0, replace: 1, convert: 2 };
+
+/** Points looked at over the viewport for the blocks annotated first (see `findViewportBlocks`). */
+const VIEWPORT_GRID_ROWS = 12;
+const VIEWPORT_GRID_COLUMNS = 3;
+/** Passive, and in the capture phase: a scroll of any scrolling element reaches the document then. */
+const SCROLL_LISTENER: AddEventListenerOptions = { capture: true, passive: true };
+/** Time the annotation of what a scroll brought into view may take, in the scroll event. */
+const SCROLL_BUDGET_MS = 8;
+
+/** Does `element` have only inline children (text, `<b>`, `<a>`…), no block inside? */
+function holdsOnlyInline(element: Element): boolean {
+  for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
+    if (isBlockElement(child) || child.shadowRoot) return false;
+  }
+  return true;
+}
 
 /** An edit's range in the block's own text (through the origin map of the text it applies to). */
 function sourceRange(edit: TextEdit, origin: Int32Array | undefined, length: number): { start: number; end: number } {

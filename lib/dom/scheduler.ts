@@ -24,11 +24,13 @@ interface InputPendingNavigator {
  * timers are in background tabs), else a zero-delay timeout. Not `scheduler.yield()`: its
  * continuation runs ahead of the page's queued tasks, so while Qingdu had work (seconds on a page
  * of 200,000 text nodes) a timer of the page's never fired (tests/e2e/hostile-pages.e2e.ts).
+ *
+ * `'user-blocking'` is for work that must keep pace with the HTML parser: at the page's own
+ * priority, a continuation waits until a long page is parsed (Chromium runs the parser first).
  */
-export function yieldToPage(): Promise<void> {
+export function yieldToPage(priority: 'user-visible' | 'user-blocking' = 'user-visible'): Promise<void> {
   const scheduler = (globalThis as { scheduler?: PageScheduler }).scheduler;
-  if (typeof scheduler?.postTask === 'function')
-    return scheduler.postTask(() => undefined, { priority: 'user-visible' });
+  if (typeof scheduler?.postTask === 'function') return scheduler.postTask(() => undefined, { priority });
   return new Promise((resume) => setTimeout(resume, 0));
 }
 
@@ -36,6 +38,13 @@ export function yieldToPage(): Promise<void> {
 export function isInputPending(): boolean {
   const navigator = (globalThis as { navigator?: InputPendingNavigator }).navigator;
   return navigator?.scheduling?.isInputPending?.() === true;
+}
+
+/** `isInputPending`, its browser function looked up once (a slice asks after every block). */
+function findInputPending(): () => boolean {
+  const scheduling = (globalThis as { navigator?: InputPendingNavigator }).navigator?.scheduling;
+  const ask = scheduling?.isInputPending;
+  return typeof ask === 'function' ? () => ask.call(scheduling) === true : () => false;
 }
 
 export interface SliceClock {
@@ -49,12 +58,13 @@ export interface SliceClock {
 export function createSliceTimer(options: SliceClock = {}): { start(): void; isOver(): boolean } {
   const budget = options.budgetMs ?? DEFAULT_SLICE_MS;
   const now = options.now ?? (() => performance.now());
+  const inputPending = findInputPending();
   let started = now();
   return {
     start() {
       started = now();
     },
-    isOver: () => now() - started >= budget || isInputPending(),
+    isOver: () => now() - started >= budget || inputPending(),
   };
 }
 

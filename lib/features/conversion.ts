@@ -9,7 +9,7 @@
  * Japanese and Korean scopes are left alone: their Han characters are not Chinese.
  */
 import type { PageTextStage } from '@/lib/dom/page-pipeline';
-import { type Converter, hasHanText, loadConverter } from '@/lib/text/convert/converter';
+import { type Converter, createConverter, hasHanText } from '@/lib/text/convert/converter';
 import type { TextEdit } from '@/lib/text/doubled/types';
 import { CONVERSION_VARIANT_LANG } from '@/lib/text/reading-aid-options';
 import type { ConversionAidOptions } from './stage-options';
@@ -34,6 +34,10 @@ export function planConversionEdits(converter: Converter, text: string, parts = 
       { rule: CONVERSION_RULE_NAME, factor: 1, start: 0, end: text.length, original: text, replacement: converted },
     ];
   }
+  // Every match kept its length: the result lines up with the text character for character, as
+  // the plan's pieces would (an edit per run of changed characters); planning costs more.
+  const sameLength = converter.convertKeepingLength(text);
+  if (sameLength !== undefined) return editsPerChangedRun(text, sameLength);
   const edits: TextEdit[] = [];
   for (const piece of converter.planConversion(text).pieces) {
     const original = text.slice(piece.start, piece.end);
@@ -46,6 +50,29 @@ export function planConversionEdits(converter: Converter, text: string, parts = 
       original,
       replacement: piece.text,
     });
+  }
+  return edits;
+}
+
+/** An edit per run of characters `converted` (as long as `text`) changes. */
+function editsPerChangedRun(text: string, converted: string): TextEdit[] {
+  const edits: TextEdit[] = [];
+  for (let i = 0; i < text.length; ) {
+    if (text.charCodeAt(i) === converted.charCodeAt(i)) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < text.length && text.charCodeAt(end) !== converted.charCodeAt(end)) end++;
+    edits.push({
+      rule: CONVERSION_RULE_NAME,
+      factor: 1,
+      start: i,
+      end,
+      original: text.slice(i, end),
+      replacement: converted.slice(i, end),
+    });
+    i = end;
   }
   return edits;
 }
@@ -65,11 +92,10 @@ export function createConversionStage(converter: Converter): PageTextStage {
   };
 }
 
-/** Build the dictionaries for `options` (in steps, awaiting `pause` between them), then the stage. */
-export async function loadConversionStage(
-  options: ConversionAidOptions,
-  pause: () => Promise<void>,
-): Promise<PageTextStage> {
-  const converter = await loadConverter(options.variant, { phraseOverrides: options.phraseOverrides }, pause);
-  return createConversionStage(converter);
+/**
+ * The stage for `options`. Its dictionaries are built as the page's text reaches their entries
+ * (lib/text/convert/converter.ts), so nothing is built up front and there is nothing to pause for.
+ */
+export async function loadConversionStage(options: ConversionAidOptions): Promise<PageTextStage> {
+  return createConversionStage(createConverter(options.variant, { phraseOverrides: options.phraseOverrides }));
 }

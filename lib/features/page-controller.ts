@@ -62,7 +62,9 @@ export interface PageStageSettings {
 /**
  * Used while a page is still being parsed and its settings are on their way (the pipeline was
  * registered for a site where doubled text was found before): fix with the default options, so
- * the page is fixed as it is parsed; the real settings replace these a moment later.
+ * the page is fixed as it is parsed; the real settings replace these a moment later. Spelled
+ * exactly as the background resolves the default settings, so that where they are the defaults
+ * their arrival changes nothing and the page is not computed again.
  */
 export const EARLY_PAGE_SETTINGS: PageStageSettings = {
   site: {
@@ -70,7 +72,7 @@ export const EARLY_PAGE_SETTINGS: PageStageSettings = {
     pinyin: false,
     conversion: 'off',
     joinLines: false,
-    fixOptions: { sensitivity: 'conservative' },
+    fixOptions: { sensitivity: 'conservative', factors: [2, 3, 4], latin: true },
     outline: true,
     replacementRules: [],
   },

@@ -11,8 +11,10 @@
  * Known limit: text only inside shadow roots is not in `textContent`; the pipeline, once it runs,
  * reads open shadow roots.
  */
+import { yieldToPage } from '@/lib/dom/scheduler';
 import { getWorldState } from '@/lib/isolated-world';
 import type { PageSettings } from '@/lib/messaging';
+import { CLASS_HAN, classifyCodePoint } from '@/lib/text/chars';
 import { scanDoubledRuns } from '@/lib/text/doubled/prefilter';
 
 /**
@@ -44,10 +46,64 @@ export interface SentinelOptions {
   report(findings: SentinelFindings): Promise<SentinelAnswer>;
 }
 
+/**
+ * A long page's text is scanned in pieces of about this many characters, with a pause between
+ * them: the scan of 5 MB of text (1.7 million characters) took over 50 ms in one go.
+ */
+export const SCAN_PIECE_CHARS = 250_000;
+
+/**
+ * Where a piece of the scan may end at or after `at`: after a line break or after a Han character
+ * with another character on each side. A cluster of doubled runs never goes across either (the
+ * prefilter ends a doubled segment there), and what the scan looks back at stops there too, so the
+ * pieces find exactly the clusters the whole text holds. The text's end where there is none.
+ */
+export function findPieceEnd(text: string, at: number): number {
+  if (at >= text.length) return text.length;
+  const limit = Math.min(text.length - 1, at + SCAN_PIECE_CHARS);
+  const newline = text.indexOf('\n', at);
+  if (newline >= 0 && newline < limit) return newline + 1;
+  for (let i = Math.max(at, 1); i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (
+      c >= 0x3400 &&
+      text.charCodeAt(i - 1) !== c &&
+      text.charCodeAt(i + 1) !== c &&
+      classifyCodePoint(c) === CLASS_HAN
+    )
+      return i + 1;
+  }
+  return text.length;
+}
+
+/** The clusters of doubled runs in `text` ([first run start, last run start] pairs), scanned in pieces with `pause` between. */
+export async function scanInPieces(
+  text: string,
+  pause: () => Promise<void>,
+  pieceChars = SCAN_PIECE_CHARS,
+): Promise<number[]> {
+  const clusters: number[] = [];
+  for (let from = 0; from < text.length; ) {
+    const to = pieceChars >= text.length - from ? text.length : findPieceEnd(text, from + pieceChars);
+    const found: number[] = [];
+    scanDoubledRuns(from === 0 && to === text.length ? text : text.slice(from, to), found, 2);
+    for (const offset of found) clusters.push(offset + from);
+    from = to;
+    if (from < text.length) await pause();
+  }
+  return clusters;
+}
+
 /** The stretches of `text` around its clusters of doubled runs (merged where they touch), up to the limits. */
 export function findCandidateSnippets(text: string): Pick<SentinelFindings, 'candidates' | 'truncated'> {
   const clusters: number[] = [];
-  if (!scanDoubledRuns(text, clusters, 2)) return { candidates: [], truncated: false };
+  scanDoubledRuns(text, clusters, 2);
+  return snippetsAround(text, clusters);
+}
+
+/** The stretches of `text` around `clusters` (see `scanDoubledRuns`), merged where they touch, up to the limits. */
+function snippetsAround(text: string, clusters: readonly number[]): Pick<SentinelFindings, 'candidates' | 'truncated'> {
+  if (clusters.length === 0) return { candidates: [], truncated: false };
   const candidates: string[] = [];
   let chars = 0;
   let from = -1;
@@ -82,6 +138,31 @@ export function lookAt(root: Node): SentinelFindings {
   const read = performance.now();
   const found = findCandidateSnippets(text);
   return { ...found, timings: { read: read - started, scan: performance.now() - read } };
+}
+
+/**
+ * `lookAt` for the first look at a page: a short text is scanned at once (and reported at once:
+ * an `about:blank` frame its parent fills next must not be missed), a long one in pieces with
+ * `pause` between them (the scan time is the pieces' only).
+ */
+export function lookAtFirst(root: Node, pause: () => Promise<void>): SentinelFindings | Promise<SentinelFindings> {
+  const started = performance.now();
+  const text = root.textContent ?? '';
+  const read = performance.now();
+  if (text.length <= SCAN_PIECE_CHARS) {
+    const found = findCandidateSnippets(text);
+    return { ...found, timings: { read: read - started, scan: performance.now() - read } };
+  }
+  return (async () => {
+    let paused = 0;
+    const clusters = await scanInPieces(text, async () => {
+      const before = performance.now();
+      await pause();
+      paused += performance.now() - before;
+    });
+    const found = snippetsAround(text, clusters);
+    return { ...found, timings: { read: read - started, scan: performance.now() - read - paused } };
+  })();
 }
 
 export function startSentinel(doc: Document, options: SentinelOptions): { stop(): void } {
@@ -141,13 +222,17 @@ export function startSentinel(doc: Document, options: SentinelOptions): { stop()
       if (answered) lookAtNewContent();
     });
     observer.observe(doc, { childList: true, subtree: true, characterData: true });
-    if (!(await report(lookAt(doc.body ?? doc)))) return;
+    const look = lookAtFirst(doc.body ?? doc, yieldToPage);
+    if (!(await report(look instanceof Promise ? await look : look))) return;
     answered = true;
     collect(observer.takeRecords());
     lookAtNewContent();
   };
 
-  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', () => void firstLook(), { once: true });
+  // After parsing, in a task of its own: not in the parser's last task (where DOMContentLoaded
+  // fires), which on a long page is already the page's longest, and not before its first paint.
+  const lookSoon = () => void yieldToPage().then(firstLook);
+  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', lookSoon, { once: true });
   else void firstLook();
   return { stop };
 }

@@ -17,6 +17,7 @@ import { summarize } from './stats';
 import {
   describeLongestExtensionTask,
   findLongestExtensionTask,
+  findLongestTaskHoldingExtension,
   splitExtensionTime,
   sumScriptTime,
   TASK_EVENT,
@@ -239,7 +240,7 @@ async function traceExtensionRun(
 }
 
 const ATTRIBUTION =
-  "events with the extension's script URLs (EvaluateScript, FunctionCall, v8.compile, v8.run), scheduler.yield continuations and microtask checkpoints in tasks where it ran";
+  "events with the extension's script URLs (EvaluateScript, FunctionCall, v8.compile, v8.run), scheduler.yield continuations and microtask checkpoints in tasks where it ran and no page script or parsing did";
 
 /**
  * idle_page_overhead_ms and sentinel_page_overhead_ms: what the extension costs the clean 1 MB
@@ -325,6 +326,7 @@ export async function measureLongestTask(
   }
   const base = `chrome-extension://${browsers.extension.extensionId}/`;
   const longest: number[] = [];
+  const holding: number[] = [];
   let worst: { ms: number; description: string } | undefined;
   for (let i = 0; i < plan.warmups + plan.runs; i++) {
     await forgetRememberedSites(browsers);
@@ -332,6 +334,7 @@ export async function measureLongestTask(
     if (i < plan.warmups) continue;
     const ms = findLongestExtensionTask(events, base);
     longest.push(ms);
+    holding.push(findLongestTaskHoldingExtension(events, base));
     if (!worst || ms > worst.ms) worst = { ms, description: describeLongestExtensionTask(events, base) };
   }
   return {
@@ -339,11 +342,14 @@ export async function measureLongestTask(
       {
         name: 'longest_task_ms_5m',
         summary: summarize(longest),
-        note: `CDP trace of the 5 MB page, navigation until Qingdu is done: the longest top-level task (${TASK_EVENT}) holding ${ATTRIBUTION}; PerformanceObserver longtask cannot say who caused a task (see Checks)`,
+        note: `CDP trace of the 5 MB page, navigation until Qingdu is done: the longest top-level task (${TASK_EVENT}) Qingdu is answerable for, holding ${ATTRIBUTION}: whole where that work is at least half of it, else only that work (the page's own parsing and layout are not Qingdu's); PerformanceObserver longtask cannot say who caused a task (see Checks)`,
       },
     ],
-    checks: worst
-      ? [`5m page, the longest task of the worst run (${worst.ms.toFixed(0)} ms): ${worst.description}`]
-      : [],
+    checks: [
+      ...(worst
+        ? [`5m page, the longest task of the worst run (${worst.ms.toFixed(0)} ms): ${worst.description}`]
+        : []),
+      `5m page, the longest task holding any of Qingdu's work, whoever else ran in it (the parser's last task, where DOMContentLoaded fires, among them): median ${summarize(holding).median.toFixed(0)} ms`,
+    ],
   };
 }

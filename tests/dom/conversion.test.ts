@@ -1,7 +1,6 @@
 /** Conversion, the text stage, through the page pipeline. */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { PagePipeline } from '../../lib/dom/page-pipeline';
-import { yieldToPage } from '../../lib/dom/scheduler';
 import { CONVERTED_ATTRIBUTES, loadConversionStage } from '../../lib/features/conversion';
 import type { ConversionAidOptions } from '../../lib/features/stage-options';
 
@@ -36,7 +35,7 @@ describe('conversion on a page', () => {
   let pipeline: PagePipeline;
 
   async function convert(options: ConversionAidOptions | undefined): Promise<void> {
-    pipeline.setTextStage('convert', options ? await loadConversionStage(options, yieldToPage) : undefined);
+    pipeline.setTextStage('convert', options ? await loadConversionStage(options) : undefined);
     await settle();
     await pipeline.whenIdle();
   }

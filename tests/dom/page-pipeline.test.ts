@@ -283,6 +283,60 @@ describe('PagePipeline', () => {
     expect(rounds).toBeLessThanOrEqual(4);
   });
 
+  test('a long run of blocks with nothing to do is walked in slices too', async () => {
+    document.body.replaceChildren();
+    for (let i = 0; i < 50; i++) {
+      const p = document.createElement('p');
+      p.textContent = `这是一个干净的段落，第${i}段。`;
+      document.body.append(p);
+    }
+    let looked = 0;
+    const fix = fixStage();
+    // A slice of no time: the walk must give the page the thread back after every block.
+    pipeline = new PagePipeline(document, { sliceMs: 0 });
+    pipeline.setTextStage('fix', {
+      ...fix,
+      mightChange: (blockText) => {
+        looked++;
+        return fix.mightChange(blockText);
+      },
+    });
+    pipeline.start();
+    expect(looked).toBeLessThanOrEqual(2);
+    await pipeline.whenIdle();
+    expect(looked).toBeGreaterThan(50);
+  });
+
+  test('a walk a stage change makes moot stops at the next pause', async () => {
+    document.body.replaceChildren();
+    for (let i = 0; i < 50; i++) {
+      const p = document.createElement('p');
+      p.textContent = `这是一个干净的段落，第${i}段。`;
+      document.body.append(p);
+    }
+    const counted = () => {
+      const fix = fixStage();
+      const stage = {
+        ...fix,
+        looked: 0,
+        mightChange: (blockText: string) => {
+          stage.looked++;
+          return fix.mightChange(blockText);
+        },
+      };
+      return stage;
+    };
+    pipeline = new PagePipeline(document, { sliceMs: 0 });
+    pipeline.setTextStage('fix', counted());
+    pipeline.start();
+    // The first pass is walking the page (it paused after its first block): the stage changes.
+    const next = counted();
+    pipeline.setTextStage('fix', next);
+    await pipeline.whenIdle();
+    // The page walked once for the new stage, not the rest of the old walk and then again.
+    expect(next.looked).toBeLessThanOrEqual(52);
+  });
+
   test('a container the page re-renders after every write is left to the page', async () => {
     start().setTextStage('fix', fixStage());
     await idle();
@@ -294,6 +348,31 @@ describe('PagePipeline', () => {
       if (h1.textContent === `新项目${i}`) writes++;
     }
     expect(writes).toBe(CONTAINER_REWRITE_LIMIT);
+  });
+
+  test('text the page keeps rewriting in a container left to it costs no pass and no status report', async () => {
+    start().setTextStage('fix', fixStage());
+    await idle();
+    const h1 = document.getElementById('h1') as HTMLElement;
+    for (let i = 0; i < CONTAINER_REWRITE_LIMIT + 1; i++) {
+      h1.replaceChildren(`新新新新项项项项目目目目${i}`);
+      await idle();
+    }
+    const reported = statuses.length;
+    for (let i = 0; i < 20; i++) {
+      h1.replaceChildren(`新新新新项项项项目目目目${i}`);
+      await idle();
+      (h1.firstChild as Text).data = `马马马马蹄蹄蹄蹄疾疾疾疾${i}`;
+      await idle();
+    }
+    expect(h1.textContent).toBe('马马马马蹄蹄蹄蹄疾疾疾疾19');
+    expect(statuses.length).toBe(reported);
+    // Elsewhere the page is still followed.
+    const added = document.createElement('p');
+    added.textContent = '新新新新项项项项目目目目';
+    document.body.append(added);
+    await idle();
+    expect(added.textContent).toBe('新项目');
   });
 
   test('fixRange fixes a selection the automatic pass left alone, and keeps it fixed', async () => {

@@ -1,14 +1,18 @@
 /** The sentinel (lib/features/sentinel.ts): the only script every page gets. */
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import {
   findCandidateSnippets,
+  findPieceEnd,
   lookAt,
   SENTINEL_MAX_SNIPPETS,
   type SentinelAnswer,
   type SentinelFindings,
+  scanInPieces,
   startSentinel,
 } from '../../lib/features/sentinel';
 import { getWorldState } from '../../lib/isolated-world';
+import { scanDoubledRuns } from '../../lib/text/doubled/prefilter';
 
 const settle = () => new Promise((resume) => setTimeout(resume, 0));
 const CLEAN = '<p>会议强调，要立足重点产业，紧盯五百强项目。</p>';
@@ -122,5 +126,62 @@ describe('the sentinel', () => {
     start();
     await settle();
     expect(reports).toEqual([]);
+  });
+});
+
+describe('a long text scanned in pieces', () => {
+  const scanWhole = (text: string) => {
+    const clusters: number[] = [];
+    scanDoubledRuns(text, clusters, 2);
+    return clusters;
+  };
+
+  test('finds exactly the clusters the whole text holds, wherever the pieces end (property)', async () => {
+    // Doubled and single Han, Latin words doubled or not, digits, punctuation, line breaks.
+    const unit = fc.constantFrom(
+      '勇勇',
+      '于于',
+      '新新新新',
+      '担',
+      '当',
+      '作为',
+      '，',
+      '。',
+      '\n',
+      ' ',
+      'TThhee',
+      'committee',
+      '2011',
+      'ddeefifinnee',
+      '𠮷𠮷',
+      '常常',
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(unit, { maxLength: 120 }),
+        fc.integer({ min: 1, max: 40 }),
+        async (units, pieceChars) => {
+          const text = units.join('');
+          let pauses = 0;
+          const clusters = await scanInPieces(
+            text,
+            async () => {
+              pauses++;
+            },
+            pieceChars,
+          );
+          expect(clusters).toEqual(scanWhole(text));
+          expect(pauses).toBeLessThanOrEqual(Math.ceil(text.length / pieceChars));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  test('a piece ends after a line break or a single Han character, or not at all', () => {
+    expect(findPieceEnd('勇勇于于\n担担当当', 1)).toBe(5);
+    expect(findPieceEnd('勇勇于于担担当当作', 1)).toBe(9);
+    expect(findPieceEnd('勇勇于于担担当当作作', 1)).toBe(10);
+    expect(findPieceEnd('勇勇于于，当好', 1)).toBe(6);
   });
 });

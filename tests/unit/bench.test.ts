@@ -12,7 +12,13 @@ import {
 } from '../../scripts/bench/page-generator';
 import { findQuantile, summarize } from '../../scripts/bench/stats';
 import { describeDifference, formatNumber, formatTable } from '../../scripts/bench/table';
-import { findLongestExtensionTask, sumScriptTime, TASK_EVENT, type TraceEvent } from '../../scripts/bench/trace';
+import {
+  findLongestExtensionTask,
+  findLongestTaskHoldingExtension,
+  sumScriptTime,
+  TASK_EVENT,
+  type TraceEvent,
+} from '../../scripts/bench/trace';
 
 describe('benchmark page generator', () => {
   test('the same seed gives the same page, another seed another page', () => {
@@ -213,5 +219,53 @@ describe('trace reading', () => {
     expect(sumScriptTime(events, ext).wallMs).toBe(5.5);
     expect(findLongestExtensionTask(events, ext)).toBe(5);
     expect(findLongestExtensionTask(events.slice(6), ext)).toBe(0);
+  });
+
+  test("a task of the page's in which the extension only ran a listener counts for the listener's time", () => {
+    const events = [
+      // The parser's last task: parsing and layout, and DOMContentLoaded with the sentinel's listener.
+      event(TASK_EVENT, 0, 400_000),
+      event('ParseHTML', 100, 150_000),
+      event('Layout', 160_000, 200_000),
+      event('FunctionCall', 380_000, 700, script),
+      // A slice of the extension's own: counts whole, garbage collection included.
+      event(TASK_EVENT, 500_000, 12_000),
+      event('RunYieldContinuation', 500_100, 9000),
+      event('MinorGC', 509_200, 2500),
+    ];
+    expect(findLongestExtensionTask(events, ext)).toBe(12);
+    expect(findLongestExtensionTask(events.slice(0, 4), ext)).toBe(0.7);
+    // The page's mutation observers, run at the end of the parser's task, are not Qingdu's.
+    const withObservers = [...events.slice(0, 4), event('RunMicrotasks', 390_000, 8000)];
+    expect(findLongestExtensionTask(withObservers, ext)).toBe(0.7);
+    expect(sumScriptTime(withObservers, ext).wallMs).toBe(0.7);
+    expect(findLongestTaskHoldingExtension(events, ext)).toBe(400);
+  });
+
+  test("calls into the extension's world count, in tasks Blink's scheduler runs itself too (scheduler.postTask)", () => {
+    const call = (ts: number, dur: number, worldName?: string): TraceEvent => ({
+      ...event('v8.callFunction', ts, dur),
+      args: worldName === undefined ? {} : { worldName },
+    });
+    const events = [
+      // The sentinel's listener: a call in the extension's world holding its script URL.
+      event(TASK_EVENT, 0, 2000),
+      call(100, 1000, 'Qingdu 清读'),
+      event('FunctionCall', 150, 900, script),
+      // A postTask continuation of the pipeline: a scheduler task, a call without a URL, then its work in microtasks.
+      event('RunTask', 10_000, 9000),
+      call(10_100, 200, 'Qingdu 清读'),
+      event('RunMicrotasks', 10_400, 8000),
+      // A page task: a call in the page's own world and its microtasks are not Qingdu's.
+      event('RunTask', 30_000, 70_000),
+      call(30_100, 60_000),
+      event('RunMicrotasks', 90_500, 9000),
+    ];
+    expect(findLongestExtensionTask(events, ext)).toBe(9);
+    expect(sumScriptTime(events, ext).wallMs).toBe(1 + 0.2 + 8);
+    // The page's mutation observer, run in the checkpoint after the slice's writes, is cut out of it.
+    const observed = [...events, event('FunctionCall', 15_000, 3000, 'http://127.0.0.1/observer.js')];
+    expect(sumScriptTime(observed, ext).wallMs).toBe(1 + 0.2 + 5);
+    expect(findLongestExtensionTask(observed, ext)).toBe(9);
   });
 });

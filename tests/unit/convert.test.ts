@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import * as OpenCC from 'opencc-js';
 import { describe, expect, test } from 'vitest';
 import { createConversionStage } from '../../lib/features/conversion';
-import { composeText, splitByOrigin } from '../../lib/text/compose';
+import { composeText, splitByOrigin, type TextStage } from '../../lib/text/compose';
 import { type Converter, createConverter, hasHanText } from '../../lib/text/convert/converter';
 import { CONVERSION_VARIANT_IDS, CONVERSION_VARIANTS } from '../../lib/text/reading-aid-options';
 
@@ -142,6 +142,48 @@ describe('conversion mapped onto text nodes (the stage, composed as pages compos
   test('one part gets the whole conversion', () => {
     expect(convertParts(s2twp, '我的U盘', [5])).toEqual(['我的隨身碟']);
   });
+
+  test('where every match keeps its length, the nodes get what the plan gives them, without planning (property)', () => {
+    const alphabet = fc.constantFrom(...('U盘头发软件鼠标网络内存里面干后的了，。a𠮷\uf900'.match(/./gu) ?? []));
+    /** The stage as it was: every conversion of a split block planned, piece by piece. */
+    const planned: TextStage = {
+      name: 'convert',
+      mightChange: hasHanText,
+      edit: (text) =>
+        s2twp
+          .planConversion(text)
+          .pieces.filter((piece) => piece.text !== text.slice(piece.start, piece.end))
+          .map((piece) => ({
+            rule: 'conversion',
+            factor: 1,
+            start: piece.start,
+            end: piece.end,
+            original: text.slice(piece.start, piece.end),
+            replacement: piece.text,
+          })),
+    };
+    fc.assert(
+      fc.property(
+        fc.array(alphabet, { minLength: 1, maxLength: 30 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 6 }),
+        (chars, rawCuts) => {
+          const input = chars.join('');
+          const boundaries = [...new Set(rawCuts.map((c) => c % (chars.length + 1)))].sort((a, b) => a - b);
+          const partStarts = [0];
+          for (const b of boundaries) if (b > 0) partStarts.push(chars.slice(0, b).join('').length);
+          const expected = splitByOrigin(composeText(input, [planned], partStarts), partStarts);
+          expect(
+            convertParts(
+              s2twp,
+              input,
+              partStarts.map((start, k) => (partStarts[k + 1] ?? input.length) - start),
+            ),
+          ).toEqual(expected);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
 });
 
 describe('the normalisation shortcut', () => {
@@ -165,5 +207,70 @@ describe('the normalisation shortcut', () => {
       expect(createConverter(variant).convertText(text)).toBe(reference(text));
       expect(createConverter(variant).planConversion(text).text).toBe(reference(text));
     }
+  });
+});
+
+/**
+ * The dictionaries are built one first character at a time, found by binary search in opencc-js's
+ * serialized dictionaries (lib/text/convert/converter.ts): that needs them sorted, and must give
+ * what opencc-js's own tries give on any text.
+ */
+describe('dictionaries built as the text reaches them', () => {
+  /** Every serialized dictionary of every variant's configuration. */
+  async function readDictionaries(): Promise<string[]> {
+    const { configs } = await import('opencc-js/preset');
+    const found = new Set<string>();
+    const collect = (value: unknown) => {
+      if (typeof value === 'string') found.add(value);
+      else if (Array.isArray(value)) for (const item of value) collect(item);
+    };
+    for (const variant of CONVERSION_VARIANT_IDS) collect(Object.values(configs[variant] as object));
+    return [...found];
+  }
+
+  test("every opencc-js dictionary is sorted by its sources' code points, each source once", async () => {
+    const dictionaries = await readDictionaries();
+    expect(dictionaries.length).toBeGreaterThan(5);
+    const codePoints = (text: string) => [...text].map((char) => char.codePointAt(0) as number);
+    for (const dictionary of dictionaries) {
+      const sources = dictionary.split('|').map((entry) => codePoints(entry.slice(0, entry.indexOf(' '))));
+      for (let i = 1; i < sources.length; i++) {
+        const [before, after] = [sources[i - 1] as number[], sources[i] as number[]];
+        const differs = before.findIndex((codePoint, k) => codePoint !== after[k]);
+        const ordered =
+          differs < 0 ? before.length < after.length : (before[differs] as number) < (after[differs] ?? -1);
+        if (!ordered) throw new Error(`not sorted at entry ${i}: ${dictionary.split('|')[i]}`);
+      }
+    }
+  });
+
+  test('any text made of the dictionaries’ own sources converts as opencc-js converts it, every variant (property)', async () => {
+    const dictionaries = await readDictionaries();
+    // Sources from every dictionary (phrases that overlap, share first characters, or are one
+    // character), with plain text, Latin, astral characters and ideographic description sequences.
+    const sources = dictionaries.flatMap((dictionary) =>
+      dictionary
+        .split('|')
+        .filter((_, i) => i % 97 === 0)
+        .map((entry) => entry.slice(0, entry.indexOf(' '))),
+    );
+    const piece = fc.oneof(
+      fc.constantFrom(...sources),
+      fc.constantFrom('的', '了', '，', 'a', ' ', '𠮷', '⿰氵青', '\uf900', '头发', 'U盘'),
+    );
+    const references = CONVERSION_VARIANT_IDS.map(
+      (variant) => [createConverter(variant), OpenCC.Converter(CONVERSION_VARIANTS[variant])] as const,
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const text = pieces.join('');
+        for (const [converter, reference] of references) {
+          const expected = reference(text);
+          expect(converter.convertText(text)).toBe(expected);
+          expect(converter.planConversion(text).text).toBe(expected);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

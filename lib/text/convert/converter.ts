@@ -12,7 +12,6 @@
  */
 
 import type { DictLike } from 'opencc-js/core';
-import { Trie } from 'opencc-js/core';
 import { configs as OPENCC_CONFIGS } from 'opencc-js/preset';
 import type { ConversionVariant } from '../reading-aid-options';
 
@@ -33,6 +32,12 @@ export interface Converter {
   readonly variant: ConversionVariant;
   /** Convert a string (the fast path, for text that sits in one node). */
   convertText(input: string): string;
+  /**
+   * Convert a string, if every dictionary match in every step keeps its length (most conversions:
+   * 头发 → 頭髮): then the result lines up with the input character for character, as its plan
+   * would. Undefined where some match changes length (U盘 → 隨身碟): plan the conversion then.
+   */
+  convertKeepingLength(input: string): string | undefined;
   /** Convert a string and say which output came from which input range. */
   planConversion(input: string): ConversionPlan;
 }
@@ -70,29 +75,181 @@ export function hasHanText(text: string): boolean {
   return HAN_PATTERN.test(text);
 }
 
-/** Dictionary entries added between two pauses when building asynchronously. */
-const ENTRIES_PER_STEP = 4000;
+/** One node of a dictionary trie: the entries that go on from here, and the one that ends here. */
+interface TrieNode {
+  next?: Map<number, TrieNode>;
+  value?: string;
+}
 
-/**
- * Build a trie from a dictionary group as opencc-js's `loadDictGroup` does (earlier dictionaries
- * win), yielding every few thousand entries so a caller can build it without a long task.
- */
-function* buildTrieSteps(group: readonly DictLike[]): Generator<void, Trie> {
-  const trie = new Trie();
-  let sinceStep = 0;
-  for (const dictionary of [...group].reverse()) {
-    const entries = typeof dictionary === 'string' ? dictionary.split('|') : dictionary;
-    for (const entry of entries) {
-      const [source, target] = typeof entry === 'string' ? entry.split(' ') : entry;
-      if (typeof source !== 'string' || typeof target !== 'string') throw new TypeError('Invalid dictionary entry');
-      trie.addWord(source, target);
-      if (++sinceStep >= ENTRIES_PER_STEP) {
-        sinceStep = 0;
-        yield;
-      }
+/** A longest-prefix match: where it ends in the text, and what it becomes. */
+interface TrieMatch {
+  end: number;
+  value: string;
+}
+
+/** The part of a trie a text walks through (opencc-js's `Trie`, which builds everything up front). */
+interface PrefixTrie {
+  matchPrefix(text: string, index: number): TrieMatch | null;
+}
+
+function addEntry(root: Map<number, TrieNode>, source: string, target: string, from = 0): void {
+  let map = root;
+  let node: TrieNode | undefined;
+  for (let i = from; i < source.length; ) {
+    const codePoint = source.codePointAt(i) as number;
+    i += codePoint > 0xffff ? 2 : 1;
+    node = map.get(codePoint);
+    if (!node) {
+      node = {};
+      map.set(codePoint, node);
+    }
+    if (i < source.length) {
+      node.next ??= new Map();
+      map = node.next;
     }
   }
-  return trie;
+  if (node) node.value = target;
+}
+
+/** Longest match from `index`, the first code point's node given. */
+function matchFrom(first: TrieNode, text: string, index: number): TrieMatch | null {
+  let node: TrieNode | undefined = first;
+  let at = index + codePointLength(text, index);
+  let end = 0;
+  let value: string | undefined;
+  for (;;) {
+    if (node.value !== undefined) {
+      end = at;
+      value = node.value;
+    }
+    if (!node.next || at >= text.length) break;
+    const codePoint = text.codePointAt(at) as number;
+    node = node.next.get(codePoint);
+    if (!node) break;
+    at += codePoint > 0xffff ? 2 : 1;
+  }
+  return value === undefined ? null : { end, value };
+}
+
+/**
+ * Where the entries starting with `codePoint` begin in a serialized dictionary (`"source target|…"`,
+ * sorted by source code points as every opencc-js dictionary is, a unit test checks): the first
+ * entry whose source does not start with a smaller code point, found by binary search.
+ */
+function findEntriesFrom(dictionary: string, codePoint: number): number {
+  let low = 0;
+  let high = dictionary.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const start = middle === 0 ? 0 : dictionary.lastIndexOf('|', middle - 1) + 1;
+    if ((dictionary.codePointAt(start) as number) < codePoint) {
+      const next = dictionary.indexOf('|', start);
+      low = next < 0 ? dictionary.length : next + 1;
+    } else high = start;
+  }
+  return low;
+}
+
+/**
+ * A dictionary group (earlier dictionaries win, as in opencc-js's `loadDictGroup`) whose trie is
+ * built one first character at a time, when a text first reaches that character: a page uses a
+ * few thousand of the tens of thousands of entries, and building them all took most of the time
+ * conversion needed on a long page (a `Trie` of s2twp takes about 100 ms before any text is
+ * converted). The entries of a character are found by binary search in the serialized dictionary.
+ */
+class LazyTrie implements PrefixTrie {
+  /** The trie under each first code point looked up so far (null: no entry starts with it). */
+  private readonly roots = new Map<number, TrieNode | null>();
+  /** The group's dictionaries, later ones first (their entries are overwritten by earlier ones'). */
+  private readonly sources: (string | Map<number, [string, string][]>)[] = [];
+
+  constructor(group: readonly DictLike[]) {
+    for (const dictionary of [...group].reverse()) {
+      if (typeof dictionary === 'string') {
+        this.sources.push(dictionary);
+        continue;
+      }
+      // Entry lists (custom dictionaries, not opencc-js's own) are indexed by first code point.
+      const byFirst = new Map<number, [string, string][]>();
+      for (const entry of dictionary) {
+        const [source, target] = entry;
+        if (typeof source !== 'string' || typeof target !== 'string') throw new TypeError('Invalid dictionary entry');
+        if (source === '') continue;
+        const codePoint = source.codePointAt(0) as number;
+        const list = byFirst.get(codePoint);
+        if (list) list.push([source, target]);
+        else byFirst.set(codePoint, [[source, target]]);
+      }
+      this.sources.push(byFirst);
+    }
+  }
+
+  /** The trie of the entries starting with `codePoint`, built from every dictionary on first use. */
+  private rootOf(codePoint: number): TrieNode | null {
+    const known = this.roots.get(codePoint);
+    if (known !== undefined) return known;
+    const root: TrieNode = {};
+    let found = false;
+    const add = (source: string, target: string) => {
+      found = true;
+      const rest = codePointLength(source, 0);
+      if (rest === source.length) {
+        root.value = target;
+        return;
+      }
+      root.next ??= new Map();
+      addEntry(root.next, source, target, rest);
+    };
+    for (const dictionary of this.sources) {
+      if (typeof dictionary !== 'string') {
+        for (const [source, target] of dictionary.get(codePoint) ?? []) add(source, target);
+        continue;
+      }
+      for (let at = findEntriesFrom(dictionary, codePoint); at < dictionary.length; ) {
+        if ((dictionary.codePointAt(at) as number) !== codePoint) break;
+        const space = dictionary.indexOf(' ', at);
+        let end = dictionary.indexOf('|', at);
+        if (end < 0) end = dictionary.length;
+        if (space < 0 || space > end) throw new TypeError('Invalid dictionary entry');
+        add(dictionary.slice(at, space), dictionary.slice(space + 1, end));
+        at = end + 1;
+      }
+    }
+    this.roots.set(codePoint, found ? root : null);
+    return found ? root : null;
+  }
+
+  matchPrefix(text: string, index: number): TrieMatch | null {
+    if (index >= text.length) return null;
+    const root = this.rootOf(text.codePointAt(index) as number);
+    return root ? matchFrom(root, text, index) : null;
+  }
+}
+
+/** Set by `convertWith` when a match it made changed length (see `Converter.convertKeepingLength`). */
+let lengthChanged = false;
+
+/** Convert `text` with one trie: longest match first, unmatched characters as they are. */
+function convertWith(trie: PrefixTrie, text: string): string {
+  let out = '';
+  let unmatchedFrom = -1;
+  for (let i = 0; i < text.length; ) {
+    const match = trie.matchPrefix(text, i);
+    if (match) {
+      if (unmatchedFrom >= 0) {
+        out += text.slice(unmatchedFrom, i);
+        unmatchedFrom = -1;
+      }
+      out += match.value;
+      if (match.value.length !== match.end - i) lengthChanged = true;
+      i = match.end;
+    } else {
+      if (unmatchedFrom < 0) unmatchedFrom = i;
+      i += unmatchedLength(text, i);
+    }
+  }
+  if (unmatchedFrom >= 0) out += text.slice(unmatchedFrom);
+  return out;
 }
 
 function codePointLength(text: string, index: number): number {
@@ -125,7 +282,7 @@ function unmatchedLength(text: string, index: number): number {
 }
 
 /** One trie pass over `input`, longest match first, with a piece per match and per unmatched character. */
-function alignTrie(trie: Trie, input: string): Alignment {
+function alignTrie(trie: PrefixTrie, input: string): Alignment {
   const srcEnds: number[] = [];
   const outEnds: number[] = [];
   let out = '';
@@ -181,7 +338,7 @@ function appendAlignment(target: Alignment, part: Alignment, srcOffset: number):
 }
 
 /** Segments as opencc-js's segmentation makes them: dictionary words, and runs of unmatched text between. */
-function segmentText(trie: Trie, input: string): number[] {
+function segmentText(trie: PrefixTrie, input: string): number[] {
   const ends: number[] = [];
   let inRun = false;
   for (let i = 0; i < input.length; ) {
@@ -206,20 +363,21 @@ const SEGMENT_CACHE_LIMIT = 50_000;
 
 class Pipeline {
   private readonly segmentCache = new Map<string, string>();
+  /** Segments whose conversion changed the length of some match (see `convertKeepingLength`). */
+  private readonly segmentsChangingLength = new Set<string>();
   private readonly segmentAlignmentCache = new Map<string, Alignment>();
-  private readonly normalization: Trie[];
-  private readonly segmentation: Trie | undefined;
-  private readonly chain: Trie[];
+  private readonly normalization: PrefixTrie[];
+  private readonly segmentation: PrefixTrie | undefined;
+  private readonly chain: PrefixTrie[];
 
-  constructor(normalization: Trie[], segmentation: Trie | undefined, chain: Trie[]) {
+  constructor(normalization: PrefixTrie[], segmentation: PrefixTrie | undefined, chain: PrefixTrie[]) {
     this.normalization = normalization;
     this.segmentation = segmentation;
     this.chain = chain;
   }
 
-  static *build(config: OpenccConfig): Generator<void, Pipeline> {
-    const normalization: Trie[] = [];
-    for (const group of config.normalizationChain ?? []) normalization.push(yield* buildTrieSteps(group));
+  static build(config: OpenccConfig): Pipeline {
+    const normalization = (config.normalizationChain ?? []).map((group) => new LazyTrie(group));
     const { segmentation } = config;
     const segmentationGroup =
       segmentation === undefined
@@ -227,9 +385,8 @@ class Pipeline {
         : typeof segmentation === 'string' || !segmentation.every((d) => typeof d === 'string')
           ? [segmentation as DictLike]
           : (segmentation as readonly DictLike[]);
-    const segmentationTrie = segmentationGroup ? yield* buildTrieSteps(segmentationGroup) : undefined;
-    const chain: Trie[] = [];
-    for (const group of config.conversionChain) chain.push(yield* buildTrieSteps(group));
+    const segmentationTrie = segmentationGroup ? new LazyTrie(segmentationGroup) : undefined;
+    const chain = config.conversionChain.map((group) => new LazyTrie(group));
     return new Pipeline(normalization, segmentationTrie, chain);
   }
 
@@ -237,24 +394,34 @@ class Pipeline {
     return this.normalization.length > 0 && COMPATIBILITY_IDEOGRAPH_PATTERN.test(input);
   }
 
+  /** `input` converted; `lengthChanged` says afterwards whether some match changed length. */
   convertText(input: string): string {
+    lengthChanged = false;
     let text = input;
-    if (this.needsNormalization(input)) for (const trie of this.normalization) text = trie.convert(text);
-    if (!this.segmentation) return this.chain.reduce((s, trie) => trie.convert(s), text);
+    if (this.needsNormalization(input)) for (const trie of this.normalization) text = convertWith(trie, text);
+    if (!this.segmentation) return this.chain.reduce((s, trie) => convertWith(trie, s), text);
     let out = '';
     let start = 0;
     const cache = this.segmentCache;
+    let changed = lengthChanged;
     for (const end of segmentText(this.segmentation, text)) {
       const segment = text.slice(start, end);
       let converted = cache.get(segment);
       if (converted === undefined) {
-        converted = this.chain.reduce((s, trie) => trie.convert(s), segment);
-        if (cache.size >= SEGMENT_CACHE_LIMIT) cache.clear();
+        lengthChanged = false;
+        converted = this.chain.reduce((s, trie) => convertWith(trie, s), segment);
+        if (cache.size >= SEGMENT_CACHE_LIMIT) {
+          cache.clear();
+          this.segmentsChangingLength.clear();
+        }
         cache.set(segment, converted);
+        if (lengthChanged) this.segmentsChangingLength.add(segment);
       }
+      changed ||= this.segmentsChangingLength.has(segment);
       out += converted;
       start = end;
     }
+    lengthChanged = changed;
     return out;
   }
 
@@ -298,34 +465,23 @@ class Pipeline {
 
 const pipelines = new Map<ConversionVariant, Pipeline>();
 
-function* getPipelineSteps(variant: ConversionVariant): Generator<void, Pipeline> {
+function getPipeline(variant: ConversionVariant): Pipeline {
   const built = pipelines.get(variant);
   if (built) return built;
   const config = (OPENCC_CONFIGS as Record<string, OpenccConfig | undefined>)[variant];
   if (!config) throw new Error(`Unknown conversion variant: ${variant}`);
-  const pipeline = yield* Pipeline.build(config);
+  const pipeline = Pipeline.build(config);
   pipelines.set(variant, pipeline);
   return pipeline;
 }
 
-/** Run a build generator to its end at once. */
-function runSteps<T>(steps: Generator<void, T>): T {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
-
-function buildOverrideTrie(overrides: Readonly<Record<string, string>> | undefined): Trie | undefined {
+function buildOverrideTrie(overrides: Readonly<Record<string, string>> | undefined): PrefixTrie | undefined {
   if (!overrides) return undefined;
-  const trie = new Trie();
-  let count = 0;
-  for (const [source, target] of Object.entries(overrides)) {
-    if (typeof source !== 'string' || typeof target !== 'string' || source.length === 0) continue;
-    trie.addWord(source, target);
-    count += 1;
-  }
-  return count > 0 ? trie : undefined;
+  const entries = Object.entries(overrides).filter(
+    (entry): entry is [string, string] =>
+      typeof entry[0] === 'string' && typeof entry[1] === 'string' && entry[0].length > 0,
+  );
+  return entries.length > 0 ? new LazyTrie([entries]) : undefined;
 }
 
 function alignmentToPlan(alignment: Alignment): ConversionPlan {
@@ -343,29 +499,13 @@ function alignmentToPlan(alignment: Alignment): ConversionPlan {
 }
 
 /**
- * A converter for one variant. The dictionaries are built once per variant and shared; phrase
- * overrides are matched on the original text first (longest first), and the text between them
- * goes through OpenCC.
+ * A converter for one variant. The dictionaries are shared per variant and built as texts reach
+ * their entries (see `LazyTrie`), so making a converter costs nothing up front; phrase overrides
+ * are matched on the original text first (longest first), and the text between them goes
+ * through OpenCC.
  */
 export function createConverter(variant: ConversionVariant, options: ConverterOptions = {}): Converter {
-  return wrapPipeline(variant, runSteps(getPipelineSteps(variant)), options);
-}
-
-/**
- * `createConverter` for pages: the dictionaries (tens of thousands of entries) are built in
- * steps, with `pause()` awaited between them so the page is never frozen while they load.
- */
-export async function loadConverter(
-  variant: ConversionVariant,
-  options: ConverterOptions,
-  pause: () => Promise<void>,
-): Promise<Converter> {
-  const steps = getPipelineSteps(variant);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return wrapPipeline(variant, step.value, options);
-    await pause();
-  }
+  return wrapPipeline(variant, getPipeline(variant), options);
 }
 
 function wrapPipeline(variant: ConversionVariant, pipeline: Pipeline, options: ConverterOptions): Converter {
@@ -396,6 +536,14 @@ function wrapPipeline(variant: ConversionVariant, pipeline: Pipeline, options: C
 
   return {
     variant,
+    convertKeepingLength(input) {
+      if (overrides) {
+        // Overrides are few and arbitrary: the plan decides.
+        return undefined;
+      }
+      const converted = pipeline.convertText(input);
+      return lengthChanged ? undefined : converted;
+    },
     convertText(input) {
       if (!overrides) return pipeline.convertText(input);
       let out = '';

@@ -5,6 +5,7 @@ import {
   needsPipeline,
   resolvePageSettings,
 } from '../../../lib/background/page-settings';
+import { EARLY_PAGE_SETTINGS } from '../../../lib/features/page-controller';
 import { DEFAULT_SETTINGS, type ReplacementRule, type Settings } from '../../../lib/settings/schema';
 import { applyCheckedReplacementRules } from '../../../lib/text/replace/apply-replacement-rules';
 
@@ -128,5 +129,14 @@ describe('when the page pipeline runs', () => {
       confirmsDoubledText(site, { candidates: ['2011年11月11日', '勇勇于于担担当当作作为为'], truncated: false }),
     ).toBe(true);
     expect(confirmsDoubledText(site, { candidates: [], truncated: true })).toBe(true);
+  });
+
+  test('a remembered site starts with what the default settings resolve to, so their arrival recomputes nothing', () => {
+    const { site } = resolvePageSettings(DEFAULT_SETTINGS, 'https://epaper.example/');
+    const early = EARLY_PAGE_SETTINGS.site;
+    expect(JSON.stringify([site.fix, site.fixOptions, site.outline, site.replacementRules])).toBe(
+      JSON.stringify([early.fix, early.fixOptions, early.outline, early.replacementRules]),
+    );
+    expect([site.pinyin, site.conversion]).toEqual([early.pinyin, early.conversion]);
   });
 });
