@@ -16,6 +16,7 @@ import { pathToFileURL } from 'node:url';
 import { buildIfNeeded } from '../lib/build';
 import { CHROME_MV3_DIR, findChromium } from '../lib/chromium';
 import { startBrowsers } from './browsers';
+import { measureLineJoin } from './line-join';
 import { type MetricResult, type Results, toJsonObject } from './metrics';
 import { PAGE_SIZE_IDS, type PageSize } from './page-generator';
 import {
@@ -202,6 +203,10 @@ async function main(): Promise<void> {
   } finally {
     await browsers.close();
   }
+  log('Join broken lines: finding runs on the clean 1 MB page…');
+  const lineJoin = await measureLineJoin(plan.runs);
+  add(lineJoin.results);
+  checks.push(...lineJoin.checks);
 
   const machine = describeMachine();
   const seconds = (performance.now() - started) / 1000;

@@ -4,17 +4,20 @@
  * and a bare `charCodeAt` loop over the blocks' text. `detect` is the line join's own work on top
  * of the walk: grouping blocks into line sequences and judging them (`findLineJoinRuns`).
  *
- *   npx tsx scripts/bench/line-join.ts            # 9 runs each, after a warm-up
+ *   npx tsx scripts/bench/line-join.ts            # 9 runs each, after a warm-up (the full table)
+ *   (npm run bench reports the detector's cold cost on the clean page as line_join_detect_ms)
  *   npx tsx scripts/bench/line-join.ts --runs 3
  *
  * Pages: the benchmark's clean 1 MB page (`page-generator.ts`, same seed as `npm run bench`), and
  * the same page with every paragraph set in a 14 em column, one `<br>` line each (work to do).
  */
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../lib/chromium';
 import { startStaticServer } from '../lib/static-server';
+import type { MetricResult } from './metrics';
 import { DEFAULT_SEED, generatePage, PAGE_SIZES } from './page-generator';
 import type { LineJoinTimings } from './page-scripts/line-join';
 import { OUTPUT_DIR } from './prepare';
@@ -23,11 +26,8 @@ import { summarize } from './stats';
 /** The detector's budget on a clean page: it runs on every page the feature is on. */
 export const LINE_JOIN_IDLE_BUDGET_MS = 2;
 
-const argv = process.argv.slice(2);
-const runsArg = argv.indexOf('--runs');
-const RUNS = runsArg >= 0 ? Number(argv[runsArg + 1]) : 9;
-
-async function main(): Promise<void> {
+/** Run the line join on the clean and the wrapped page `runs` times each (after a warm-up). */
+export async function collectLineJoinTimings(runs: number): Promise<Record<'clean' | 'wrapped', LineJoinTimings[]>> {
   const scriptPath = join(OUTPUT_DIR, 'scripts', 'line-join.js');
   await build({
     entryPoints: [join(import.meta.dirname, 'page-scripts', 'line-join.ts')],
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   try {
     const results: Record<string, LineJoinTimings[]> = { clean: [], wrapped: [] };
     for (const kind of ['clean', 'wrapped'] as const) {
-      for (let run = 0; run <= RUNS; run++) {
+      for (let run = 0; run <= runs; run++) {
         const page = await browser.newPage();
         await page.goto(server.url('/line-join/clean-1m.html'));
         await page.addScriptTag({ path: scriptPath });
@@ -64,6 +64,35 @@ async function main(): Promise<void> {
         await page.close();
       }
     }
+    return results as Record<'clean' | 'wrapped', LineJoinTimings[]>;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+/** For `npm run bench`: the detector's cost on the clean 1 MB page, beside the walk it runs after. */
+export async function measureLineJoin(runs: number): Promise<{ results: MetricResult[]; checks: string[] }> {
+  const { clean, wrapped } = await collectLineJoinTimings(runs);
+  const blocks = clean[0]?.blocks ?? 0;
+  const note = `clean 1 MB page, ${blocks.toLocaleString('en-US')} text blocks; first call in the page`;
+  return {
+    results: [
+      { name: 'line_join_detect_ms', summary: summarize(clean.map((t) => t.detectColdMs)), note },
+      { name: 'line_join_walk_ms', summary: summarize(clean.map((t) => t.walkMs)), note },
+    ],
+    checks: [
+      `line join: ${clean[0]?.runs ?? '?'} runs found on the clean 1 MB page (should be 0); ` +
+        `${wrapped[0]?.runs ?? '?'} joined on the same page set in a 14 em column`,
+    ],
+  };
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const runsArg = argv.indexOf('--runs');
+  const results = await collectLineJoinTimings(runsArg >= 0 ? Number(argv[runsArg + 1]) : 9);
+  {
     const rows: string[][] = [['page', 'metric', 'median', 'spread (min–max)', 'runs', 'what']];
     const add = (kind: string, name: string, values: number[], what: string) => {
       const s = summarize(values);
@@ -138,10 +167,7 @@ async function main(): Promise<void> {
     console.log(
       `clean page: detect ${detect.toFixed(2)} ms warm (${ratio.toFixed(2)}× the bare scan of the same text), ${cold.toFixed(2)} ms cold; budget ${LINE_JOIN_IDLE_BUDGET_MS} ms: ${cold <= LINE_JOIN_IDLE_BUDGET_MS ? 'met' : 'missed'} cold, ${detect <= LINE_JOIN_IDLE_BUDGET_MS ? 'met' : 'missed'} warm`,
     );
-  } finally {
-    await browser.close();
-    await server.close();
   }
 }
 
-await main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();

@@ -58,6 +58,13 @@ export const METRICS = [
     baseline: 'convert_baseline_ms',
   },
   { name: 'convert_baseline_ms', unit: 'ms', label: 'baseline: opencc-js HTMLConverter' },
+  {
+    name: 'line_join_detect_ms',
+    unit: 'ms',
+    label: 'Join broken lines: finding runs, clean 1 MB page',
+    baseline: 'line_join_walk_ms',
+  },
+  { name: 'line_join_walk_ms', unit: 'ms', label: 'baseline: the walk into text blocks it follows' },
   { name: 'content_script_bytes', unit: 'bytes', label: 'sentinel.js, the one script every page gets' },
   {
     name: 'pinyin_polyphone_acc',
@@ -166,6 +173,12 @@ export const TARGETS: readonly Target[] = [
     needs: ['pinyin_everyday_acc', 'pinyin_everyday_baseline_acc'],
     check: (v) =>
       v('pinyin_everyday_acc') >= 0.995 && v('pinyin_everyday_acc') > v('pinyin_everyday_baseline_acc') + 0.01,
+  },
+  {
+    metric: 'line_join_detect_ms',
+    text: '≤ 2',
+    needs: ['line_join_detect_ms'],
+    check: (v) => v('line_join_detect_ms') <= 2,
   },
   {
     metric: 'content_script_bytes',
