@@ -15,7 +15,7 @@ import { yieldToPage } from '@/lib/dom/scheduler';
 import { getWorldState } from '@/lib/isolated-world';
 import type { PageSettings } from '@/lib/messaging';
 import { CLASS_HAN, classifyCodePoint } from '@/lib/text/chars';
-import { scanDoubledRuns } from '@/lib/text/doubled/prefilter';
+import { scanDoubledRunsOnce } from '@/lib/text/doubled/prefilter';
 
 /**
  * Text around each cluster sent with it: enough for the engine to judge the cluster with its
@@ -86,7 +86,7 @@ export async function scanInPieces(
   for (let from = 0; from < text.length; ) {
     const to = pieceChars >= text.length - from ? text.length : findPieceEnd(text, from + pieceChars);
     const found: number[] = [];
-    scanDoubledRuns(from === 0 && to === text.length ? text : text.slice(from, to), found, 2);
+    scanDoubledRunsOnce(from === 0 && to === text.length ? text : text.slice(from, to), found, 2);
     for (const offset of found) clusters.push(offset + from);
     from = to;
     if (from < text.length) await pause();
@@ -97,11 +97,11 @@ export async function scanInPieces(
 /** The stretches of `text` around its clusters of doubled runs (merged where they touch), up to the limits. */
 export function findCandidateSnippets(text: string): Pick<SentinelFindings, 'candidates' | 'truncated'> {
   const clusters: number[] = [];
-  scanDoubledRuns(text, clusters, 2);
+  scanDoubledRunsOnce(text, clusters, 2);
   return snippetsAround(text, clusters);
 }
 
-/** The stretches of `text` around `clusters` (see `scanDoubledRuns`), merged where they touch, up to the limits. */
+/** The stretches of `text` around `clusters` (see `scanDoubledRunsOnce`), merged where they touch, up to the limits. */
 function snippetsAround(text: string, clusters: readonly number[]): Pick<SentinelFindings, 'candidates' | 'truncated'> {
   if (clusters.length === 0) return { candidates: [], truncated: false };
   const candidates: string[] = [];

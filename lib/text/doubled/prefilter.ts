@@ -56,6 +56,42 @@ export function scanDoubledRuns(text: string, out: number[] | null, minRuns: num
   return found;
 }
 
+/**
+ * Where `scanDoubledRuns` looks closer: a unit equal to the next one, or a low surrogate. A match
+ * takes both units of a repeat, so "aaa" reports its first repeat only: the loop would look at the
+ * second for nothing (a run is noted at its first repeat).
+ */
+const REPEAT_OR_LOW_SURROGATE = /([\s\S])\1|[\uDC00-\uDFFF]/g;
+
+/**
+ * `scanDoubledRuns`, exactly (same clusters, same answer), with the browser's compiled regular
+ * expression finding the rare units worth a closer look. For a long text scanned once, such as a
+ * page's first look: there the loop above runs before it is optimised (about 11 ms for the
+ * 345,000 characters of the bench's clean 1 MB page in Chromium, against about 1 ms for this).
+ */
+export function scanDoubledRunsOnce(text: string, out: number[] | null, minRuns: number): boolean {
+  const n = text.length;
+  if (n < 4) return false;
+  lastRun = -MAX_RUN_GAP - 1;
+  lastRunEnd = 0;
+  clusterStart = -1;
+  runs = 0;
+  found = false;
+  const repeats = REPEAT_OR_LOW_SURROGATE;
+  repeats.lastIndex = 0;
+  // Each unit the loop would look at, in order. The two alternatives differ only on a repeated
+  // low surrogate (reported twice, or passed over), which is not text: noteRepeat ignores it.
+  for (let match = repeats.exec(text); match !== null; match = repeats.exec(text)) {
+    const i = match[1] !== undefined ? match.index + 1 : match.index;
+    if (i >= 1 && noteRepeat(text, i, text.charCodeAt(i), text.charCodeAt(i - 1), out, minRuns)) return true;
+  }
+  if (runs >= minRuns) {
+    found = true;
+    if (out !== null) out.push(clusterStart, lastRun);
+  }
+  return found;
+}
+
 /** Records a doubled run starting at i - 1, if it is one; true when the scan can stop. */
 function noteRepeat(text: string, i: number, c: number, prev: number, out: number[] | null, minRuns: number): boolean {
   if (c === prev) {
