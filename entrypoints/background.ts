@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { garbledSitesItem, rememberGarbledSite, syncGarbledSitesScript } from '@/lib/background/garbled-sites';
-import { ensurePipeline, injectStageCode, loadPipelineFor } from '@/lib/background/injection';
+import { ensurePipeline, loadPipelineFor, loadStageCode } from '@/lib/background/injection';
 import { createKeptOriginalsKeeper } from '@/lib/background/kept-originals';
 import {
   confirmsDoubledText,
@@ -92,6 +92,9 @@ export default defineBackground(() => {
           if (!frame?.pipeline) {
             if (!load(frame)) return;
             await ensurePipeline(tabId, frameId, withStage);
+          } else if (withStage && load(frame)) {
+            // The stage's code is on its way while the command goes out (the pipeline would ask).
+            void loadStageCode(tabId, frameId, frame.documentKey, withStage).catch(() => undefined);
           }
           await tabs.report(tabId, frameId, await command(frameId));
         } catch (error) {
@@ -162,8 +165,10 @@ export default defineBackground(() => {
 
   onMessage('injectStageCode', async ({ data, sender }) => {
     const tabId = sender.tab?.id;
-    if (tabId === undefined || !STAGE_CODE_NAMES.includes(data)) throw new Error('Stage code runs in tabs only.');
-    await injectStageCode(tabId, sender.frameId ?? 0, data);
+    if (tabId === undefined || !STAGE_CODE_NAMES.includes(data?.name) || typeof data.documentKey !== 'string') {
+      throw new Error('Stage code runs in tabs only.');
+    }
+    await loadStageCode(tabId, sender.frameId ?? 0, data.documentKey, data.name);
   });
 
   // --- the popup (extension pages only) ---

@@ -31,7 +31,7 @@ export default defineUnlistedScript(() => {
     readingAids: status.readingAids,
   });
   const controller = createPageController(document, {
-    loadStageCode: (name) => sendMessage('injectStageCode', name),
+    loadStageCode: (name) => sendMessage('injectStageCode', { name, documentKey }),
     onStatus: (status) => reporter.update(toFrameStatus(status)),
     passages: {
       // Read straight from `browser.i18n` (nested keys are joined by `_` there); the keys are checked against the locales.

@@ -100,8 +100,8 @@ export interface ProtocolMap {
   getPageSettings(): PageSettings;
   /** Pipeline: my frame's state changed (drives the badge and the popup). */
   reportFrameStatus(status: FrameStatus): void;
-  /** Pipeline: inject this stage's code (an aid's dictionaries, the regex engine) into my frame. */
-  injectStageCode(name: StageCodeName): void;
+  /** Pipeline: inject this stage's code (an aid's dictionaries, the regex engine) into my document. */
+  injectStageCode(request: { name: StageCodeName; documentKey: string }): void;
   /**
    * Tooltip's "Keep the original": keep this passage's text as the page wrote it on my frame's site
    * (the background names the site from the sender, never from the message).

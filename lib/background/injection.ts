@@ -23,14 +23,16 @@ export function injectPipeline(tabId: number, frameId: number): Promise<void> {
 
 /**
  * Make sure the page pipeline runs in the frame: ask it, and inject it where nobody answers.
- * Where it has to be injected and a command for a stage follows (a reading aid switched on),
- * that stage's code is injected alongside, so the pipeline finds it there instead of asking for
- * it (a round trip, queued behind the pipeline's first pass). Rejects when the frame cannot be
+ * Where a command for a stage follows (a reading aid switched on), that stage's code is injected
+ * alongside, so the pipeline finds it there (or finds it on its way) instead of asking for it: a
+ * round trip plus the code's evaluation, after the command. Rejects when the frame cannot be
  * reached (a browser page, a frame that is gone).
  */
 export async function ensurePipeline(tabId: number, frameId: number, withStage?: StageCodeName): Promise<void> {
   try {
-    await sendMessage('pipelinePing', undefined, { tabId, frameId });
+    const { documentKey } = await sendMessage('pipelinePing', undefined, { tabId, frameId });
+    // Running already: the stage's code is loaded once per document, while the command goes out.
+    if (withStage) void stageCodeLoads.load(tabId, frameId, documentKey, withStage).catch(() => undefined);
     return;
   } catch {
     // Not running there yet.
@@ -39,6 +41,40 @@ export async function ensurePipeline(tabId: number, frameId: number, withStage?:
     injectPipeline(tabId, frameId),
     withStage ? injectStageCode(tabId, frameId, withStage) : undefined,
   ]);
+}
+
+/**
+ * Stage code loaded into documents, each once: the background loading it ahead of a command and
+ * the pipeline asking for it share one injection (the code is large: evaluating it twice costs
+ * tens of milliseconds). Keyed by the document's own key, so a new document always gets its own.
+ */
+export function createStageCodeLoads(
+  inject: (tabId: number, frameId: number, name: StageCodeName) => Promise<void>,
+  limit = 200,
+) {
+  const loads = new Map<string, Promise<void>>();
+  return {
+    load(tabId: number, frameId: number, documentKey: string, name: StageCodeName): Promise<void> {
+      const key = JSON.stringify([tabId, frameId, documentKey, name]);
+      const known = loads.get(key);
+      if (known) return known;
+      const load = inject(tabId, frameId, name).catch((error: unknown) => {
+        loads.delete(key);
+        throw error;
+      });
+      loads.set(key, load);
+      // The oldest documents are long gone: at worst one of them loads its code again.
+      if (loads.size > limit) loads.delete(loads.keys().next().value as string);
+      return load;
+    },
+  };
+}
+
+const stageCodeLoads = createStageCodeLoads((tabId, frameId, name) => injectStageCode(tabId, frameId, name));
+
+/** The pipeline asks for a stage's code in its document (see `createStageCodeLoads`). */
+export function loadStageCode(tabId: number, frameId: number, documentKey: string, name: StageCodeName): Promise<void> {
+  return stageCodeLoads.load(tabId, frameId, documentKey, name);
 }
 
 /** How long after loading the pipeline the background checks that it runs (ms), once per retry. */

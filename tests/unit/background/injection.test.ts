@@ -1,6 +1,11 @@
 /** Loading the page pipeline for a sentinel's document: checked, loaded again only for that document. */
 import { describe, expect, test, vi } from 'vitest';
-import { loadPipelineFor, PIPELINE_CHECKS_MS, type PipelineLoader } from '../../../lib/background/injection';
+import {
+  createStageCodeLoads,
+  loadPipelineFor,
+  PIPELINE_CHECKS_MS,
+  type PipelineLoader,
+} from '../../../lib/background/injection';
 
 function loader(options: { injectWorks: boolean[]; documentKey?: string }) {
   let injections = 0;
@@ -42,5 +47,38 @@ describe('loadPipelineFor', () => {
     const navigated = loader({ injectWorks: [], documentKey: 'another' });
     await loadPipelineFor(1, 0, 'doc', navigated);
     expect(navigated.inject).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('createStageCodeLoads', () => {
+  test('the background ahead of a command and the pipeline asking share one injection per document', async () => {
+    const inject = vi.fn(async () => undefined);
+    const loads = createStageCodeLoads(inject);
+    await Promise.all([loads.load(1, 0, 'doc', 'pinyin'), loads.load(1, 0, 'doc', 'pinyin')]);
+    await loads.load(1, 0, 'doc', 'pinyin');
+    expect(inject).toHaveBeenCalledTimes(1);
+    // Another stage, another frame, another document: each its own.
+    await loads.load(1, 0, 'doc', 'conversion');
+    await loads.load(1, 3, 'doc', 'pinyin');
+    await loads.load(1, 0, 'next-doc', 'pinyin');
+    expect(inject).toHaveBeenCalledTimes(4);
+  });
+
+  test('a failed injection is not remembered: the next ask tries again', async () => {
+    const inject = vi.fn().mockRejectedValueOnce(new Error('Frame is busy')).mockResolvedValue(undefined);
+    const loads = createStageCodeLoads(inject);
+    await expect(loads.load(1, 0, 'doc', 'pinyin')).rejects.toThrow('Frame is busy');
+    await loads.load(1, 0, 'doc', 'pinyin');
+    expect(inject).toHaveBeenCalledTimes(2);
+  });
+
+  test('remembers at most its limit of documents, forgetting the oldest', async () => {
+    const inject = vi.fn(async () => undefined);
+    const loads = createStageCodeLoads(inject, 2);
+    for (const key of ['a', 'b', 'c']) await loads.load(1, 0, key, 'pinyin');
+    await loads.load(1, 0, 'c', 'pinyin');
+    expect(inject).toHaveBeenCalledTimes(3);
+    await loads.load(1, 0, 'a', 'pinyin');
+    expect(inject).toHaveBeenCalledTimes(4);
   });
 });
