@@ -55,6 +55,9 @@ async function runExtensionAid(
     await waitForSettled(browsers, tabId, { url });
     await page.evaluate(() => window.__qingduBench?.resetWrites());
     const control = await openControlPage(browsers, tabId);
+    // The control page opened as a tab in front of the page; a reader's popup leaves the page in
+    // view (a page behind another tab gets its frames late: up to 100 ms more, measured).
+    await page.bringToFront();
     const timeOrigin = await page.evaluate(() => performance.timeOrigin);
     const { sentAt } = await control.send('setTabReadingAid', {
       tabId,
