@@ -55,6 +55,18 @@ export function classifyCodePoint(cp: number): number {
     return CLASS_WEAK_PUNCT;
   }
   if (cp === 0xb7) return CLASS_WEAK_PUNCT;
+  // List furniture: the rest of general punctuation (※), arrows, geometric shapes (● ■ ◆ ▲; ○ is
+  // a zero above), stars and check marks.
+  if (
+    (cp >= 0x2028 && cp <= 0x205e) ||
+    (cp >= 0x2190 && cp <= 0x21ff) ||
+    (cp >= 0x25a0 && cp <= 0x25ff) ||
+    cp === 0x2605 ||
+    cp === 0x2606 ||
+    (cp >= 0x2713 && cp <= 0x2718)
+  ) {
+    return CLASS_WEAK_PUNCT;
+  }
   return CLASS_OTHER;
 }
 

@@ -86,6 +86,8 @@ const FOUND = {
   pdfExamples:
     'GitHub file (text index id 62586033457): a PDF clean-up function documenting the damage it met (factor 4)',
   pdfExamples2: 'GitHub file (text index id 35333744673): a PDF clean-up function documenting the damage it met',
+  docNormalizer:
+    'GitHub file (text index id 54569294166): a document normalizer test quoting a noisy exported document body',
 };
 
 const found = (source: string, pairs: Array<[input: string, expected: string]>): FixCase[] =>
@@ -155,6 +157,7 @@ const FOUND_IN_PUBLIC_TEXT: FixCase[] = [
     ['# 再次打印该列表，核实排列顺序未变。', '# 再次打印该列表，核实排列顺序未变。'],
   ]),
   ...found(FOUND.de2Manual, [
+    ['1目目录录', '1目录'],
     ['11..11  包包装装内内容容', '1.1 包装内容'],
     ['11..22  DDEE22--111155  的的组组装装', '1.2 DE2-115 的组装'],
     ['11..33  获获得得帮帮助助', '1.3 获得帮助'],
@@ -231,6 +234,8 @@ const FOUND_IN_PUBLIC_TEXT: FixCase[] = [
     ['政政府府采采购购', '政府采购'],
     ['一一、、项项目目', '一、项目'],
   ]),
+  // A doubled bullet (●●) is list furniture, like punctuation, not a break in the heading.
+  ...found(FOUND.docNormalizer, [['一一、、●●云云游游戏戏', '一、●云游戏']]),
 ];
 
 /** How many garbled lines the sample holds (so a test notices if the table above drifts). */

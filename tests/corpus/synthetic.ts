@@ -59,6 +59,11 @@ export const SYNTHETIC: SyntheticCase[] = [
   { input: '新新新新项项项项目目目目', expected: '新项目', source: 'issue / sample, factor 4' },
   { input: '参参参考考考文文文献献献', expected: '参考文献', source: 'issue, factor 3' },
   {
+    input: '3.2  设设置置',
+    expected: '3.2  设置',
+    source: 'issue: a two-character heading after its section number printed once',
+  },
+  {
     input: '勇勇於於擔擔當當作作為為，，當當好好黨黨和和人人民民的的忠忠誠誠衛衛士士',
     expected: '勇於擔當作為，當好黨和人民的忠誠衛士',
     source: 'sample headline in Traditional characters',

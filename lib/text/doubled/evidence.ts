@@ -34,6 +34,17 @@ export interface SegmentEvidence {
   whole: boolean;
   /** The segment opens the block and a blank or punctuation follows it (`人人民民网网讯讯 近日`). */
   leadIn: boolean;
+  /**
+   * Only a section or page number printed once comes before the segment (`3.2  设设置置`,
+   * `1目目录录`, `#4.1　　…`): the block is a numbered heading.
+   */
+  numbered: boolean;
+  /**
+   * The segment is two doubled Han characters that the dictionary reads as one word doubled: the
+   * pair is a word (设置), its AABB form is not (高高兴兴 is), and neither character reduplicates
+   * on its own (常常).
+   */
+  doubledWord: boolean;
   /** The segment fills a pair of brackets or quotes printed once (`《光光明明日日报报》`). */
   enclosed: boolean;
   /** Doubled text found outside the segment. */

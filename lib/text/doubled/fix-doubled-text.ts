@@ -72,6 +72,28 @@ function minRunsFor(sensitivity: Sensitivity, pageEvidence: PageEvidence | undef
   return sensitivity === 'conservative' && (pageEvidence ?? 'none') === 'none' ? 3 : 2;
 }
 
+/** The longest block that can be a numbered heading (see `opensWithNumber`). */
+const MAX_NUMBERED_HEADING = 40;
+
+/**
+ * The fewest doubled runs any rule needs in `text`: two in a short block that opens with a section
+ * or page number, whatever the sensitivity (a doubled two-character heading: `3.2  设设置置`).
+ */
+function minRunsIn(text: string, minRuns: number): number {
+  return minRuns > 2 && opensWithNumber(text) ? 2 : minRuns;
+}
+
+/** Does a short block open with a digit, after blanks or markdown's `#`? */
+function opensWithNumber(text: string): boolean {
+  if (text.length > MAX_NUMBERED_HEADING) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0x3000 || c === 0x23) continue;
+    return c >= 0x30 && c <= 0x39;
+  }
+  return false;
+}
+
 function resolveOptions(options: FixOptions | undefined): ResolvedOptions {
   const factors = [...(options?.factors ?? DEFAULT_FACTORS)].filter((f) => f === 2 || f === 3 || f === 4);
   return {
@@ -95,8 +117,8 @@ export function fixText(text: string, options?: FixOptions): FixResult {
   // any rule at this sensitivity, and not a phrase printed twice.
   const minRuns =
     options === undefined
-      ? DEFAULT_MIN_RUNS
-      : minRunsFor(options.sensitivity ?? DEFAULT_SENSITIVITY, options.pageEvidence);
+      ? minRunsIn(text, DEFAULT_MIN_RUNS)
+      : minRunsIn(text, minRunsFor(options.sensitivity ?? DEFAULT_SENSITIVITY, options.pageEvidence));
   if (!scanDoubledRuns(text, null, minRuns) && !mightBeRepeatedPhrase(text)) return { text, edits: [] };
   const opts = options === undefined ? DEFAULT_OPTIONS : resolveOptions(options);
   let edits = findEdits(text, opts);
@@ -219,7 +241,7 @@ function findDoubledEdits(text: string, opts: ResolvedOptions): TextEdit[] {
   const rules = SEGMENT_RULES.filter((r) => !opts.disabled.has(r.name));
   if (rules.length === 0 || opts.factors.length === 0) return [];
   const clusters: number[] = [];
-  const minRuns = minRunsFor(opts.sensitivity, opts.pageEvidence);
+  const minRuns = minRunsIn(text, minRunsFor(opts.sensitivity, opts.pageEvidence));
   if (!scanDoubledRuns(text, clusters, minRuns)) return [];
   const segmentOptions = { latin: opts.latin, strictPairs: opts.pageEvidence !== 'none' };
   const regions = toRegions(text, clusters);

@@ -187,6 +187,8 @@ function describeSegment(text: string, units: Unit[], groups: Group[], factor: n
   let fitsDoubleFactor = true;
   const chunks: Chunk[] = [];
   let chunk: Chunk | null = null;
+  /** The doubled Han characters, in order (only the first two are looked at). */
+  const hanChars: number[] = [];
   const unexplainedPairs = factor === 2 ? findUnexplainedPairs(text, units, groups, strictPairs ? 2 : 3) : null;
   const placedAllDoubled = isPlacedAllDoubled(text, groups);
   const groupChunk = new Int32Array(groups.length).fill(-1);
@@ -215,6 +217,7 @@ function describeSegment(text: string, units: Unit[], groups: Group[], factor: n
       han++;
       gn = 1;
       const unit = units[g.from] as Unit;
+      if (hanChars.length < 2) hanChars.push(unit.cp);
       if (unit.count % (2 * factor) !== 0) fitsDoubleFactor = false;
       if (factor >= 3) {
         // Three or four of a character in a row is laughter or a cry (哈哈哈) or damage.
@@ -320,10 +323,24 @@ function describeSegment(text: string, units: Unit[], groups: Group[], factor: n
       chunks,
       whole,
       leadIn: !whole && isLeadIn(text, first.start, last.end),
+      numbered: whole && isNumberedHeading(text, first.start),
+      doubledWord: factor === 2 && n === 2 && han === 2 && isDoubledWord(hanChars[0] as number, hanChars[1] as number),
       enclosed: !whole && isEnclosed(text, first.start, last.end),
       support: 'none',
     },
   };
+}
+
+/** A section or page number printed once, and nothing else, before the heading (`3.2  `, `1`, `#4.1　　`). */
+const NUMBERED_HEADING = /^[\s\u3000#]*\d+(?:[.．-]\d+)*[.．、]?[\s\u3000]*$/;
+
+function isNumberedHeading(text: string, start: number): boolean {
+  return start > 0 && start <= 32 && NUMBERED_HEADING.test(text.slice(0, start));
+}
+
+/** Is AABB the doubling of the word AB, and not a reduplication of its own (see `doubledWord`)? */
+function isDoubledWord(a: number, b: number): boolean {
+  return isTwoCharacterWord(a, b) && !isAabbWord(a, b) && !isReduplicable(a) && !isReduplicable(b);
 }
 
 /**

@@ -25,6 +25,8 @@ function evidence(partial: Partial<SegmentEvidence>): SegmentEvidence {
     chunks: [],
     whole: false,
     leadIn: false,
+    numbered: false,
+    doubledWord: false,
     enclosed: false,
     support: 'none',
     ...partial,
