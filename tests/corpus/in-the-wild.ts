@@ -86,6 +86,13 @@ const FOUND = {
   pdfExamples:
     'GitHub file (text index id 62586033457): a PDF clean-up function documenting the damage it met (factor 4)',
   pdfExamples2: 'GitHub file (text index id 35333744673): a PDF clean-up function documenting the damage it met',
+  consoleEcho:
+    'GitHub file (text index id 55082857839): a deployment log quoting a Windows console that echoed its own output twice',
+  doubleRender:
+    'GitHub files (text index ids 61560406228, 60619704619): PDF parsers describing headings drawn twice (fill and stroke)',
+  financialTable: 'GitHub file (text index id 22607988347): table headers pulled out of annual-report PDFs (factor 4)',
+  overprint:
+    'GitHub file (text index id 66871475157): a PDF parser report on glyphs painted three times to look bold (factor 3)',
   docNormalizer:
     'GitHub file (text index id 54569294166): a document normalizer test quoting a noisy exported document body',
 };
@@ -234,6 +241,20 @@ const FOUND_IN_PUBLIC_TEXT: FixCase[] = [
     ['政政府府采采购购', '政府采购'],
     ['一一、、项项目目', '一、项目'],
   ]),
+  ...found(FOUND.consoleEcho, [
+    ['正正在在生生成成', '正在生成'],
+    ['报报告告路路径径', '报告路径'],
+  ]),
+  ...found(FOUND.doubleRender, [
+    ['第第一一回回', '第一回'],
+    ['第第一一章章', '第一章'],
+  ]),
+  ...found(FOUND.financialTable, [
+    ['标标标标的的的的公公公公司司司司', '标的公司'],
+    ['项项项项目目目目', '项目'],
+    ['年年年年月月月月', '年月'],
+  ]),
+  ...found(FOUND.overprint, [['摘摘摘要要要', '摘要']]),
   // A doubled bullet (●●) is list furniture, like punctuation, not a break in the heading.
   ...found(FOUND.docNormalizer, [['一一、、●●云云游游戏戏', '一、●云游戏']]),
 ];
