@@ -421,13 +421,6 @@ export class PagePipeline {
     return Math.max(0, this.marks.count - before);
   }
 
-  /** The page's own text under `element` (as the page wrote it, whatever the stages show). */
-  readOwnText(element: Element): string {
-    let text = '';
-    for (const block of iterateTextBlocks(element, this.walkOptions)) text += block.text;
-    return text;
-  }
-
   /**
    * The page's own text nodes under `root`, in document order (open shadow roots after their
    * host's children): what the page has, whatever Qingdu shows in their place.
