@@ -17,7 +17,13 @@
  * through the `PageTextStage` / `PageAnnotationStage` contracts.
  */
 
-import { applyEditsWithOrigin, splitByOrigin, type TextStage, type TextStageName } from '@/lib/text/compose';
+import {
+  applyEditsWithOrigin,
+  mapRangeThroughOrigin,
+  splitByOrigin,
+  type TextStage,
+  type TextStageName,
+} from '@/lib/text/compose';
 import type { TextEdit } from '@/lib/text/doubled/types';
 import { OriginalAttributeStore } from './attribute-store';
 import {
@@ -402,11 +408,12 @@ export class PagePipeline {
       let touched = false;
       for (const node of block.nodes) {
         if (!node.parentNode || !range.intersectsNode(node)) continue;
-        // Offsets in a node Qingdu changed refer to its text, not the page's: take such a node whole.
+        // Offsets in a node Qingdu changed refer to its text, not the page's: they are mapped back
+        // where only a joint's white space was left out, else such a node is taken whole.
         const own = this.own.readOwn(node);
-        const exact = !this.own.isOwnWrite(node);
-        const start = exact && node === range.startContainer ? range.startOffset : 0;
-        const end = exact && node === range.endContainer ? range.endOffset : own.length;
+        const toOwn = this.own.isOwnWrite(node) ? this.jointOffsetMap(node) : (offset: number) => offset;
+        const start = toOwn && node === range.startContainer ? toOwn(range.startOffset) : 0;
+        const end = toOwn && node === range.endContainer ? toOwn(range.endOffset) : own.length;
         if (end <= start) continue;
         this.requested.set(node, { start, end });
         touched = true;
@@ -708,6 +715,29 @@ export class PagePipeline {
     return true;
   }
 
+  /**
+   * For a node whose only change is the white space left out at joints: its offsets mapped to its
+   * own text's (an offset right at a left-out stretch maps to the stretch's end). Undefined when
+   * the node shows anything else.
+   */
+  private jointOffsetMap(node: Text): ((offset: number) => number) | undefined {
+    const entry = this.jointSpace.get(node);
+    if (!entry || entry.text !== this.own.readOwn(node)) return undefined;
+    const ranges = [...entry.ranges].sort((a, b) => a[0] - b[0]);
+    let shown = '';
+    let at = 0;
+    for (const [from, to] of ranges) {
+      shown += entry.text.slice(at, from);
+      at = Math.max(at, to);
+    }
+    if (shown + entry.text.slice(at) !== node.data) return undefined;
+    return (offset) => {
+      let own = offset;
+      for (const [from, to] of ranges) if (from <= own) own += to - from;
+      return own;
+    };
+  }
+
   /** Edits that leave out the source white space at the joints of joined lines in this block. */
   private jointEdits(block: TextBlock): TextEdit[] {
     const edits: TextEdit[] = [];
@@ -798,8 +828,10 @@ export class PagePipeline {
         : stage.edit(current, nodes.length);
       // Left alone by a stage that learns from the page: judged again if it learns something.
       if (stage.learned && edits.length === 0) this.undecided.add(block.container);
-      if (stage.editRequested && this.hasRequests && current === text) {
-        const request = this.requestWindow(block);
+      if (stage.editRequested && this.hasRequests) {
+        // The request is in the page's own offsets; joined lines may have left out white space.
+        const asked = this.requestWindow(block);
+        const request = asked && (origin ? mapRangeThroughOrigin(asked, origin) : asked);
         if (request) edits = mergeRequested(edits, stage.editRequested(current, request));
       }
       if (edits.length === 0) continue;

@@ -209,3 +209,23 @@ export function splitByOrigin(
   }
   return parts;
 }
+
+/**
+ * The part of a composed text that came from `range` of its source (through `origin`, see
+ * `applyEditsWithOrigin`): from the first unit whose origin is in the range to the last.
+ * Undefined when nothing of the range is left.
+ */
+export function mapRangeThroughOrigin(
+  range: { start: number; end: number },
+  origin: Int32Array,
+): { start: number; end: number } | undefined {
+  let start = -1;
+  let end = -1;
+  for (let i = 0; i < origin.length; i++) {
+    const from = origin[i] as number;
+    if (from < range.start || from >= range.end) continue;
+    if (start < 0) start = i;
+    end = i + 1;
+  }
+  return start < 0 ? undefined : { start, end };
+}

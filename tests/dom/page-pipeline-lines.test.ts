@@ -162,6 +162,29 @@ describe('PagePipeline: joining the lines a print column broke', () => {
     expectOriginalPage();
   });
 
+  test('Fix selection on a joined paragraph fixes what the reader selected, and off gives the page back', async () => {
+    const side = document.getElementById('side') as HTMLElement;
+    // The third line gains a doubled word that the automatic pass leaves alone (two runs).
+    const third = side.childNodes[4] as Text;
+    third.data = third.data.replace('目前施工顺利', '目目前前施工');
+    original = document.documentElement.outerHTML;
+    originalNodes = allNodes(document.documentElement);
+    await start(true);
+    pipeline.setTextStage('fix', createFixDoubledTextStage({ sensitivity: 'conservative' }));
+    await idle();
+    expect(side.textContent).toContain('华东新型墙体材料项目，目目前前施工推进中');
+    const at = third.data.indexOf('目目前前');
+    const range = document.createRange();
+    range.setStart(third, at);
+    range.setEnd(third, at + 4);
+    expect(pipeline.fixRange(range)).toBe(1);
+    expect(side.textContent).toBe(JOINED_SIDE.replace('目前施工顺利', '目前施工'));
+    pipeline.setTextStage('fix', undefined);
+    pipeline.setLineJoin(false);
+    await idle();
+    expectOriginalPage();
+  });
+
   test('the doubled-text fix reads a doubled paragraph the column cut as one block', async () => {
     document.body.innerHTML =
       '<div id="column"><p>勇勇于于担担当当作作为为，，当当好好党党</p><p>和和人人民民的的忠忠诚诚卫卫士士，，做做</p><p>好好新新时时代代的的答答卷卷人人。。</p></div>';

@@ -5,7 +5,13 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { applyEditsWithOrigin, composeText, splitByOrigin, type TextStage } from '../../../lib/text/compose';
+import {
+  applyEditsWithOrigin,
+  composeText,
+  mapRangeThroughOrigin,
+  splitByOrigin,
+  type TextStage,
+} from '../../../lib/text/compose';
 import type { TextEdit } from '../../../lib/text/doubled/types';
 import { createTextPipeline } from '../../../lib/text/pipeline';
 
@@ -162,5 +168,17 @@ describe('composing stages', () => {
     }).stages[0] as TextStage;
     expect(literal.mightChange('wifi 密码')).toBe(false);
     expect(literal.mightChange('WiFi 密码')).toBe(true);
+  });
+});
+
+describe('mapping a range of the source onto the composed text', () => {
+  test('white space left out before the range shifts it; a range left out entirely maps to nothing', () => {
+    const source = '华东\n新型墙体';
+    const edit: TextEdit = { rule: 'line-join', factor: 1, start: 2, end: 3, original: '\n', replacement: '' };
+    const { text, origin } = applyEditsWithOrigin(source, undefined, [edit]);
+    expect(text).toBe('华东新型墙体');
+    const mapped = mapRangeThroughOrigin({ start: 3, end: 5 }, origin);
+    expect(mapped && text.slice(mapped.start, mapped.end)).toBe('新型');
+    expect(mapRangeThroughOrigin({ start: 2, end: 3 }, origin)).toBeUndefined();
   });
 });
