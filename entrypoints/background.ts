@@ -130,19 +130,22 @@ export default defineBackground(() => {
     const address = frameAddressOf(sender);
     const page = resolvePageSettings(await currentSettings(), address);
     const doubled = confirmsDoubledText(page, data);
-    const known = (await tabs.read(tabId)).frames[String(frameId)];
-    void recordFrame(tabId, frameId, {
-      documentKey: data.documentKey,
-      address,
-      // Once found in this document, it stays found (new content reports only what is new).
-      candidate: doubled || (known?.documentKey === data.documentKey && known.candidate === true),
-      fixEnabled: page.site.fix,
-      sentinelTimings: data.timings ?? known?.sentinelTimings,
-    });
     const pipeline = needsPipeline(page, doubled);
     // The sentinel just said the pipeline is not there: load it without asking first. The answer
-    // goes out at once, with the settings the pipeline will start with.
+    // goes out at once, with the settings the pipeline will start with (before the pipeline
+    // arrives, or it asks for them); the frame is recorded after.
     if (pipeline) void loadPipelineFor(tabId, frameId, data.documentKey);
+    void (async () => {
+      const known = (await tabs.read(tabId)).frames[String(frameId)];
+      await recordFrame(tabId, frameId, {
+        documentKey: data.documentKey,
+        address,
+        // Once found in this document, it stays found (new content reports only what is new).
+        candidate: doubled || (known?.documentKey === data.documentKey && known.candidate === true),
+        fixEnabled: page.site.fix,
+        sentinelTimings: data.timings ?? known?.sentinelTimings,
+      });
+    })().catch(() => undefined);
     return { fixEnabled: page.site.fix, pipeline, settings: pipeline ? page : undefined };
   });
 
