@@ -1,20 +1,13 @@
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { sendMessage, type TabStatus } from '@/lib/messaging';
+import { sendMessage } from '@/lib/messaging';
+import type { TabPanelProps } from './tab-panel';
 
 /**
  * The popup's part for fix doubled text: how many passages are fixed in the tab, and a
  * "Show original" switch (off again = "Fix again").
  */
-export function FixStatus({
-  tabId,
-  status,
-  onStatus,
-}: {
-  tabId: number;
-  status: TabStatus;
-  onStatus: (next: TabStatus) => void;
-}) {
+export function FixStatus({ tabId, status, onStatus }: TabPanelProps) {
   const [busy, setBusy] = useState(false);
 
   const setShowOriginal = async (showOriginal: boolean) => {

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { READING_AID_COMMANDS, type ReadingAidName, type ReadingAidOptionsMap } from '@/lib/features/stage-options';
-import { type ReadingAidRequest, type ReadingAidsStatus, sendMessage, type TabStatus } from '@/lib/messaging';
+import { type ReadingAidRequest, type ReadingAidsStatus, sendMessage } from '@/lib/messaging';
 import type { Settings, SiteValues } from '@/lib/settings/schema';
 import { resolveSiteSettings, suggestSitePattern, upsertSiteRule } from '@/lib/settings/site-rules';
 import {
@@ -11,6 +11,7 @@ import {
   PINYIN_STYLES,
   type PinyinStyle,
 } from '@/lib/text/reading-aid-options';
+import type { TabPanelProps } from './tab-panel';
 import { useSettings } from './use-settings';
 
 // The same names as on the options page: one concept, one name.
@@ -141,15 +142,7 @@ function withChosenOptions(aids: ReadingAidsStatus, chosen: Partial<ReadingAidOp
  * (the top frame's aids), switches every frame of the tab through the background, and shows the
  * new state at once: the pages answer at once and report their progress as they work.
  */
-export function ReadingAidControls({
-  tabId,
-  status,
-  onStatus,
-}: {
-  tabId: number;
-  status: TabStatus;
-  onStatus: (next: TabStatus) => void;
-}) {
+export function ReadingAidControls({ tabId, status, onStatus }: TabPanelProps) {
   const [saveError, setSaveError] = useState<string | undefined>();
   const [sendError, setSendError] = useState(false);
   const [sending, setSending] = useState<Partial<Record<ReadingAidName, number>>>({});

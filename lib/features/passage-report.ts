@@ -6,7 +6,7 @@
  * (`PagePipeline.describePassage`), this module turns that into data.
  */
 import type { PassageDescription, RepairEdit } from '@/lib/dom/page-pipeline';
-import type { EditEvidence, EvidenceFact, FixOptions } from '@/lib/text/doubled/types';
+import type { EditEvidence, EvidenceFact, FixOptions, TextEdit } from '@/lib/text/doubled/types';
 import { normaliseKeptText } from '@/lib/text/kept-originals';
 
 /** A fact that decided an edit, or `replacement`: one of the reader's replacement rules made it. */
@@ -71,16 +71,9 @@ export function findTextsToKeep(
 
 export const FIX_REPORT_FORMAT = 'qingdu-fix-report';
 
-/** One edit in a report: offsets into the report's `original`. */
-export interface FixReportEdit {
+/** One edit in a report, with the stage that made it: offsets into the report's `original`. */
+export interface FixReportEdit extends TextEdit {
   stage: RepairEdit['stage'];
-  rule: string;
-  factor: number;
-  start: number;
-  end: number;
-  original: string;
-  replacement: string;
-  because?: EditEvidence;
 }
 
 /** What "Copy report" puts on the clipboard, as JSON. */
