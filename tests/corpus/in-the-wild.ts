@@ -93,6 +93,8 @@ const FOUND = {
   financialTable: 'GitHub file (text index id 22607988347): table headers pulled out of annual-report PDFs (factor 4)',
   overprint:
     'GitHub file (text index id 66871475157): a PDF parser report on glyphs painted three times to look bold (factor 3)',
+  sqlNotes:
+    'GitHub file (text index id 60483296289): MySQL course notes pulled out of a PDF, the code printed in bold (doubled, operators and quotes too)',
   docNormalizer:
     'GitHub file (text index id 54569294166): a document normalizer test quoting a noisy exported document body',
 };
@@ -255,6 +257,52 @@ const FOUND_IN_PUBLIC_TEXT: FixCase[] = [
     ['年年年年月月月月', '年月'],
   ]),
   ...found(FOUND.overprint, [['摘摘摘要要要', '摘要']]),
+  ...found(FOUND.sqlNotes, [
+    [
+      '11 mmyyssqqll>> eexxppllaaiinn sseelleecctt ddiissttiinncctt nnaammee ffrroomm ffiillmm;;',
+      '1 mysql> explain select distinct name from film;',
+    ],
+    [
+      '11 mmyyssqqll>> eexxppllaaiinn sseelleecctt ** ffrroomm aaccttoorr oorrddeerr bbyy nnaammee;;',
+      '1 mysql> explain select * from actor order by name;',
+    ],
+    [
+      '11 mmyyssqqll>> eexxppllaaiinn sseelleecctt mmiinn((iidd)) ffrroomm ffiillmm;;',
+      '1 mysql> explain select min(id) from film;',
+    ],
+    ['11 示示例例表表::', '1 示例表:'],
+    [
+      '33 ``iidd`` iinntt((1111)) NNOOTT NNUULLLL AAUUTTOO__IINNCCRREEMMEENNTT,,',
+      '3 `id` int(11) NOT NULL AUTO_INCREMENT,',
+    ],
+    [
+      "44 ``nnaammee`` vvaarrcchhaarr((2244)) NNOOTT NNUULLLL DDEEFFAAUULLTT '''' CCOOMMMMEENNTT ''姓姓名名'',,",
+      "4 `name` varchar(24) NOT NULL DEFAULT '' COMMENT '姓名',",
+    ],
+    [
+      "55 ``aaggee`` iinntt((1111)) NNOOTT NNUULLLL DDEEFFAAUULLTT ''00'' CCOOMMMMEENNTT ''年年龄龄'',,",
+      "5 `age` int(11) NOT NULL DEFAULT '0' COMMENT '年龄',",
+    ],
+    ['88 PPRRIIMMAARRYY KKEEYY ((``iidd``)),,', '8 PRIMARY KEY (`id`),'],
+    [
+      "1100 )) EENNGGIINNEE==IInnnnooDDBB AAUUTTOO__IINNCCRREEMMEENNTT==44 DDEEFFAAUULLTT CCHHAARRSSEETT==uuttff88 CCOOMMMMEENNTT==''员员工工记记录录表表'';;",
+      "10 ) ENGINE=InnoDB AUTO_INCREMENT=4 DEFAULT CHARSET=utf8 COMMENT='员工记录表';",
+    ],
+    [
+      "11 EEXXPPLLAAIINN SSEELLEECCTT ** FFRROOMM eemmppllooyyeeeess WWHHEERREE nnaammee== ''LLiiLLeeii'';;",
+      "1 EXPLAIN SELECT * FROM employees WHERE name= 'LiLei';",
+    ],
+    [
+      '22 EEXXPPLLAAIINN SSEELLEECCTT ** FFRROOMM eemmppllooyyeeeess WWHHEERREE nnaammee == 11000000;;',
+      '2 EXPLAIN SELECT * FROM employees WHERE name = 1000;',
+    ],
+    ['like KK%相当于=常量,%KK和%KK% 相当于范围', 'like KK%相当于=常量,%KK和%KK% 相当于范围'],
+    ['1 -- mysql5.7关闭ONLY_FULL_GROUP_BY报错', '1 -- mysql5.7关闭ONLY_FULL_GROUP_BY报错'],
+    [
+      '2. film.name建立了idx_name索引,此时查询时extra是using index',
+      '2. film.name建立了idx_name索引,此时查询时extra是using index',
+    ],
+  ]),
   // A doubled bullet (●●) is list furniture, like punctuation, not a break in the heading.
   ...found(FOUND.docNormalizer, [['一一、、●●云云游游戏戏', '一、●云游戏']]),
 ];

@@ -78,6 +78,13 @@ export const KNOWN_FAILURES: KnownFailure[] = [
     source: 'written here',
   },
   {
+    input: '22 CCRREEAATTEE TTAABBLLEE ``eemmppllooyyeeeess`` ((',
+    expected: '2 CREATE TABLE `employees` (',
+    reason:
+      'a doubled bracket after a blank at the end of the line: the doubled segment ends at its last doubled word, so the bracket is left as it is',
+    source: 'GitHub file (text index id 60483296289): MySQL course notes pulled out of a PDF, the code printed in bold',
+  },
+  {
     input: 'ffoo',
     expected: 'fo',
     reason: 'a single short doubled word is not enough evidence',

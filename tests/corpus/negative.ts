@@ -31,6 +31,12 @@ export const NEGATIVE: NegativeCase[] = [
     '2 家家户户',
   ),
   ...n(
+    'written here: code operators printed once beside Chinese',
+    'x ** 2 是乘方',
+    'a == b 时返回',
+    '__init__ 方方法法',
+  ),
+  ...n(
     'written here: symbols repeated on purpose (ratings, progress bars, list marks) beside Chinese',
     '★★★★★ 五星好评',
     '●●● 加载中',

@@ -59,6 +59,11 @@ export const SYNTHETIC: SyntheticCase[] = [
   { input: '新新新新项项项项目目目目', expected: '新项目', source: 'issue / sample, factor 4' },
   { input: '参参参考考考文文文献献献', expected: '参考文献', source: 'issue, factor 3' },
   {
+    input: '一一、、**注注意意**事项',
+    expected: '一、**注意**事项',
+    source: 'written here: markdown bold printed once around doubled Chinese keeps its two asterisks',
+  },
+  {
     input: '3.2  设设置置',
     expected: '3.2  设置',
     source: 'issue: a two-character heading after its section number printed once',
@@ -239,6 +244,11 @@ export const SYNTHETIC: SyntheticCase[] = [
     input: '3.2  设设置置网网络络',
     expected: '3.2  设置网络',
     source: 'issue (a section number printed once beside doubled words), with one word more',
+  },
+  {
+    input: '一一、、**注注意意**事项',
+    expected: '一、**注意**事项',
+    source: 'written here: markdown bold printed once around doubled Chinese keeps its two asterisks',
   },
   {
     input: '3.2  设设置置',

@@ -382,27 +382,45 @@ function continuesNumber(units: Unit[], groups: Group[], gi: number): boolean {
 /** ASCII punctuation that code and markup double on purpose (`**bold**`, `--flag`, `==`, `//`, `::`). */
 const CODE_PUNCT = new Set(Array.from('*_~`#=-/|+<>:&%$@^\\', (c) => c.charCodeAt(0)));
 
+/** Of those, markdown's and wiki markup's: they wrap Chinese (`**重点**`), so Chinese beside them proves nothing. */
+const MARKUP_PUNCT = new Set(Array.from('*_~`#=-+|<>', (c) => c.charCodeAt(0)));
+
 /**
  * Does a doubled run of ASCII punctuation belong to the doubling pattern? Only when what it
  * touches (past other doubled ASCII punctuation) is doubled too, and nothing it touches is ASCII
  * left single: `HHeelllloo,,` and `hhttttppss::////` collapse, the `**` of `**display**` beside
- * doubled Chinese does not. Code and markup punctuation goes only with doubled Latin or digits.
+ * doubled Chinese does not. Markup punctuation goes only with doubled Latin or digits. A doubled
+ * word or number across one blank counts as touching (`sseelleecctt ** ffrroomm`, `nnaammee == 11000000`,
+ * a `''''` after `DDEEFFAAUULLTT`): code printed in bold is doubled, operators and all.
  */
 function collapsesAsciiPunct(units: Unit[], groups: Group[], gi: number): boolean {
-  const code = CODE_PUNCT.has((units[(groups[gi] as Group).from] as Unit).cp);
-  const beside = (side: -1 | 1): Group | undefined => {
-    let j = gi + side;
+  const markup = MARKUP_PUNCT.has((units[(groups[gi] as Group).from] as Unit).cp);
+  const skipPunct = (from: number, side: -1 | 1): number => {
+    let j = from;
     while (groups[j] !== undefined && isDoubledAsciiPunct(units, groups[j] as Group)) j += side;
-    return groups[j];
+    return j;
+  };
+  const beside = (side: -1 | 1): Group | undefined => {
+    const j = skipPunct(gi + side, side);
+    const g = groups[j];
+    if (g === undefined || g.kind !== KIND_BLANK || !isShortSpace(units, g)) return g;
+    const across = groups[skipPunct(j + side, side)];
+    return across?.doubled && (across.kind === KIND_WORD || across.kind === KIND_NUMBER) ? across : g;
   };
   let doubledBeside = false;
   for (const g of [beside(-1), beside(1)]) {
     if (g === undefined) continue;
     const token = g.kind === KIND_WORD || g.kind === KIND_NUMBER;
     if (!g.doubled && (token || (g.kind === KIND_PUNCT && (units[g.from] as Unit).cp < 0x80))) return false;
-    if (g.doubled && (token || (!code && g.kind === KIND_HAN))) doubledBeside = true;
+    if (g.doubled && (token || (!markup && g.kind === KIND_HAN))) doubledBeside = true;
   }
   return doubledBeside;
+}
+
+/** One or two ASCII spaces (a blank between words, printed once or doubled). */
+function isShortSpace(units: Unit[], g: Group): boolean {
+  const unit = units[g.from] as Unit;
+  return g.to - g.from === 1 && unit.cp === 0x20 && unit.count <= 2;
 }
 
 function isDoubledAsciiPunct(units: Unit[], g: Group): boolean {
