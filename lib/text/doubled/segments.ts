@@ -379,10 +379,10 @@ function continuesNumber(units: Unit[], groups: Group[], gi: number): boolean {
   return (cp === 0x2e || cp === 0x2d) && groups[gi - 2]?.kind === KIND_NUMBER;
 }
 
-/** ASCII punctuation that code and markup double on purpose (`**bold**`, `--flag`, `==`, `//`, `::`). */
-const CODE_PUNCT = new Set(Array.from('*_~`#=-/|+<>:&%$@^\\', (c) => c.charCodeAt(0)));
-
-/** Of those, markdown's and wiki markup's: they wrap Chinese (`**重点**`), so Chinese beside them proves nothing. */
+/**
+ * ASCII punctuation that markdown and wiki markup wrap text in (`**重点**`, `--flag`, `==`): Chinese
+ * beside it proves nothing, so it collapses only with doubled Latin or digits.
+ */
 const MARKUP_PUNCT = new Set(Array.from('*_~`#=-+|<>', (c) => c.charCodeAt(0)));
 
 /**
