@@ -30,6 +30,20 @@ export const NEGATIVE: NegativeCase[] = [
     '1 方方面面',
     '2 家家户户',
   ),
+  // Date and time formats written out with their units doubled (YYYYMMDDhhmmss), found in public
+  // code and API documentation (GitHub text index ids 55275006694, 39885792618, 5257256717,
+  // 3692997454, 25947542522, 45855217937, 20089475642, 18296289093).
+  ...n(
+    'GitHub files: date and time formats in API documentation and code comments',
+    '14 位定长。格式：年年年年月月日日时时分分秒秒',
+    '发送时间,格式为:年年年年月月日日时时分分秒秒,例如:20090504111010.为空时，为即时发送短信',
+    '有效起始时间，长度为10，时间格式“年年月月日日时时分分”',
+    '卡片有效期 银行卡交易有，卡片有效期，MMDD，月月日日',
+    '"年年年年月月日日时时分分秒秒"格式的日期字符串',
+    '#把日期欄位拿出來除以10000 8碼的日期 年年月月日日',
+    '如果是未来：显示"月月日日"',
+    'SS年年月月日日流水号格式[0000]',
+  ),
   ...n(
     'written here: code operators printed once beside Chinese',
     'x ** 2 是乘方',

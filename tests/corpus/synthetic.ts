@@ -64,6 +64,11 @@ export const SYNTHETIC: SyntheticCase[] = [
     source: 'written here: markdown bold printed once around doubled Chinese keeps its two asterisks',
   },
   {
+    input: '22001199年年1111月月2266日日',
+    expected: '2019年11月26日',
+    source: 'written here: a doubled date is damage (its digits are doubled too), unlike a date format written out',
+  },
+  {
     input: '3.2  设设置置',
     expected: '3.2  设置',
     source: 'issue: a two-character heading after its section number printed once',
@@ -249,6 +254,11 @@ export const SYNTHETIC: SyntheticCase[] = [
     input: '一一、、**注注意意**事项',
     expected: '一、**注意**事项',
     source: 'written here: markdown bold printed once around doubled Chinese keeps its two asterisks',
+  },
+  {
+    input: '22001199年年1111月月2266日日',
+    expected: '2019年11月26日',
+    source: 'written here: a doubled date is damage (its digits are doubled too), unlike a date format written out',
   },
   {
     input: '3.2  设设置置',

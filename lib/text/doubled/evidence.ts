@@ -45,6 +45,11 @@ export interface SegmentEvidence {
    * on its own (常常).
    */
   doubledWord: boolean;
+  /**
+   * At factor 2, every doubled run is a unit of a date or time, and nothing else is doubled: a format written
+   * out (年年年年月月日日 for YYYYMMDD, 时时分分秒秒 for hhmmss), not damage.
+   */
+  dateFormat: boolean;
   /** The segment fills a pair of brackets or quotes printed once (`《光光明明日日报报》`). */
   enclosed: boolean;
   /** Doubled text found outside the segment. */

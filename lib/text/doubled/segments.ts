@@ -189,6 +189,7 @@ function describeSegment(text: string, units: Unit[], groups: Group[], factor: n
   let chunk: Chunk | null = null;
   /** The doubled Han characters, in order (only the first two are looked at). */
   const hanChars: number[] = [];
+  let onlyDateUnits = true;
   const unexplainedPairs = factor === 2 ? findUnexplainedPairs(text, units, groups, strictPairs ? 2 : 3) : null;
   const placedAllDoubled = isPlacedAllDoubled(text, groups);
   const groupChunk = new Int32Array(groups.length).fill(-1);
@@ -218,6 +219,7 @@ function describeSegment(text: string, units: Unit[], groups: Group[], factor: n
       gn = 1;
       const unit = units[g.from] as Unit;
       if (hanChars.length < 2) hanChars.push(unit.cp);
+      if (!DATE_UNITS.has(unit.cp)) onlyDateUnits = false;
       if (unit.count % (2 * factor) !== 0) fitsDoubleFactor = false;
       if (factor >= 3) {
         // Three or four of a character in a row is laughter or a cry (哈哈哈) or damage.
@@ -325,11 +327,15 @@ function describeSegment(text: string, units: Unit[], groups: Group[], factor: n
       leadIn: !whole && isLeadIn(text, first.start, last.end),
       numbered: whole && isNumberedHeading(text, first.start),
       doubledWord: factor === 2 && n === 2 && han === 2 && isDoubledWord(hanChars[0] as number, hanChars[1] as number),
+      dateFormat: factor === 2 && han >= 2 && n === han && onlyDateUnits,
       enclosed: !whole && isEnclosed(text, first.start, last.end),
       support: 'none',
     },
   };
 }
+
+/** The units of dates and times, which formats write out doubled (年年年年月月日日时时分分秒秒). */
+const DATE_UNITS = new Set(Array.from('年月日时時分秒', (c) => c.codePointAt(0) as number));
 
 /** A section or page number printed once, and nothing else, before the heading (`3.2  `, `1`, `#4.1　　`). */
 const NUMBERED_HEADING = /^[\s\u3000#]*\d+(?:[.．-]\d+)*[.．、]?[\s\u3000]*$/;

@@ -27,6 +27,7 @@ function evidence(partial: Partial<SegmentEvidence>): SegmentEvidence {
     leadIn: false,
     numbered: false,
     doubledWord: false,
+    dateFormat: false,
     enclosed: false,
     support: 'none',
     ...partial,

@@ -14,6 +14,8 @@ export const doubledCjk: SegmentRule = {
   name: 'doubled-cjk',
   covers: (e) => e.han > 0,
   accepts(e: SegmentEvidence, sensitivity: Sensitivity): EvidenceFact[] | null {
+    // A date or time format written out (`格式：年年年年月月日日`) at any sensitivity.
+    if (e.dateFormat) return null;
     const place = placeOf(e);
     const strongSupport = e.support === 'same-block' || e.support === 'same-kind' ? e.support : null;
     if (e.factor >= 3) {
