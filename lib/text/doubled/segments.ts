@@ -233,18 +233,23 @@ function describeSegment(text: string, units: Unit[], groups: Group[], factor: n
     } else if (g.kind === KIND_WORD) {
       let letters = 0;
       let hex = true;
+      let dateLetters = true;
       for (let i = g.from; i < g.to; i++) {
         const unit = units[i] as Unit;
         if (unit.ligature !== null) {
           hex = false;
+          dateLetters = false;
           continue;
         }
         letters++;
         if (!isHexDigit(unit.cp)) hex = false;
+        if (!DATE_LETTERS.has(unit.cp | 0x20)) dateLetters = false;
       }
       gn = letters;
       for (let i = g.from; i < g.to; i++) if ((units[i] as Unit).count % (2 * factor) !== 0) fitsDoubleFactor = false;
-      if (letters >= 2 && !hex) {
+      // Hex digits double by chance (`ee`, `ff`); a date or time format (`YYYYMMDDHHMMSS`, `hhmmss`)
+      // is written with its letters doubled: neither is evidence.
+      if (letters >= 2 && !hex && !dateLetters) {
         gu = letters;
         latinWords++;
         if (letters > longestLatinWord) longestLatinWord = letters;
@@ -333,6 +338,9 @@ function describeSegment(text: string, units: Unit[], groups: Group[], factor: n
     },
   };
 }
+
+/** The letters of date and time formats (`YYYYMMDD`, `HHmmss`), lower case. */
+const DATE_LETTERS = new Set(Array.from('ymdhs', (c) => c.charCodeAt(0)));
 
 /** The units of dates and times, which formats write out doubled (年年年年月月日日时时分分秒秒). */
 const DATE_UNITS = new Set(Array.from('年月日时時分秒', (c) => c.codePointAt(0) as number));
