@@ -582,13 +582,22 @@ const HAN_DIGITS = new Set(Array.from('〇○零一二三四五六七八九', (c
 function isAaWordIn(n: number, i: number, minRow: number): boolean {
   const x = pairChars[i] as number;
   if (!isReduplicable(x)) return false;
-  if (n < minRow) return true;
+  if (n < minRow || allReduplicable(n)) return true;
   const prev = i > 0 ? (pairChars[i - 1] as number) : -1;
   const next = i + 1 < n ? (pairChars[i + 1] as number) : -1;
   return !(
     (prev >= 0 && isTwoCharacterWord(prev, x) && !isAabbWord(prev, x)) ||
     (next >= 0 && isTwoCharacterWord(x, next) && !isAabbWord(x, next))
   );
+}
+
+/**
+ * Is every pair of the row one a dictionary word writes doubled (爸爸妈妈哥哥姐姐: AA words side by
+ * side)? Then each reads as its own AA word, even where two halves would make a word (爸妈).
+ */
+function allReduplicable(n: number): boolean {
+  for (let i = 0; i < n; i++) if (!isReduplicable(pairChars[i] as number)) return false;
+  return true;
 }
 
 function codePointBefore(text: string, at: number): number {
