@@ -582,7 +582,9 @@ const HAN_DIGITS = new Set(Array.from('〇○零一二三四五六七八九', (c
 function isAaWordIn(n: number, i: number, minRow: number): boolean {
   const x = pairChars[i] as number;
   if (!isReduplicable(x)) return false;
-  if (n < minRow || allReduplicable(n)) return true;
+  if (n < minRow) return true;
+  // Without the page's evidence (a row of three), AA words side by side read as such.
+  if (minRow >= 3 && allReduplicable(n)) return true;
   const prev = i > 0 ? (pairChars[i - 1] as number) : -1;
   const next = i + 1 < n ? (pairChars[i + 1] as number) : -1;
   return !(
@@ -593,7 +595,8 @@ function isAaWordIn(n: number, i: number, minRow: number): boolean {
 
 /**
  * Is every pair of the row one a dictionary word writes doubled (爸爸妈妈哥哥姐姐: AA words side by
- * side)? Then each reads as its own AA word, even where two halves would make a word (爸妈).
+ * side)? Then each reads as its own AA word, even where two halves would make a word (爸妈), unless
+ * the page has shown doubled text (`担担当当` in a page's table of contents is 担当).
  */
 function allReduplicable(n: number): boolean {
   for (let i = 0; i < n; i++) if (!isReduplicable(pairChars[i] as number)) return false;
