@@ -71,6 +71,22 @@ export const NEGATIVE: NegativeCase[] = [
     'ますますいろいろなことがあって、ときどきここへくる。',
     'ククク、ドドド、ゴゴゴ',
   ),
+  // Word chains in prose that read like doubling (全部|部分|分片, 文章|章节), found in public
+  // documentation (GitHub text index ids 2913035270, 62519347610, 57825014312, 24196310856,
+  // 69842006055, 13116131686, 8453234709, 60384940855, 62624965975, 70141994350).
+  ...n(
+    'GitHub files: word chains in technical prose',
+    '此时叢集至少有一個主分片及他的全部部分分片無法正常執行',
+    'glibc 内部部分分配经 hidden alias 绕过公开符号',
+    '出口到目标的外部部分分别为 100、20',
+    '顶部和底部部分分别由 GPU 1 和 2 处理',
+    '该次运行已主动取消，全部部分分数作废',
+    '它将图表的底部部分分成与产品数量相同的图表',
+    '六边形架构将主程序逻辑与按钮、屏幕和数据库等外部部分分开',
+    '为文章章节生成配图提示词',
+    '本章章节规划',
+    '当前细纲覆盖的末章章号',
+  ),
   ...n(
     'written here: code operators printed once beside Chinese',
     'x ** 2 是乘方',
