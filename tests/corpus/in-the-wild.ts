@@ -95,6 +95,7 @@ const FOUND = {
     'GitHub file (text index id 66871475157): a PDF parser report on glyphs painted three times to look bold (factor 3)',
   sqlNotes:
     'GitHub file (text index id 60483296289): MySQL course notes pulled out of a PDF, the code printed in bold (doubled, operators and quotes too)',
+  formKeys: 'GitHub files (text index ids 13671576169, 13671416699): a PDF form parser quoting the doubled keys it met',
   docNormalizer:
     'GitHub file (text index id 54569294166): a document normalizer test quoting a noisy exported document body',
 };
@@ -303,6 +304,7 @@ const FOUND_IN_PUBLIC_TEXT: FixCase[] = [
       '2. film.name建立了idx_name索引,此时查询时extra是using index',
     ],
   ]),
+  ...found(FOUND.formKeys, [['被被处处罚罚当当事事人人姓姓名名', '被处罚当事人姓名']]),
   // A doubled bullet (●●) is list furniture, like punctuation, not a break in the heading.
   ...found(FOUND.docNormalizer, [['一一、、●●云云游游戏戏', '一、●云游戏']]),
 ];

@@ -87,6 +87,7 @@ export const NEGATIVE: NegativeCase[] = [
     '本章章节规划',
     '当前细纲覆盖的末章章号',
   ),
+  ...n('written here: AA and AABB words as labels', '看看：', '高高兴兴：', '常常：', '谢谢：'),
   ...n(
     'written here: code operators printed once beside Chinese',
     'x ** 2 是乘方',

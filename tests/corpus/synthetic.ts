@@ -69,6 +69,13 @@ export const SYNTHETIC: SyntheticCase[] = [
     source: 'written here: a doubled date is damage (its digits are doubled too), unlike a date format written out',
   },
   {
+    input: '姓姓名名：',
+    expected: '姓名：',
+    source:
+      'written here after a PDF form parser (GitHub text index id 13671576169) that met doubled keys: a form label',
+  },
+  { input: '电电话话：______', expected: '电话：______', source: 'written here: a form label with a line to fill in' },
+  {
     input: '3.2  设设置置',
     expected: '3.2  设置',
     source: 'issue: a two-character heading after its section number printed once',
@@ -260,6 +267,13 @@ export const SYNTHETIC: SyntheticCase[] = [
     expected: '2019年11月26日',
     source: 'written here: a doubled date is damage (its digits are doubled too), unlike a date format written out',
   },
+  {
+    input: '姓姓名名：',
+    expected: '姓名：',
+    source:
+      'written here after a PDF form parser (GitHub text index id 13671576169) that met doubled keys: a form label',
+  },
+  { input: '电电话话：______', expected: '电话：______', source: 'written here: a form label with a line to fill in' },
   {
     input: '3.2  设设置置',
     expected: '3.2  设置',

@@ -39,6 +39,8 @@ export interface SegmentEvidence {
    * `1目目录录`, `#4.1　　…`): the block is a numbered heading.
    */
   numbered: boolean;
+  /** Only a colon (and blanks or a blank to fill in) follows the segment: a form's label (`姓姓名名：`). */
+  label: boolean;
   /**
    * The segment is two doubled Han characters that the dictionary reads as one word doubled: the
    * pair is a word (设置), its AABB form is not (高高兴兴 is), and neither character reduplicates

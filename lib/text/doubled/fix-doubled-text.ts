@@ -77,10 +77,22 @@ const MAX_NUMBERED_HEADING = 40;
 
 /**
  * The fewest doubled runs any rule needs in `text`: two in a short block that opens with a section
- * or page number, whatever the sensitivity (a doubled two-character heading: `3.2  设设置置`).
+ * or page number or ends with a colon, whatever the sensitivity (a doubled two-character heading
+ * or label: `3.2  设设置置`, `姓姓名名：`).
  */
 function minRunsIn(text: string, minRuns: number): number {
-  return minRuns > 2 && opensWithNumber(text) ? 2 : minRuns;
+  return minRuns > 2 && (opensWithNumber(text) || endsWithColon(text)) ? 2 : minRuns;
+}
+
+/** Does a short block end with a colon, before blanks or a line to fill in? */
+function endsWithColon(text: string): boolean {
+  if (text.length > MAX_NUMBERED_HEADING) return false;
+  for (let i = text.length - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0x3000 || c === 0x5f || c === 0xff3f) continue;
+    return c === 0x3a || c === 0xff1a;
+  }
+  return false;
 }
 
 /** Does a short block open with a digit, after blanks or markdown's `#`? */

@@ -331,6 +331,7 @@ function describeSegment(text: string, units: Unit[], groups: Group[], factor: n
       whole,
       leadIn: !whole && isLeadIn(text, first.start, last.end),
       numbered: whole && isNumberedHeading(text, first.start),
+      label: whole && isLabel(text, first.start, last.end),
       doubledWord: factor === 2 && n === 2 && han === 2 && isDoubledWord(hanChars[0] as number, hanChars[1] as number),
       dateFormat: factor === 2 && han >= 2 && n === han && onlyDateUnits,
       enclosed: !whole && isEnclosed(text, first.start, last.end),
@@ -350,6 +351,14 @@ const NUMBERED_HEADING = /^[\s\u3000#]*\d+(?:[.．-]\d+)*[.．、]?[\s\u3000]*$/
 
 function isNumberedHeading(text: string, start: number): boolean {
   return start > 0 && start <= 32 && NUMBERED_HEADING.test(text.slice(0, start));
+}
+
+/** A colon, and then only blanks or a line to fill in (`姓名：______`). */
+const LABEL_END = /^[:：][\s\u3000_＿]*$/;
+
+/** Does a form's label stand alone: nothing but blanks before the segment, a colon after it? */
+function isLabel(text: string, start: number, end: number): boolean {
+  return end - start <= 32 && text.slice(0, start).trim() === '' && LABEL_END.test(text.slice(end));
 }
 
 /** Is AABB the doubling of the word AB, and not a reduplication of its own (see `doubledWord`)? */

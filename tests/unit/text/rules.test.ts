@@ -26,6 +26,7 @@ function evidence(partial: Partial<SegmentEvidence>): SegmentEvidence {
     whole: false,
     leadIn: false,
     numbered: false,
+    label: false,
     doubledWord: false,
     dateFormat: false,
     enclosed: false,

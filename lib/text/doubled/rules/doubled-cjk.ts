@@ -38,9 +38,12 @@ export const doubledCjk: SegmentRule = {
       if ((hasChunk(e, 6, 3) && e.u * 2 >= e.n) || hasChunk(e, 4, 4)) return ['chain', 'unexplained'];
       if (e.strongPunct >= 1 && e.n >= 3 && e.u >= 2) return ['punctuation', 'unexplained'];
       if (place !== null && hasChunk(e, placedChain, 2)) return [place, 'unexplained'];
-      // A two-character heading after its section or page number (`3.2  设设置置`, `1目目录录`):
-      // the number makes it a heading, and the dictionary reads the pair as one word doubled.
-      if (place === 'whole-block' && e.numbered && e.doubledWord && e.u >= 2) return [place, 'unexplained'];
+      // A two-character heading after its section or page number (`3.2  设设置置`, `1目目录录`), or
+      // a form's label (`姓姓名名：`): the number or the colon makes it one, and the dictionary
+      // reads the pair as one word doubled.
+      if (place === 'whole-block' && (e.numbered || e.label) && e.doubledWord && e.u >= 2) {
+        return [place, 'unexplained'];
+      }
       // With support, a pair of doubled words will do, but never short chunks between commas
       // (`山山水水，诗诗酒酒`: AABB words in a row are verse).
       const supportedChain = e.chunks.length > 1 ? 4 : 2;
