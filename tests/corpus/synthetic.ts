@@ -258,23 +258,6 @@ export const SYNTHETIC: SyntheticCase[] = [
     source: 'issue (a section number printed once beside doubled words), with one word more',
   },
   {
-    input: '一一、、**注注意意**事项',
-    expected: '一、**注意**事项',
-    source: 'written here: markdown bold printed once around doubled Chinese keeps its two asterisks',
-  },
-  {
-    input: '22001199年年1111月月2266日日',
-    expected: '2019年11月26日',
-    source: 'written here: a doubled date is damage (its digits are doubled too), unlike a date format written out',
-  },
-  {
-    input: '姓姓名名：',
-    expected: '姓名：',
-    source:
-      'written here after a PDF form parser (GitHub text index id 13671576169) that met doubled keys: a form label',
-  },
-  { input: '电电话话：______', expected: '电话：______', source: 'written here: a form label with a line to fill in' },
-  {
     input: '3.2  设设置置',
     expected: '3.2  设置',
     source: 'issue (a section number printed once beside doubled words), on a page with doubled headings',
