@@ -199,7 +199,11 @@ export class PagePipeline {
   private hasRequests = false;
   /** Roots whose blocks need computing again. */
   private readonly queue = new Set<Node>();
-  /** Blocks (their containers) a learning stage left alone in this pass. */
+  /**
+   * Blocks (their containers) a learning stage left alone, in whole or in part, since it last
+   * learned something: judged again when it does, in this pass or a later one (content the page
+   * adds later can confirm the page).
+   */
   private readonly undecided = new Set<Node>();
   /** The parser is building the page (Qingdu started while it was loading). */
   private parsing = false;
@@ -533,6 +537,7 @@ export class PagePipeline {
     this.stopped = true;
     this.queue.clear();
     this.heldBack.clear();
+    this.undecided.clear();
     this.doc.removeEventListener('readystatechange', this.onParsed);
     this.doc.removeEventListener('scroll', this.onScroll, SCROLL_LISTENER);
     this.viewport?.disconnect();
@@ -671,11 +676,12 @@ export class PagePipeline {
         if (this.queue.has(this.doc)) break;
       }
       // A stage learned from this pass (doubled text confirmed on the page): the blocks it left
-      // alone are judged again with what it knows now.
-      if (this.undecided.size > 0 && this.learnedVersion() !== learnedBefore && !this.queue.has(this.doc)) {
+      // alone, in this pass or an earlier one, are judged again with what it knows now.
+      if (this.queue.has(this.doc)) this.undecided.clear();
+      else if (this.undecided.size > 0 && this.learnedVersion() !== learnedBefore) {
         for (const container of this.undecided) if (container.isConnected) this.queue.add(container);
+        this.undecided.clear();
       }
-      this.undecided.clear();
       if (this.queue.size === 0) this.doneGeneration = generation;
     }
     // A passage whose text the page replaced is no passage any more; a root whose last passage
@@ -826,7 +832,8 @@ export class PagePipeline {
       let edits = stage.editInContext
         ? stage.editInContext(current, nodes.length, contextOf(block.container))
         : stage.edit(current, nodes.length);
-      // Left alone by a stage that learns from the page: judged again if it learns something.
+      // Left alone, in whole or in part, by a stage that learns from the page: judged again if it
+      // learns something (a block fixed in part before its kind was confirmed gets the rest then).
       if (stage.learned && edits.length === 0) this.undecided.add(block.container);
       if (stage.editRequested && this.hasRequests) {
         // The request is in the page's own offsets; joined lines may have left out white space.
@@ -844,6 +851,7 @@ export class PagePipeline {
       }
       ({ text: current, origin } = applyEditsWithOrigin(current, origin, edits, partStarts));
       if (stage.repairs) repaired = { text: current, origin };
+      if (stage.learned && stage.mightChange(current)) this.undecided.add(block.container);
     }
     const repairs = repaired && { block, edits: repairEdits, repaired };
     const targets = origin

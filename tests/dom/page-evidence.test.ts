@@ -50,6 +50,22 @@ describe('the fix stage learns from the page', () => {
     expect(text('body')).toBe('会议强调，大家高高兴兴，常常研究研究，看看想想。');
   });
 
+  test('a short block left alone is fixed once content the page adds later confirms it', async () => {
+    // Found by the pipeline property: the page was confirmed in a later pass than the one that
+    // left the block alone, which was not judged again.
+    await run('<p id="head">新新闻闻</p><p id="body">会议强调，大家高高兴兴，常常研究研究。</p>');
+    expect(text('head')).toBe('新新闻闻');
+    const added = document.createElement('h2');
+    added.id = 'added';
+    added.textContent = '勇勇于于担担当当作作为为，，当当好好党党和和人人民民的的忠忠诚诚卫卫士士';
+    document.body.append(added);
+    await settle();
+    await pipeline.whenIdle();
+    expect(text('added')).toBe('勇于担当作为，当好党和人民的忠诚卫士');
+    expect(text('head')).toBe('新闻');
+    expect(text('body')).toBe('会议强调，大家高高兴兴，常常研究研究。');
+  });
+
   test('a page without doubled text confirmed changes nothing, short blocks included', async () => {
     await run(PAGE.replace(/<li class="toc" id="toc3">.*?<\/li>/, '<li class="toc" id="toc3">今日要闻</li>'));
     for (const id of ['toc1', 'toc2', 'head', 'short', 'wish', 'body']) {
