@@ -293,6 +293,25 @@ async function openExtensionPage(
     }
   };
   await waitForLoad();
+  /** Set a field's value as typing or choosing would (a select's value must be one of its options). */
+  const setValue = async (selector: string, value: string, isSelect: boolean) => {
+    await page.waitFor(selector);
+    await evaluate(
+      (s: string, v: string, select: boolean) => {
+        const element = document.querySelector(s) as HTMLInputElement | HTMLSelectElement;
+        if (select && ![...(element as HTMLSelectElement).options].some((option) => option.value === v)) {
+          throw new Error(`${s} has no option ${v}`);
+        }
+        element.focus();
+        element.value = v;
+        element.dispatchEvent(new Event('input', { bubbles: true }));
+        element.dispatchEvent(new Event('change', { bubbles: true }));
+      },
+      selector,
+      value,
+      isSelect,
+    );
+  };
 
   const page: ExtensionPage = {
     tabId,
@@ -317,35 +336,8 @@ async function openExtensionPage(
         element.click();
       }, selector);
     },
-    async select(selector, value) {
-      await page.waitFor(selector);
-      await evaluate(
-        (s: string, v: string) => {
-          const element = document.querySelector(s) as HTMLSelectElement;
-          if (![...element.options].some((option) => option.value === v)) throw new Error(`${s} has no option ${v}`);
-          element.focus();
-          element.value = v;
-          element.dispatchEvent(new Event('input', { bubbles: true }));
-          element.dispatchEvent(new Event('change', { bubbles: true }));
-        },
-        selector,
-        value,
-      );
-    },
-    async fill(selector, value) {
-      await page.waitFor(selector);
-      await evaluate(
-        (s: string, v: string) => {
-          const element = document.querySelector(s) as HTMLInputElement;
-          element.focus();
-          element.value = v;
-          element.dispatchEvent(new Event('input', { bubbles: true }));
-          element.dispatchEvent(new Event('change', { bubbles: true }));
-        },
-        selector,
-        value,
-      );
-    },
+    select: (selector, value) => setValue(selector, value, true),
+    fill: (selector, value) => setValue(selector, value, false),
     async setInputFile(selector, file) {
       await page.waitFor(selector);
       await evaluate(
