@@ -19,9 +19,30 @@ export interface CleanBlock {
   text: string;
 }
 
-function packageDir(): string {
+/** The `dist` folder of the `chinese-poetry` package, read at test time. */
+export function chinesePoetryDist(): string {
   const require = createRequire(import.meta.url);
-  return dirname(require.resolve('chinese-poetry/package.json'));
+  return join(dirname(require.resolve('chinese-poetry/package.json')), 'dist');
+}
+
+/**
+ * The JSON files of some of `chinese-poetry`'s collections, relative to its `dist`: `add` takes a
+ * folder, which of its files (by name) and every how-manieth of them (a sample of a large folder).
+ */
+export function chinesePoetryFiles(
+  select: (add: (dir: string, filter?: (name: string) => boolean, stride?: number) => void) => void,
+): string[] {
+  const root = chinesePoetryDist();
+  const files: string[] = [];
+  select((dir, filter = () => true, stride = 1) => {
+    const names = readdirSync(join(root, dir))
+      .filter((n) => n.endsWith('.json') && filter(n))
+      .sort();
+    names.forEach((n, i) => {
+      if (i % stride === 0) files.push(join(dir, n));
+    });
+  });
+  return files;
 }
 
 /** Every string found in a JSON value under the given keys (recursively), one block each. */
@@ -39,20 +60,13 @@ const TEXT_KEYS = new Set(['content', 'paragraphs', 'para', 'desc', 'description
 
 /** Reads the clean corpus. `tangStride` samples 全唐诗's 300-odd files (1 = all of them). */
 export function readCleanCorpus(tangStride = 8): CleanBlock[] {
-  const root = join(packageDir(), 'dist');
-  const files: string[] = [];
-  const add = (dir: string, filter: (name: string) => boolean = () => true, stride = 1) => {
-    const names = readdirSync(join(root, dir))
-      .filter((n) => n.endsWith('.json') && filter(n))
-      .sort();
-    names.forEach((n, i) => {
-      if (i % stride === 0) files.push(join(dir, n));
-    });
-  };
-  for (const dir of ['shijing', 'chuci', 'wudaishici', 'nalanxingde', 'caocaoshiji', 'songci', 'yuanqu']) add(dir);
-  for (const dir of ['lunyu', 'sishuwujing', 'mengxue', 'youmengying']) add(dir);
-  add('quantangshi', (n) => n.startsWith('poet.tang.'), tangStride);
-  add('quantangshi', (n) => n.startsWith('authors.'));
+  const root = chinesePoetryDist();
+  const files = chinesePoetryFiles((add) => {
+    for (const dir of ['shijing', 'chuci', 'wudaishici', 'nalanxingde', 'caocaoshiji', 'songci', 'yuanqu']) add(dir);
+    for (const dir of ['lunyu', 'sishuwujing', 'mengxue', 'youmengying']) add(dir);
+    add('quantangshi', (n) => n.startsWith('poet.tang.'), tangStride);
+    add('quantangshi', (n) => n.startsWith('authors.'));
+  });
   const blocks: CleanBlock[] = [];
   for (const file of files) {
     const strings: string[] = [];

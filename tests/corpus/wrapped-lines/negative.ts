@@ -3,9 +3,9 @@
  * (by hand, each with its source), and every poem of a large part of the `chinese-poetry` package
  * in three layouts (read at test time). Each case's `expected` is its lines, unchanged.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chinesePoetryDist, chinesePoetryFiles } from '../clean-corpus';
 import { linesOfText, type WrappedLinesCase } from './cases';
 
 function unchanged(source: string, text: string): WrappedLinesCase {
@@ -104,11 +104,6 @@ export const NEGATIVE_CASES: WrappedLinesCase[] = [
   ),
 ];
 
-function packageDir(): string {
-  const require = createRequire(import.meta.url);
-  return dirname(require.resolve('chinese-poetry/package.json'));
-}
-
 interface Poem {
   paragraphs?: string[];
   content?: string[];
@@ -120,19 +115,12 @@ interface Poem {
  * per clause, and one line per clause without punctuation. `tangStride` samples 全唐诗's files.
  */
 export function poemCases(tangStride = 16): WrappedLinesCase[] {
-  const root = join(packageDir(), 'dist');
-  const files: string[] = [];
-  const add = (dir: string, filter: (name: string) => boolean = () => true, stride = 1) => {
-    const names = readdirSync(join(root, dir))
-      .filter((n) => n.endsWith('.json') && filter(n))
-      .sort();
-    names.forEach((n, i) => {
-      if (i % stride === 0) files.push(join(dir, n));
-    });
-  };
-  for (const dir of ['shijing', 'chuci', 'wudaishici', 'nalanxingde', 'caocaoshiji', 'yuanqu']) add(dir);
-  add('songci', (n) => n.startsWith('ci.song.'), 4);
-  add('quantangshi', (n) => n.startsWith('poet.tang.'), tangStride);
+  const root = chinesePoetryDist();
+  const files = chinesePoetryFiles((add) => {
+    for (const dir of ['shijing', 'chuci', 'wudaishici', 'nalanxingde', 'caocaoshiji', 'yuanqu']) add(dir);
+    add('songci', (n) => n.startsWith('ci.song.'), 4);
+    add('quantangshi', (n) => n.startsWith('poet.tang.'), tangStride);
+  });
   const cases: WrappedLinesCase[] = [];
   for (const file of files) {
     const data = JSON.parse(readFileSync(join(root, file), 'utf8')) as Poem[] | Poem;
