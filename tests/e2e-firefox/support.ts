@@ -4,8 +4,6 @@
  * work the real popup and options page through their controls; they never read Qingdu's internal
  * markers, so they hold across changes to how the page layer is built.
  */
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
 import {
   byTestId,
@@ -15,16 +13,9 @@ import {
 } from '../../scripts/lib/firefox';
 import { type StaticServer, startStaticServer } from '../../scripts/lib/static-server';
 
-export const FIXTURES_DIR = resolve(import.meta.dirname, '../fixtures');
-export const DEMO_DIR = resolve(import.meta.dirname, '../../demo');
-/**
- * Where the tier saves its screenshots: an ignored folder on every run, so `npm test` leaves the
- * tree clean; `UPDATE_SCREENSHOTS=1 npm run test:e2e:firefox` refreshes the README's copies.
- */
-export const SCREENSHOTS_DIR = process.env.UPDATE_SCREENSHOTS
-  ? resolve(import.meta.dirname, '../../docs/screenshots')
-  : resolve(import.meta.dirname, '../../test-output/screenshots');
-mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+import { FIXTURES_DIR } from '../support/paths';
+
+export { DEMO_DIR, FIXTURES_DIR, SCREENSHOTS_DIR } from '../support/paths';
 
 /** How long a reader-visible change may take on a busy two-core machine. A ceiling, never a measurement. */
 export const SETTLE_MS = 20_000;

@@ -4,8 +4,6 @@
  * 13), so tests read what the background knows of a tab (its entry in `storage.session`, the same
  * record the popup and the badge show) and what the reader sees; they never sleep.
  */
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { type ExtensionBrowser, launchWithExtension } from '../../scripts/lib/chromium';
 import { type StaticServer, startStaticServer } from '../../scripts/lib/static-server';
@@ -28,16 +26,9 @@ export {
   topFrame,
 } from '../../scripts/lib/tab-state';
 
-export const FIXTURES_DIR = resolve(import.meta.dirname, '../fixtures');
-export const DEMO_DIR = resolve(import.meta.dirname, '../../demo');
-/**
- * Where end-to-end tests save their screenshots: an ignored folder on every run, so `npm test`
- * leaves the tree clean; `UPDATE_SCREENSHOTS=1 npm run test:e2e` refreshes the README's copies.
- */
-export const SCREENSHOTS_DIR = process.env.UPDATE_SCREENSHOTS
-  ? resolve(import.meta.dirname, '../../docs/screenshots')
-  : resolve(import.meta.dirname, '../../test-output/screenshots');
-mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+import { FIXTURES_DIR } from '../support/paths';
+
+export { DEMO_DIR, FIXTURES_DIR, SCREENSHOTS_DIR } from '../support/paths';
 
 export interface E2eEnvironment {
   browser: ExtensionBrowser;
