@@ -26,6 +26,7 @@ import {
   measureRememberedSite,
   type RunPlan,
 } from './page-metrics';
+import type { PinyinAccuracy } from './pinyin-accuracy';
 import { OUTPUT_DIR, preparePages, ROOT } from './prepare';
 import { measurePopupSwitch, measureReadingAids } from './reading-aids';
 import { summarize } from './stats';
@@ -102,15 +103,7 @@ async function measurePinyinAccuracy(quick: boolean): Promise<MetricResult[]> {
   if (!existsSync(path)) return missing('n/a (feature not built yet: no pinyin-accuracy.ts)');
   const module = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
   const measure = (module.default ?? Object.values(module).find((v) => typeof v === 'function')) as
-    | ((options?: { limit?: number }) => Promise<{
-        pinyin_polyphone_acc: number;
-        baseline_acc: number;
-        sentences: number;
-        pinyin_everyday_acc: number;
-        everyday_baseline_acc: number;
-        everyday_words: number;
-        everyday_sentences: number;
-      }>)
+    | ((options?: { limit?: number }) => Promise<PinyinAccuracy>)
     | undefined;
   if (!measure) return missing('n/a (pinyin-accuracy.ts exports no function)');
   // All sentences take about a minute; --quick scores the first 1,000 of each source.
