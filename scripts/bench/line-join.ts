@@ -92,82 +92,80 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const runsArg = argv.indexOf('--runs');
   const results = await collectLineJoinTimings(runsArg >= 0 ? Number(argv[runsArg + 1]) : 9);
-  {
-    const rows: string[][] = [['page', 'metric', 'median', 'spread (min–max)', 'runs', 'what']];
-    const add = (kind: string, name: string, values: number[], what: string) => {
-      const s = summarize(values);
-      rows.push([
-        kind,
-        name,
-        `${s.median.toFixed(2)} ms`,
-        `${s.min.toFixed(2)}–${s.max.toFixed(2)}`,
-        String(s.runs),
-        what,
-      ]);
-    };
-    for (const kind of ['clean', 'wrapped'] as const) {
-      const list = results[kind] as LineJoinTimings[];
+  const rows: string[][] = [['page', 'metric', 'median', 'spread (min–max)', 'runs', 'what']];
+  const add = (kind: string, name: string, values: number[], what: string) => {
+    const s = summarize(values);
+    rows.push([
+      kind,
+      name,
+      `${s.median.toFixed(2)} ms`,
+      `${s.min.toFixed(2)}–${s.max.toFixed(2)}`,
+      String(s.runs),
+      what,
+    ]);
+  };
+  for (const kind of ['clean', 'wrapped'] as const) {
+    const list = results[kind] as LineJoinTimings[];
+    add(
+      kind,
+      'walk_ms',
+      list.map((t) => t.walkMs),
+      'baseline: collectTextBlocks(body), the walk every feature does',
+    );
+    add(
+      kind,
+      'scan_ms',
+      list.map((t) => t.scanMs),
+      "baseline: bare charCodeAt loop over the blocks' text (warm, beside detect_ms)",
+    );
+    add(
+      kind,
+      'detect_cold_ms',
+      list.map((t) => t.detectColdMs),
+      'line join: findLineJoinRuns(blocks), first call in the page',
+    );
+    add(
+      kind,
+      'detect_ms',
+      list.map((t) => t.detectMs),
+      'line join: findLineJoinRuns(blocks), warm, beside scan_ms',
+    );
+    if (kind === 'wrapped') {
       add(
         kind,
-        'walk_ms',
-        list.map((t) => t.walkMs),
-        'baseline: collectTextBlocks(body), the walk every feature does',
+        'join_ms',
+        list.map((t) => t.joinMs),
+        'LineJoiner.join(runs) + forced layout',
       );
       add(
         kind,
-        'scan_ms',
-        list.map((t) => t.scanMs),
-        "baseline: bare charCodeAt loop over the blocks' text (warm, beside detect_ms)",
+        'restore_ms',
+        list.map((t) => t.restoreMs),
+        'LineJoiner.restoreAll() + forced layout',
       );
-      add(
-        kind,
-        'detect_cold_ms',
-        list.map((t) => t.detectColdMs),
-        'line join: findLineJoinRuns(blocks), first call in the page',
-      );
-      add(
-        kind,
-        'detect_ms',
-        list.map((t) => t.detectMs),
-        'line join: findLineJoinRuns(blocks), warm, beside scan_ms',
-      );
-      if (kind === 'wrapped') {
-        add(
-          kind,
-          'join_ms',
-          list.map((t) => t.joinMs),
-          'LineJoiner.join(runs) + forced layout',
-        );
-        add(
-          kind,
-          'restore_ms',
-          list.map((t) => t.restoreMs),
-          'LineJoiner.restoreAll() + forced layout',
-        );
-      }
     }
-    const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
-    const lines = rows.map((r) =>
-      r
-        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
-        .join('  ')
-        .trimEnd(),
-    );
-    lines.splice(1, 0, '-'.repeat(Math.max(...lines.map((l) => l.length))));
-    console.log(lines.join('\n'));
-    const clean = results.clean?.[0];
-    const wrapped = results.wrapped?.[0];
-    console.log(
-      `\nclean 1 MB page: ${clean?.blocks} text blocks, ${clean?.runs} runs found (should be 0); wrapped: ${wrapped?.blocks} blocks, ${wrapped?.runs} runs joined`,
-    );
-    const cleanList = results.clean as LineJoinTimings[];
-    const detect = summarize(cleanList.map((t) => t.detectMs)).median;
-    const cold = summarize(cleanList.map((t) => t.detectColdMs)).median;
-    const ratio = summarize(cleanList.map((t) => t.detectMs / t.scanMs)).median;
-    console.log(
-      `clean page: detect ${detect.toFixed(2)} ms warm (${ratio.toFixed(2)}× the bare scan of the same text), ${cold.toFixed(2)} ms cold; budget ${LINE_JOIN_IDLE_BUDGET_MS} ms: ${cold <= LINE_JOIN_IDLE_BUDGET_MS ? 'met' : 'missed'} cold, ${detect <= LINE_JOIN_IDLE_BUDGET_MS ? 'met' : 'missed'} warm`,
-    );
   }
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
+  const lines = rows.map((r) =>
+    r
+      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd(),
+  );
+  lines.splice(1, 0, '-'.repeat(Math.max(...lines.map((l) => l.length))));
+  console.log(lines.join('\n'));
+  const clean = results.clean?.[0];
+  const wrapped = results.wrapped?.[0];
+  console.log(
+    `\nclean 1 MB page: ${clean?.blocks} text blocks, ${clean?.runs} runs found (should be 0); wrapped: ${wrapped?.blocks} blocks, ${wrapped?.runs} runs joined`,
+  );
+  const cleanList = results.clean as LineJoinTimings[];
+  const detect = summarize(cleanList.map((t) => t.detectMs)).median;
+  const cold = summarize(cleanList.map((t) => t.detectColdMs)).median;
+  const ratio = summarize(cleanList.map((t) => t.detectMs / t.scanMs)).median;
+  console.log(
+    `clean page: detect ${detect.toFixed(2)} ms warm (${ratio.toFixed(2)}× the bare scan of the same text), ${cold.toFixed(2)} ms cold; budget ${LINE_JOIN_IDLE_BUDGET_MS} ms: ${cold <= LINE_JOIN_IDLE_BUDGET_MS ? 'met' : 'missed'} cold, ${detect <= LINE_JOIN_IDLE_BUDGET_MS ? 'met' : 'missed'} warm`,
+  );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();

@@ -72,8 +72,8 @@ function minRunsFor(sensitivity: Sensitivity, pageEvidence: PageEvidence | undef
   return sensitivity === 'conservative' && (pageEvidence ?? 'none') === 'none' ? 3 : 2;
 }
 
-/** The longest block that can be a numbered heading (see `opensWithNumber`). */
-const MAX_NUMBERED_HEADING = 40;
+/** The longest block that can be a numbered heading or a form label (see `minRunsIn`). */
+const MAX_HEADING_LENGTH = 40;
 
 /**
  * The fewest doubled runs any rule needs in `text`: two in a short block that opens with a section
@@ -86,7 +86,7 @@ function minRunsIn(text: string, minRuns: number): number {
 
 /** Does a short block end with a colon, before blanks or a line to fill in? */
 function endsWithColon(text: string): boolean {
-  if (text.length > MAX_NUMBERED_HEADING) return false;
+  if (text.length > MAX_HEADING_LENGTH) return false;
   for (let i = text.length - 1; i >= 0; i--) {
     const c = text.charCodeAt(i);
     if (c === 0x20 || c === 0x09 || c === 0x3000 || c === 0x5f || c === 0xff3f) continue;
@@ -97,7 +97,7 @@ function endsWithColon(text: string): boolean {
 
 /** Does a short block open with a digit, after blanks or markdown's `#`? */
 function opensWithNumber(text: string): boolean {
-  if (text.length > MAX_NUMBERED_HEADING) return false;
+  if (text.length > MAX_HEADING_LENGTH) return false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x20 || c === 0x09 || c === 0x3000 || c === 0x23) continue;
